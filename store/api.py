@@ -1,0 +1,270 @@
+"""The Store API: the one door through which the CLI and the UI read and write. No SQL outside store/."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import platformdirs
+
+from store import indexer, review
+from store.db import StoreError, connect
+from store.models import (
+    Article,
+    Claim,
+    ClaimFilter,
+    Evidence,
+    IndexProgress,
+    IndexReport,
+    SearchHit,
+    Stats,
+    Topic,
+    VerdictEvent,
+)
+from store.review import KEEP, VerdictConflict
+from store.text.normalize import normalize
+from store.text.terms import content_terms
+
+__all__ = ["Store", "StoreError", "VerdictConflict", "default_db_path", "bundled_seeds", "KEEP"]
+
+ENV_DB = "FACTCHECK_DB"
+
+
+def default_db_path() -> Path:
+    """FACTCHECK_DB if set, else factcheck.db in the user's data directory."""
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB]).expanduser()
+    return Path(platformdirs.user_data_dir("factcheck-tui", appauthor=False)) / "factcheck.db"
+
+
+def bundled_seeds() -> Path:
+    """The sample articles shipped with the package: `seeds/` sits beside `store/`, in the checkout and in
+    the installed wheel alike."""
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+_CLAIM_SELECT = """
+    SELECT c.id, c.article_id, a.name, a.outlet, c.sentence_id, c.text, c.topic_id, t.label, c.checkworthiness,
+           c.suggested_verdict, v.verdict, v.reviewer, v.note, v.decided_at, COALESCE(v.version, 0),
+           CASE WHEN v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig THEN 1 ELSE 0 END,
+           s.start, s."end", c.facts_json
+    FROM claims c
+    JOIN articles a ON a.id = c.article_id
+    JOIN sentences s ON s.id = c.sentence_id
+    LEFT JOIN topics t ON t.id = c.topic_id
+    LEFT JOIN verdicts v ON v.claim_id = c.id
+"""
+
+
+def _claim(row: tuple) -> Claim:
+    *head, stale, start, end, facts = row
+    return Claim(*head, stale=bool(stale), start=start, end=end, facts=json.loads(facts or "{}"))
+
+
+class Store:
+    """A factcheck-tui database. One instance per thread (SQLite connections are not shared across threads)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else default_db_path()
+        self.read_only = read_only
+        self.db = connect(self.path, read_only=read_only)
+        self.conn: sqlite3.Connection = self.db.conn
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def reopen(self) -> "Store":
+        """A new connection to the same database, for use from another thread."""
+        return Store(self.path, read_only=self.read_only)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the database is open read-only")
+
+    # -- indexing --------------------------------------------------------------------------------------------
+    def index(
+        self,
+        paths: Iterable[str | os.PathLike],
+        progress: Callable[[IndexProgress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> IndexReport:
+        self._writable()
+        return indexer.index_paths(self.conn, [str(p) for p in paths], progress, should_stop)
+
+    def finish_pending(self, progress: Callable[[IndexProgress], None] | None = None) -> None:
+        """Complete topics and evidence left undone by an interrupted index run."""
+        self._writable()
+        indexer.finish_pending(self.conn, progress)
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
+    def pending_articles(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: poll it to know when to refresh."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def stats(self) -> Stats:
+        q = self.conn.execute
+        return Stats(
+            articles=q("SELECT count(*) FROM articles").fetchone()[0],
+            claims=q("SELECT count(*) FROM claims").fetchone()[0],
+            reviewed=q("SELECT count(*) FROM verdicts WHERE verdict IS NOT NULL").fetchone()[0],
+            disputed=q("SELECT count(*) FROM verdicts WHERE verdict = 'disputed'").fetchone()[0],
+            suggested_disputed=q("SELECT count(*) FROM claims WHERE suggested_verdict = 'disputed'").fetchone()[0],
+            topics=q("SELECT count(*) FROM topics").fetchone()[0],
+            stale=q(
+                "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id "
+                "WHERE v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig"
+            ).fetchone()[0],
+        )
+
+    def articles(self) -> list[Article]:
+        rows = self.conn.execute(
+            "SELECT id, name, path, title, outlet, sha256, added_at, url, date, origin_id FROM articles ORDER BY id"
+        ).fetchall()
+        return [Article(*r) for r in rows]
+
+    def article(self, article_id: int) -> Article:
+        row = self.conn.execute(
+            "SELECT id, name, path, title, outlet, sha256, added_at, url, date, origin_id, text FROM articles "
+            "WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no article with id {article_id}")
+        return Article(*row)
+
+    def outlets(self) -> list[str]:
+        """Outlet names, or article names where the outlet is unknown: what the outlet filter offers."""
+        rows = self.conn.execute("SELECT DISTINCT COALESCE(outlet, name) FROM articles ORDER BY 1").fetchall()
+        return [r[0] for r in rows]
+
+    def topics(self) -> list[Topic]:
+        rows = self.conn.execute(
+            "SELECT t.id, t.label, count(c.id), count(v.verdict), "
+            "sum(CASE WHEN v.verdict = 'disputed' OR c.suggested_verdict = 'disputed' THEN 1 ELSE 0 END) "
+            "FROM topics t JOIN claims c ON c.topic_id = t.id LEFT JOIN verdicts v ON v.claim_id = c.id "
+            "GROUP BY t.id ORDER BY count(c.id) DESC, t.id"
+        ).fetchall()
+        return [Topic(*r) for r in rows]
+
+    def claims(self, where: ClaimFilter | None = None) -> list[Claim]:
+        where = where or ClaimFilter()
+        clauses, params = [], []
+        if where.topic_id is not None:
+            clauses.append("c.topic_id = ?")
+            params.append(where.topic_id)
+        if where.unreviewed:
+            clauses.append("v.verdict IS NULL")
+        if where.suggested:
+            clauses.append("c.suggested_verdict = ?")
+            params.append(where.suggested)
+        if where.verdict:
+            clauses.append("v.verdict = ?")
+            params.append(where.verdict)
+        if where.outlet:
+            clauses.append("COALESCE(a.outlet, a.name) = ?")
+            params.append(where.outlet)
+        if where.article_id is not None:
+            clauses.append("c.article_id = ?")
+            params.append(where.article_id)
+        if where.stale:
+            clauses.append("v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig")
+        sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY c.article_id, s.idx"
+        return [_claim(r) for r in self.conn.execute(sql, params)]
+
+    def claim(self, claim_id: int) -> Claim:
+        row = self.conn.execute(_CLAIM_SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no claim with id {claim_id}")
+        return _claim(row)
+
+    def evidence(self, claim_id: int) -> list[Evidence]:
+        rows = self.conn.execute(
+            "SELECT e.claim_id, e.sentence_id, e.article_id, a.name, a.outlet, s.text, e.score, e.stance, e.reason, "
+            "e.claim_spans, e.sentence_spans, a.origin_id FROM evidence e JOIN sentences s ON s.id = e.sentence_id "
+            "JOIN articles a ON a.id = e.article_id WHERE e.claim_id = ? "
+            "ORDER BY CASE e.stance WHEN 'disagree' THEN 0 WHEN 'agree' THEN 1 ELSE 2 END, e.score DESC",
+            (claim_id,),
+        ).fetchall()
+        out = []
+        for *head, claim_spans, sentence_spans, origin in rows:
+            out.append(
+                Evidence(
+                    *head,
+                    claim_spans=tuple(tuple(s) for s in json.loads(claim_spans)),
+                    sentence_spans=tuple(tuple(s) for s in json.loads(sentence_spans)),
+                    copy_of=origin,
+                )
+            )
+        return out
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Sentences containing all the query's words (light-stemmed, so clitics and spelling don't matter)."""
+        terms = content_terms(normalize(query))
+        if not terms:
+            return []
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms))
+        rows = self.conn.execute(
+            "SELECT s.id, s.article_id, a.name, s.text, c.id FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+            "JOIN articles a ON a.id = s.article_id LEFT JOIN claims c ON c.sentence_id = s.id "
+            "WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [SearchHit(*r) for r in rows]
+
+    def history(self, claim_id: int) -> list[VerdictEvent]:
+        self.claim(claim_id)  # raises for an unknown id
+        return review.history(self.conn, claim_id)
+
+    def events_since(self, event_id: int) -> list[VerdictEvent]:
+        return review.events_since(self.conn, event_id)
+
+    def last_event_id(self) -> int:
+        return self.conn.execute("SELECT COALESCE(max(id), 0) FROM verdict_events").fetchone()[0]
+
+    # -- writing verdicts ------------------------------------------------------------------------------------
+    def set_verdict(
+        self,
+        claim_id: int,
+        verdict: str | None,
+        reviewer: str,
+        note: object = KEEP,
+        expected_version: int | None = None,
+    ) -> Claim:
+        """Write the verdict (None clears it) in its own transaction, then return the claim as now stored."""
+        self._writable()
+        review.set_verdict(self.conn, claim_id, verdict, reviewer, note, expected_version)
+        return self.claim(claim_id)
+
+    def set_note(self, claim_id: int, note: str | None, reviewer: str, expected_version: int | None = None) -> Claim:
+        self._writable()
+        current = self.claim(claim_id)
+        review.set_verdict(self.conn, claim_id, current.verdict, reviewer, note, expected_version)
+        return self.claim(claim_id)
+
+    def undo(self, reviewer: str) -> VerdictEvent | None:
+        """Revert this reviewer's last change not yet undone; returns the undo event, or None."""
+        self._writable()
+        return review.undo_last(self.conn, reviewer)
+
+    # -- export ----------------------------------------------------------------------------------------------
+    def export(self, fmt: str, target: str | os.PathLike | None = None, *, excel: bool = False) -> str | None:
+        """Write the export in fmt (csv, json, claimreview) to target atomically, or return it as text."""
+        from store import export
+
+        return export.write(self, fmt, target, excel=excel)

@@ -1,0 +1,234 @@
+"""SQLite connection, schema and forward migrations. The only module that knows table layouts by heart
+(along with the query helpers in store.api, store.review and store.indexer, which import from here)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+BUSY_TIMEOUT_MS = 10_000
+APP_ID = 0x46435455  # "FCTU", written to the header so we can tell our databases from others
+
+
+class StoreError(Exception):
+    """A problem the user can act on (bad path, not a database, read-only, locked). Its message is one line."""
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            path TEXT NOT NULL,
+            name TEXT NOT NULL,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            date TEXT,
+            sha256 TEXT NOT NULL UNIQUE,
+            added_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            origin_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            -- 0 until evidence and topics have been computed for its claims: a killed run is finished later
+            analysed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX articles_pending ON articles(analysed);
+        CREATE INDEX articles_path ON articles(path);
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            terms TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX sentences_article ON sentences(article_id, idx);
+        CREATE INDEX sentences_norm ON sentences(norm);
+        CREATE TABLE topics (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT NOT NULL,
+            terms_json TEXT NOT NULL DEFAULT '[]'
+        );
+        -- AUTOINCREMENT: a claim id is never reused, so history and verdicts never attach to another claim.
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            checkworthiness REAL NOT NULL,
+            topic_id INTEGER REFERENCES topics(id) ON DELETE SET NULL,
+            suggested_verdict TEXT,
+            facts_json TEXT NOT NULL DEFAULT '{}',
+            evidence_sig TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX claims_article ON claims(article_id);
+        CREATE INDEX claims_topic ON claims(topic_id);
+        CREATE INDEX claims_sentence ON claims(sentence_id);
+        CREATE TABLE evidence (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            stance TEXT NOT NULL CHECK (stance IN ('agree', 'disagree', 'related')),
+            reason TEXT NOT NULL DEFAULT '',
+            claim_spans TEXT NOT NULL DEFAULT '[]',
+            sentence_spans TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (claim_id, sentence_id)
+        );
+        CREATE INDEX evidence_sentence ON evidence(sentence_id);
+        CREATE TABLE verdicts (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            verdict TEXT CHECK (verdict IN ('confirmed', 'disputed', 'single-source')),
+            reviewer TEXT,
+            note TEXT,
+            decided_at TEXT,
+            version INTEGER NOT NULL DEFAULT 0,
+            evidence_sig TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX verdicts_verdict ON verdicts(verdict);
+        -- Append-only: no foreign key, so the history of a claim outlives the claim itself.
+        CREATE TABLE verdict_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL,
+            verdict TEXT,
+            previous TEXT,
+            reviewer TEXT NOT NULL,
+            note TEXT,
+            previous_note TEXT,
+            at TEXT NOT NULL,
+            undoes INTEGER
+        );
+        CREATE INDEX verdict_events_claim ON verdict_events(claim_id, id);
+        CREATE INDEX verdict_events_reviewer ON verdict_events(reviewer, id);
+        -- Full-text index over the light-stemmed terms of each sentence: Arabic clitics (و، ال، ب) would
+        -- otherwise keep the same word apart. Used for search and for evidence candidates.
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(terms, content='sentences', content_rowid='id');
+        CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts(rowid, terms) VALUES (new.id, new.terms);
+        END;
+        CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, terms) VALUES ('delete', old.id, old.terms);
+        END;
+        CREATE TRIGGER sentences_au AFTER UPDATE OF terms ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, terms) VALUES ('delete', old.id, old.terms);
+            INSERT INTO sentences_fts(rowid, terms) VALUES (new.id, new.terms);
+        END;
+        """
+    )
+
+
+# Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the schema up to SCHEMA_VERSION; each step in its own transaction. Returns the new version."""
+    conn = db.conn
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{db_path(conn)} was written by a newer factcheck-tui (schema {version} > {SCHEMA_VERSION}); upgrade"
+        )
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the write lock.
+            version = schema_version(conn)
+            if version >= SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                break
+            MIGRATIONS[version](db)
+            version += 1
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(version),),
+            )
+            conn.execute(f"PRAGMA application_id = {APP_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version
+
+
+def db_path(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row[2] if row else "?"
+
+
+def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils.Database:
+    """Open (creating if needed, unless read-only) a factcheck-tui database, checked and migrated."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"cannot open {path} read-only: no such database")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the folder for {path}: {err.strerror}") from None
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_is_ours(conn, path)
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as err:
+        raise StoreError(_explain(err, path)) from None
+    db = sqlite_utils.Database(conn)
+    try:
+        if read_only:
+            version = schema_version(conn)
+            if version != SCHEMA_VERSION:
+                raise StoreError(f"{path} has schema {version}, this version needs {SCHEMA_VERSION}; open it once without --read-only")
+        else:
+            migrate(db)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(_explain(err, path)) from None
+    return db
+
+
+def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse SQLite files written by other programs rather than adding our tables to them."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if app_id not in (0, APP_ID) or (app_id == 0 and tables and "meta" not in tables):
+        raise StoreError(f"{path} is an SQLite database of another program, not a factcheck-tui database")
+
+
+def _explain(err: sqlite3.DatabaseError, path: Path) -> str:
+    text = str(err)
+    if "file is not a database" in text or "malformed" in text:
+        return f"{path} is not a factcheck-tui database or is damaged ({text})"
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only here ({text}); use --read-only or another --db"
+    if "unable to open" in text:
+        return f"cannot open {path} ({text})"
+    if "locked" in text or "busy" in text:
+        return f"{path} is locked by another process; try again ({text})"
+    return f"{path}: {text}"

@@ -1,0 +1,164 @@
+"""Verdict exports: CSV for spreadsheets, JSON for tools (field names are a contract, DESIGN §7),
+schema.org ClaimReview JSON-LD. Files are written to a temporary file and renamed into place."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store.db import StoreError
+
+if TYPE_CHECKING:
+    from store.api import Store
+
+FORMATS = ("csv", "json", "claimreview")
+CSV_COLUMNS = [
+    "claim_id", "topic", "article", "outlet", "claim", "suggested_verdict", "verdict", "reviewer",
+    "decided_at", "note", "agreeing_articles", "disagreeing_articles", "evidence",
+]
+# A cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection). Tab and CR too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+RATINGS = {"confirmed": 5, "disputed": 1, "single-source": 3}
+
+
+def safe_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def build_json(store: "Store") -> dict:
+    articles = store.articles()
+    names = {a.id: a.name for a in articles}
+    claims = store.claims()
+    topic_claims: dict[int, list[int]] = {}
+    for c in claims:
+        if c.topic_id is not None:
+            topic_claims.setdefault(c.topic_id, []).append(c.id)
+    return {
+        "articles": [
+            {"id": a.id, "name": a.name, "path": a.path, "title": a.title, "outlet": a.outlet, "sha256": a.sha256,
+             "url": a.url, "date": a.date, "copy_of": a.origin_id}
+            for a in articles
+        ],
+        "topics": [
+            {"id": t.id, "label": t.label, "claim_ids": topic_claims.get(t.id, [])} for t in store.topics()
+        ],
+        "claims": [
+            {
+                "id": c.id, "article_id": c.article_id, "article": c.article, "text": c.text,
+                "topic_id": c.topic_id, "checkworthiness": c.checkworthiness,
+                "suggested_verdict": c.suggested_verdict, "verdict": c.verdict, "reviewer": c.reviewer,
+                "decided_at": c.decided_at, "note": c.note, "stale": c.stale,
+                "evidence": [
+                    {"article_id": e.article_id, "article": names.get(e.article_id, e.article),
+                     "sentence": e.sentence, "score": e.score, "stance": e.stance, "reason": e.reason}
+                    for e in store.evidence(c.id)
+                ],
+            }
+            for c in claims
+        ],
+    }
+
+
+def build_csv(store: "Store") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(CSV_COLUMNS)
+    for c in store.claims():
+        evidence = store.evidence(c.id)
+        agreeing = sorted({e.article for e in evidence if e.stance == "agree"})
+        disagreeing = sorted({e.article for e in evidence if e.stance == "disagree"})
+        summary = " | ".join(f"{e.article} {e.stance} {e.score:g}: {e.reason}".strip() for e in evidence)
+        row = [c.id, c.topic, c.article, c.outlet, c.text, c.suggested_verdict, c.verdict, c.reviewer,
+               c.decided_at, c.note, "; ".join(agreeing), "; ".join(disagreeing), summary]
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
+
+
+def build_claimreview(store: "Store") -> list[dict]:
+    """One schema.org ClaimReview per claim that a reviewer has decided."""
+    reviews = []
+    for c in store.claims():
+        if c.verdict is None:
+            continue
+        article = store.article(c.article_id)
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "identifier": f"factcheck-tui:claim:{c.id}",
+                "datePublished": (c.decided_at or "")[:10],
+                "dateModified": c.decided_at,
+                "claimReviewed": c.text,
+                "author": {"@type": "Person", "name": c.reviewer},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": RATINGS[c.verdict],
+                    "bestRating": 5,
+                    "worstRating": 1,
+                    "alternateName": c.verdict,
+                },
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "appearance": {
+                        "@type": "CreativeWork",
+                        "name": article.title or article.name,
+                        **({"url": article.url} if article.url else {}),
+                        **({"publisher": {"@type": "Organization", "name": article.outlet}} if article.outlet else {}),
+                    },
+                },
+                **({"reviewBody": c.note} if c.note else {}),
+            }
+        )
+    return reviews
+
+
+def render(store: "Store", fmt: str) -> str:
+    if fmt == "csv":
+        return build_csv(store)
+    if fmt == "json":
+        return json.dumps(build_json(store), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "claimreview":
+        return json.dumps(build_claimreview(store), ensure_ascii=False, indent=1) + "\n"
+    raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def write(store: "Store", fmt: str, target: str | os.PathLike | None, *, excel: bool = False) -> str | None:
+    text = render(store, fmt)
+    if excel and fmt == "csv":
+        text = "\ufeff" + text  # the BOM makes Excel read UTF-8 Arabic correctly
+    if target is None:
+        return text
+    atomic_write(Path(target), text.encode("utf-8"))
+    return None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, fsync, then rename: readers see the old or the new file,
+    never half of one."""
+    path = path.expanduser()
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise StoreError(f"cannot write {path}: no such folder {directory}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise StoreError(f"cannot write {path}: {err.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as err:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise StoreError(f"cannot write {path}: {err.strerror}") from None
+        raise

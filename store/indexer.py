@@ -1,0 +1,245 @@
+"""Files → articles, sentences and claims in SQLite, then origins, topics and evidence for what changed.
+
+Each batch of articles is committed on its own, so reviewers are never blocked for long and a killed run
+keeps what it had committed. Articles are marked `analysed` only once their topics and evidence are done,
+so the next run finishes whatever a killed one left.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from store import evidence
+from store.ingest import Document, Skipped, count_files, iter_documents
+from store.models import IndexProgress, IndexReport
+from store.review import now, write_transaction
+from store.text.facts import Facts
+from store.text.pipeline import AnalysedArticle, analyse_text
+from store.text.topics import TopicGroup, TopicItem, assign_topic, group_topics
+
+BATCH_ARTICLES = 50
+NEAR_DUPLICATE_SHARE = 0.6  # share of an article's sentences found word for word in an earlier article
+
+Progress = Callable[[IndexProgress], None]
+
+
+@dataclass
+class _Replaced:
+    """What an old version of a changed file leaves behind, to carry over to the new version."""
+
+    claim_ids_by_norm: dict[str, int] = field(default_factory=dict)
+    verdict_rows: dict[int, tuple] = field(default_factory=dict)
+    dependent_claims: set[int] = field(default_factory=set)  # other articles' claims that cited it
+
+
+def index_paths(
+    conn: sqlite3.Connection,
+    paths: Iterable[str],
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> IndexReport:
+    paths = list(paths)
+    total = count_files(paths)
+    return index_documents(conn, iter_documents(paths), total, progress, should_stop)
+
+
+def index_documents(
+    conn: sqlite3.Connection,
+    documents: Iterable[Document | Skipped],
+    total: int = 0,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> IndexReport:
+    started = time.perf_counter()
+    report = IndexReport()
+    dependent_claims: set[int] = set()
+    pending: list[tuple[Document, AnalysedArticle]] = []
+    seen = 0
+
+    def flush() -> None:
+        dependent_claims.update(_write_batch(conn, pending, report))
+        pending.clear()
+
+    for item in documents:
+        seen += 1
+        if isinstance(item, Skipped):
+            report.skipped.append((item.path, item.reason))
+        elif _is_unchanged(conn, item):
+            report.unchanged += 1
+        else:
+            pending.append((item, analyse_text(item.text)))
+            if len(pending) >= BATCH_ARTICLES:
+                flush()
+        if progress:
+            progress(IndexProgress(seen, max(total, seen), getattr(item, "name", ""), "reading"))
+        if should_stop and should_stop():
+            break
+    flush()
+    finish_pending(conn, progress, dependent_claims)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _is_unchanged(conn: sqlite3.Connection, doc: Document) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (doc.sha256,)).fetchone() is not None
+
+
+def _write_batch(conn: sqlite3.Connection, batch: list[tuple[Document, AnalysedArticle]], report: IndexReport) -> set[int]:
+    dependent: set[int] = set()
+    if not batch:
+        return dependent
+    with write_transaction(conn):
+        for doc, analysed in batch:
+            replaced = _remove_old_version(conn, doc.path)
+            if replaced is None:
+                report.added += 1
+            else:
+                report.updated += 1
+                dependent |= replaced.dependent_claims
+            _insert_article(conn, doc, analysed, replaced or _Replaced())
+            report.sentences += len(analysed.sentences)
+            report.claims += len(analysed.claims)
+    return dependent
+
+
+def _remove_old_version(conn: sqlite3.Connection, path: str) -> _Replaced | None:
+    row = conn.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+    if row is None:
+        return None
+    article_id = row[0]
+    replaced = _Replaced()
+    for claim_id, norm in conn.execute("SELECT id, norm FROM claims WHERE article_id = ?", (article_id,)):
+        replaced.claim_ids_by_norm.setdefault(norm, claim_id)
+    for verdict_row in conn.execute(
+        "SELECT v.claim_id, v.verdict, v.reviewer, v.note, v.decided_at, v.version, v.evidence_sig "
+        "FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ?",
+        (article_id,),
+    ):
+        replaced.verdict_rows[verdict_row[0]] = verdict_row
+    replaced.dependent_claims = {
+        r[0] for r in conn.execute("SELECT DISTINCT claim_id FROM evidence WHERE article_id = ?", (article_id,))
+    }
+    conn.execute("UPDATE articles SET origin_id = NULL WHERE origin_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    return replaced
+
+
+def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedArticle, replaced: _Replaced) -> int:
+    cursor = conn.execute(
+        "INSERT INTO articles(path, name, title, outlet, url, date, sha256, added_at, text) VALUES (?,?,?,?,?,?,?,?,?)",
+        (doc.path, doc.name, doc.title, doc.outlet, doc.url, doc.date, doc.sha256, now(), doc.text),
+    )
+    article_id = cursor.lastrowid
+    sentence_ids = []
+    for s in analysed.sentences:
+        cur = conn.execute(
+            'INSERT INTO sentences(article_id, idx, start, "end", text, norm, terms) VALUES (?,?,?,?,?,?,?)',
+            (article_id, s.sentence.idx, s.sentence.start, s.sentence.end, s.sentence.text, s.norm, " ".join(s.terms)),
+        )
+        sentence_ids.append(cur.lastrowid)
+    for claim in analysed.claims:
+        norm = analysed.sentences[claim.sentence.idx].norm
+        kept_id = replaced.claim_ids_by_norm.pop(norm, None)
+        conn.execute(
+            "INSERT INTO claims(id, sentence_id, article_id, text, norm, checkworthiness, facts_json) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (kept_id, sentence_ids[claim.sentence.idx], article_id, claim.sentence.text, norm,
+             round(claim.score, 3), json.dumps(claim.facts.to_json(), ensure_ascii=False)),
+        )
+        if kept_id is not None and kept_id in replaced.verdict_rows:
+            conn.execute(
+                "INSERT INTO verdicts(claim_id, verdict, reviewer, note, decided_at, version, evidence_sig) "
+                "VALUES (?,?,?,?,?,?,?)",
+                replaced.verdict_rows[kept_id],
+            )
+    return article_id
+
+
+def finish_pending(
+    conn: sqlite3.Connection, progress: Progress | None = None, extra_claims: Iterable[int] = ()
+) -> None:
+    """Origins, topics and evidence for every article not yet analysed (new, changed, or left by a killed run)."""
+    pending = [r[0] for r in conn.execute("SELECT id FROM articles WHERE analysed = 0 ORDER BY id")]
+    extra = {c for c in extra_claims if conn.execute("SELECT 1 FROM claims WHERE id = ?", (c,)).fetchone()}
+    if not pending and not extra:
+        return
+    _mark_origins(conn, pending)
+    _assign_topics(conn, progress)
+    own_claims = {
+        r[0]
+        for r in conn.execute(
+            f"SELECT id FROM claims WHERE article_id IN ({','.join('?' * len(pending))})", pending
+        )
+    } if pending else set()
+    touched = evidence.claims_touching_articles(conn, pending) | extra
+    claim_ids = own_claims | touched
+
+    def report(done: int, total: int) -> None:
+        if progress:
+            progress(IndexProgress(done, total, "", "evidence"))
+
+    evidence.compute_for_claims(conn, claim_ids, report)
+    with write_transaction(conn):
+        conn.executemany("UPDATE articles SET analysed = 1 WHERE id = ?", [(a,) for a in pending])
+    if progress:
+        progress(IndexProgress(1, 1, "", "done"))
+
+
+def _mark_origins(conn: sqlite3.Connection, article_ids: list[int]) -> None:
+    """An article most of whose sentences appear word for word in an earlier article is a copy of it
+    (syndicated wire copy): it counts as the same origin when verdicts are suggested."""
+    updates = []
+    for article_id in article_ids:
+        norms = [r[0] for r in conn.execute("SELECT DISTINCT norm FROM sentences WHERE article_id = ?", (article_id,))]
+        if len(norms) < 2:
+            continue
+        shared: dict[int, int] = {}
+        for norm in norms:
+            for (other,) in conn.execute(
+                "SELECT DISTINCT article_id FROM sentences WHERE norm = ? AND article_id < ?", (norm, article_id)
+            ):
+                shared[other] = shared.get(other, 0) + 1
+        best = max(shared.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
+        if best and best[1] / len(norms) >= NEAR_DUPLICATE_SHARE:
+            origin = conn.execute("SELECT COALESCE(origin_id, id) FROM articles WHERE id = ?", (best[0],)).fetchone()[0]
+            updates.append((origin, article_id))
+    if updates:
+        with write_transaction(conn):
+            conn.executemany("UPDATE articles SET origin_id = ? WHERE id = ?", updates)
+
+
+def _assign_topics(conn: sqlite3.Connection, progress: Progress | None) -> None:
+    rows = conn.execute("SELECT id, text, facts_json FROM claims WHERE topic_id IS NULL ORDER BY id").fetchall()
+    if not rows:
+        return
+    if progress:
+        progress(IndexProgress(0, 1, "", "topics"))
+    items = [TopicItem(cid, text, Facts.from_json(json.loads(facts))) for cid, text, facts in rows]
+    existing = [
+        (tid, TopicGroup(label, [], json.loads(terms)))
+        for tid, label, terms in conn.execute("SELECT id, label, terms_json FROM topics ORDER BY id")
+    ]
+    assignments: list[tuple[int, int]] = []
+    leftovers = items
+    if existing:
+        groups = [g for _, g in existing]
+        leftovers = []
+        for item in items:
+            index = assign_topic(item, groups)
+            if index is None:
+                leftovers.append(item)
+            else:
+                assignments.append((existing[index][0], item.key))
+    with write_transaction(conn):
+        for group in group_topics(leftovers):
+            cur = conn.execute(
+                "INSERT INTO topics(label, terms_json) VALUES (?, ?)",
+                (group.label, json.dumps(group.terms, ensure_ascii=False)),
+            )
+            assignments.extend((cur.lastrowid, key) for key in group.keys)
+        conn.executemany("UPDATE claims SET topic_id = ? WHERE id = ?", assignments)
+        conn.execute("DELETE FROM topics WHERE id NOT IN (SELECT DISTINCT topic_id FROM claims WHERE topic_id IS NOT NULL)")

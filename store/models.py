@@ -1,0 +1,141 @@
+"""Plain records the Store API returns. They carry no database handle, so the UI can keep them freely."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+VERDICTS = ("confirmed", "disputed", "single-source")
+STANCES = ("agree", "disagree", "related")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    name: str
+    path: str
+    title: str | None
+    outlet: str | None
+    sha256: str
+    added_at: str
+    url: str | None = None
+    date: str | None = None
+    origin_id: int | None = None  # the article this one is a near-duplicate copy of, if any
+    text: str | None = None  # only filled by Store.article()
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: int
+    label: str
+    claim_count: int
+    reviewed_count: int
+    disputed_count: int = 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    article_id: int
+    article: str  # article name
+    outlet: str | None
+    sentence_id: int
+    text: str
+    topic_id: int | None
+    topic: str | None
+    checkworthiness: float
+    suggested_verdict: str | None
+    verdict: str | None
+    reviewer: str | None
+    note: str | None
+    decided_at: str | None
+    version: int  # 0 when never decided; bumps on every change, used for conflict detection
+    stale: bool  # decided on evidence that has changed since
+    start: int = 0  # offsets of the claim's sentence in its article
+    end: int = 0
+    facts: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    claim_id: int
+    sentence_id: int
+    article_id: int
+    article: str
+    outlet: str | None
+    sentence: str
+    score: float
+    stance: str
+    reason: str
+    claim_spans: tuple[tuple[int, int], ...] = ()
+    sentence_spans: tuple[tuple[int, int], ...] = ()
+    copy_of: int | None = None  # set when the evidence article is a near-duplicate of another article
+
+
+@dataclass(frozen=True)
+class VerdictEvent:
+    id: int
+    claim_id: int
+    verdict: str | None  # None = cleared
+    previous: str | None
+    reviewer: str
+    note: str | None
+    at: str
+    undoes: int | None = None  # the event this one reverted
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    sentence_id: int
+    article_id: int
+    article: str
+    text: str
+    claim_id: int | None  # the claim made from this sentence, if it is one
+
+
+@dataclass(frozen=True)
+class Stats:
+    articles: int
+    claims: int
+    reviewed: int
+    disputed: int  # reviewer verdict disputed
+    suggested_disputed: int
+    topics: int
+    stale: int = 0
+
+
+@dataclass
+class IndexReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    claims: int = 0
+    sentences: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        return f"{', '.join(parts)}; {self.sentences} sentences, {self.claims} claims in {self.seconds:.2f}s"
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    done: int
+    total: int
+    current: str = ""
+    stage: str = "reading"  # reading | analysing | evidence | topics | done
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the claims list shows. None fields do not filter."""
+
+    topic_id: int | None = None
+    unreviewed: bool = False
+    suggested: str | None = None  # e.g. "disputed"
+    verdict: str | None = None
+    outlet: str | None = None
+    article_id: int | None = None
+    stale: bool = False

@@ -1,0 +1,133 @@
+"""Verdicts, notes, undo and history: every change is one short transaction that also appends an event."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+from store.db import StoreError
+from store.models import VERDICTS, VerdictEvent
+
+
+class VerdictConflict(StoreError):
+    """Someone else changed the claim's verdict after the caller last read it."""
+
+    def __init__(self, claim_id: int, expected: int, current: dict):
+        self.claim_id = claim_id
+        self.expected_version = expected
+        self.current = current  # verdict, reviewer, note, decided_at, version as stored now
+        who = current.get("reviewer") or "someone"
+        super().__init__(
+            f"claim {claim_id} was changed by {who} at {current.get('decided_at')} "
+            f"to {current.get('verdict') or 'no verdict'}; reload before changing it"
+        )
+
+
+KEEP = object()  # sentinel: leave the note as it is
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection):
+    """BEGIN IMMEDIATE takes the write lock up front, so the busy timeout applies instead of a mid-way failure."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _current(conn: sqlite3.Connection, claim_id: int) -> dict:
+    claim = conn.execute("SELECT evidence_sig FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    if claim is None:
+        raise StoreError(f"no claim with id {claim_id}")
+    row = conn.execute(
+        "SELECT verdict, reviewer, note, decided_at, version FROM verdicts WHERE claim_id = ?", (claim_id,)
+    ).fetchone()
+    state = dict(zip(("verdict", "reviewer", "note", "decided_at", "version"), row)) if row else {
+        "verdict": None, "reviewer": None, "note": None, "decided_at": None, "version": 0}
+    state["evidence_sig"] = claim[0]
+    return state
+
+
+def set_verdict(
+    conn: sqlite3.Connection,
+    claim_id: int,
+    verdict: str | None,
+    reviewer: str,
+    note: object = KEEP,
+    expected_version: int | None = None,
+    undoes: int | None = None,
+) -> dict:
+    """Set (or clear, with None) a claim's verdict and/or note. Returns the new stored state.
+
+    With expected_version, refuses (VerdictConflict) when the stored version differs, so a reviewer never
+    overwrites a change they have not seen."""
+    if verdict is not None and verdict not in VERDICTS:
+        raise StoreError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)} or clear")
+    with write_transaction(conn):
+        state = _current(conn, claim_id)
+        if expected_version is not None and expected_version != state["version"]:
+            raise VerdictConflict(claim_id, expected_version, state)
+        new_note = state["note"] if note is KEEP else (note or None)
+        at = now()
+        version = state["version"] + 1
+        conn.execute(
+            "INSERT INTO verdicts(claim_id, verdict, reviewer, note, decided_at, version, evidence_sig) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id) DO UPDATE SET verdict=excluded.verdict, "
+            "reviewer=excluded.reviewer, note=excluded.note, decided_at=excluded.decided_at, "
+            "version=excluded.version, evidence_sig=excluded.evidence_sig",
+            (claim_id, verdict, reviewer, new_note, at, version, state["evidence_sig"]),
+        )
+        conn.execute(
+            "INSERT INTO verdict_events(claim_id, verdict, previous, reviewer, note, previous_note, at, undoes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (claim_id, verdict, state["verdict"], reviewer, new_note, state["note"], at, undoes),
+        )
+    return {"verdict": verdict, "reviewer": reviewer, "note": new_note, "decided_at": at, "version": version}
+
+
+def undo_last(conn: sqlite3.Connection, reviewer: str) -> VerdictEvent | None:
+    """Revert this reviewer's most recent change that has not been undone yet; None when there is nothing.
+
+    Refuses (VerdictConflict) when someone else has changed that claim since: undo must not wipe their work."""
+    row = conn.execute(
+        "SELECT id, claim_id, verdict, previous, note, previous_note FROM verdict_events e "
+        "WHERE reviewer = ? AND undoes IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM verdict_events u WHERE u.undoes = e.id) "
+        "ORDER BY id DESC LIMIT 1",
+        (reviewer,),
+    ).fetchone()
+    if row is None:
+        return None
+    event_id, claim_id, verdict, previous, note, previous_note = row
+    state = _current(conn, claim_id)
+    if state["verdict"] != verdict or state["note"] != note:
+        raise VerdictConflict(claim_id, -1, state)
+    set_verdict(conn, claim_id, previous, reviewer, note=previous_note, expected_version=state["version"],
+                undoes=event_id)
+    return history(conn, claim_id)[-1]
+
+
+def history(conn: sqlite3.Connection, claim_id: int) -> list[VerdictEvent]:
+    rows = conn.execute(
+        "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes FROM verdict_events "
+        "WHERE claim_id = ? ORDER BY id",
+        (claim_id,),
+    ).fetchall()
+    return [VerdictEvent(*r) for r in rows]
+
+
+def events_since(conn: sqlite3.Connection, event_id: int) -> list[VerdictEvent]:
+    rows = conn.execute(
+        "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes FROM verdict_events "
+        "WHERE id > ? ORDER BY id",
+        (event_id,),
+    ).fetchall()
+    return [VerdictEvent(*r) for r in rows]

@@ -1,0 +1,186 @@
+"""Check-worthiness: which sentences carry a checkable statement.
+
+CONTRACT:
+    checkworthiness(text: str, facts: Facts | None = None) -> float in [0, 1]
+    is_claim(score: float) -> bool                       # the threshold lives here
+    select_claims(sentences: list[Sentence]) -> list[ClaimCandidate]
+        one candidate per distinct check-worthy sentence of ONE article (a repeated caption is one claim),
+        in article order.
+
+The score is a logistic of a few visible cues (see ``Cues``): a prose sentence (final stop, enough words)
+with a figure, a day, an actor, a verb of saying or a quote scores high; short lines without a final stop
+(headlines, captions, bylines), section headers ending in ":", questions and page furniture score low.
+The weights are hand-set and explained where they are defined; ``explain`` shows them for one sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from store.text.facts import Facts, extract_facts
+from store.text.keywords import (
+    has_actor,
+    has_actor_phrase,
+    has_attribution,
+    has_place,
+    has_number,
+    has_speech_verb,
+    has_time_word,
+    is_boilerplate,
+)
+from store.text.normalize import normalize, words
+from store.text.sentences import Sentence
+
+CLAIM_THRESHOLD = 0.5
+
+
+@dataclass
+class ClaimCandidate:
+    sentence: Sentence
+    score: float
+    facts: Facts
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a fact-checker notices at a glance in one sentence."""
+
+    n_words: int
+    final_stop: bool  # ends with . or ! (possibly followed by a closing quote): written as prose
+    question: bool  # ends with ? or ؟
+    header_colon: bool  # ends with ":" — introduces a section or a quotation
+    speech: bool  # a verb of saying or reporting: قال، أعلن، أكد، ذكر، كتب، أضاف …
+    attribution: bool  # بحسب، وفق، نقلا عن، مصادر …
+    quote: bool  # a quotation of two words or more
+    number: bool  # digits or a number word
+    time: bool  # a weekday, month, أمس, الماضي …
+    actor: bool  # a title, institution or named person (الرئيس، وزارة، القوات، البيت الأبيض …)
+    place: bool  # a country, capital or nationality (روسيا، الروسية، موسكو …)
+    latin_name: bool  # a capitalised Latin word: a name quoted in its own script (Zelensky, Telegram)
+    furniture: bool  # share buttons, tags, bylines, photo credits
+
+
+# Log-odds weights. The base and length terms put a prose sentence with nothing checkable in it ("يتطلب الأمر
+# وقتاً لإعادة العلاقات إلى مسارها الطبيعي.") just below the threshold; one checkable element (a figure, a
+# day, an actor, a place, a source) lifts it above; each sign of page layout pushes it far below.
+_BASE = -1.8
+_FINAL_STOP = 1.2
+_QUESTION = -1.8
+_SPEECH = 1.4
+_ATTRIBUTION = 0.8
+_QUOTE = 0.6
+_NUMBER = 1.0
+_TIME = 0.6
+_ACTOR = 0.8
+_PLACE = 0.6
+_LATIN_NAME = 0.6
+_FURNITURE = -8.0
+# A short line without a final stop is a headline, caption, byline or section name, whatever it contains.
+_SHORT_LINE_WORDS = 8
+_SHORT_UNPUNCTUATED = -3.0
+# A short line ending with ":" is a section header ("رسائل متبادلة بين الكرملين والبيت الأبيض:").
+_HEADER_COLON_WORDS = 10
+_HEADER_COLON = -4.0
+# A line repeated in one article without a final stop is a caption or pull-quote: page layout, not a claim.
+_REPEATED_CAPTION_FACTOR = 0.5
+
+_QUOTE_SPAN = re.compile(r"[\"“”«»„]\s*([^\"“”«»„]+?)\s*[\"“”«»„]")
+_FINAL_STOP_RE = re.compile(r"[.!…]+[\"“”»’')\]]*$")
+_QUESTION_RE = re.compile(r"[?؟][\"“”»’')\]]*$")
+_LATIN_NAME_RE = re.compile(r"\b[A-Z][a-z]{2,}")
+
+
+def _length_weight(n_words: int) -> float:
+    """Very short sentences cannot carry a checkable statement; long ones usually carry several."""
+    if n_words <= 2:
+        return -6.0
+    if n_words <= 5:
+        return -1.5
+    if n_words <= 8:
+        return -0.4
+    if n_words <= 14:
+        return 0.4
+    return 0.5
+
+
+def read_cues(text: str, facts: Facts | None = None) -> Cues:
+    norm = normalize(text)
+    tokens = words(norm)
+    stripped = text.rstrip()
+    mentions = {m.kind for m in facts.mentions} if facts else set()
+    return Cues(
+        n_words=len(tokens),
+        final_stop=bool(_FINAL_STOP_RE.search(stripped)),
+        question=bool(_QUESTION_RE.search(stripped)),
+        header_colon=stripped.endswith((":", "：")),
+        speech=has_speech_verb(tokens),
+        attribution=has_attribution(tokens),
+        quote=any(len(m.group(1).split()) >= 2 for m in _QUOTE_SPAN.finditer(text)),
+        number=has_number(tokens) or bool(facts and facts.quantities),
+        time=has_time_word(tokens) or bool(mentions & {"day", "date"}),
+        actor=has_actor(tokens) or has_actor_phrase(norm) or bool(mentions & {"person", "org"}),
+        place=has_place(tokens) or bool(mentions & {"place"}),
+        latin_name=bool(_LATIN_NAME_RE.search(text)),
+        furniture=is_boilerplate(norm, len(tokens)),
+    )
+
+
+def log_odds(cues: Cues) -> float:
+    z = _BASE + _length_weight(cues.n_words)
+    z += _FINAL_STOP if cues.final_stop else 0.0
+    z += _QUESTION if cues.question else 0.0
+    z += _SPEECH if cues.speech else 0.0
+    z += _ATTRIBUTION if cues.attribution else 0.0
+    z += _QUOTE if cues.quote else 0.0
+    z += _NUMBER if cues.number else 0.0
+    z += _TIME if cues.time else 0.0
+    z += _ACTOR if cues.actor else 0.0
+    z += _PLACE if cues.place else 0.0
+    z += _LATIN_NAME if cues.latin_name else 0.0
+    z += _FURNITURE if cues.furniture else 0.0
+    if not cues.final_stop and not cues.question and cues.n_words <= _SHORT_LINE_WORDS:
+        z += _SHORT_UNPUNCTUATED
+    if cues.header_colon and cues.n_words <= _HEADER_COLON_WORDS:
+        z += _HEADER_COLON
+    return z
+
+
+def checkworthiness(text: str, facts: Facts | None = None) -> float:
+    """How much ``text`` (one sentence as written) looks like a checkable statement, in [0, 1]."""
+    return 1.0 / (1.0 + math.exp(-log_odds(read_cues(text, facts))))
+
+
+def explain(text: str, facts: Facts | None = None) -> dict:
+    """The cues and score of one sentence, for tuning and for the reviewer's "why is this a claim?"."""
+    cues = read_cues(text, facts)
+    return {**cues.__dict__, "log_odds": round(log_odds(cues), 2), "score": round(checkworthiness(text, facts), 3)}
+
+
+def is_claim(score: float) -> bool:
+    return score >= CLAIM_THRESHOLD
+
+
+def select_claims(sentences: list[Sentence]) -> list[ClaimCandidate]:
+    """The check-worthy sentences of ONE article, each distinct text once, in article order."""
+    occurrences = Counter(_dedupe_key(s.text) for s in sentences)
+    seen: set[str] = set()
+    claims: list[ClaimCandidate] = []
+    for sentence in sentences:
+        key = _dedupe_key(sentence.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts = extract_facts(sentence.text)
+        score = checkworthiness(sentence.text, facts)
+        if occurrences[key] > 1 and not _FINAL_STOP_RE.search(sentence.text):
+            score *= _REPEATED_CAPTION_FACTOR
+        if is_claim(score):
+            claims.append(ClaimCandidate(sentence, score, facts))
+    return claims
+
+
+def _dedupe_key(text: str) -> str:
+    return " ".join(words(normalize(text)))

@@ -1,0 +1,341 @@
+"""What can be checked in a sentence: quantities, days and dates, places, names, negation.
+
+CONTRACT (the evidence engine, stance and the store rely on these names):
+
+    extract_facts(text: str) -> Facts            # text is the ORIGINAL sentence (not normalized)
+    Facts.to_json() -> dict ; Facts.from_json(d) -> Facts   # round-trips; stored in claims.facts_json
+    name_key(name: str) -> str                   # cross-script, spelling-tolerant key: same person -> same key
+    names_match(a: str, b: str) -> bool          # fuzzy, cross-script: same person or place
+
+Spans (start, end) are offsets into the text given to extract_facts, so the UI can highlight them.
+
+Mention keys: weekday ("wednesday"), relative day ("yesterday"), date ("2022-01-15", "?-01-?", "2022",
+Hijri "h1436-09-?"), place (gazetteer slug: "moscow", "saint_petersburg"), person (name_key of the surname),
+org (gazetteer slug, or name_key for one found by rule), negation (the negator, normalized: "لم", "نفت").
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from store.text.gazetteer import FIRST_WORDS, LATIN_NAMES, MAX_PHRASE_LEN, PHRASES, Entry
+from store.text.lexicon import (
+    AMBIGUOUS_MONTHS,
+    DENIALS,
+    MONTHS,
+    NAME_PARTICLES,
+    NAME_STOPS,
+    NEGATORS,
+    NOT_NEGATING_AFTER_LA,
+    RELATIVE_DAYS,
+    REFUSALS,
+    REPORT_WORDS,
+    STOPWORDS,
+    TITLE_FILLERS,
+    TITLES,
+    WEEKDAYS,
+)
+from store.text.names import name_key, names_match
+from store.text.numbers import Reading, read_quantities
+from store.text.tokens import Token, number_value, tokenize
+
+__all__ = ["Quantity", "Mention", "Facts", "extract_facts", "name_key", "names_match"]
+
+
+@dataclass
+class Quantity:
+    value: float  # 3 for "ثلاث", 2 for a dual "شخصين", 200000000 for "200 مليون"
+    unit: str  # normalized noun or unit it counts: "ساعه", "شخص", "دولار", "%", "" when unknown
+    text: str  # as written
+    start: int
+    end: int
+    hedged: bool = False  # "نحو", "حوالي", "أكثر من", "ما لا يقل عن", "على الأقل", "تقريبا"
+    hedge: str = ""  # how: "about", "more", "less", "atleast", "upto", "vague" (عشرات), "" when exact
+
+
+@dataclass
+class Mention:
+    kind: str  # "day" | "date" | "place" | "person" | "org" | "negation"
+    text: str  # as written
+    key: str  # comparison key: weekday name, ISO-ish date, name_key(...) for names/places, the negator
+    start: int
+    end: int
+
+
+@dataclass
+class Facts:
+    quantities: list[Quantity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    @property
+    def negated(self) -> bool:
+        return any(m.kind == "negation" for m in self.mentions)
+
+    def to_json(self) -> dict:
+        return {"quantities": [asdict(q) for q in self.quantities], "mentions": [asdict(m) for m in self.mentions]}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Facts":
+        data = data or {}
+        return cls(
+            quantities=[Quantity(**q) for q in data.get("quantities", [])],
+            mentions=[Mention(**m) for m in data.get("mentions", [])],
+        )
+
+
+def extract_facts(text: str) -> Facts:
+    """Read quantities and mentions off ``text`` as written; every span indexes ``text``."""
+    tokens = tokenize(text)
+    used: set[int] = set()  # token indices already read, so "خميس مشيط" is a city and not a Thursday
+    mentions: list[Mention] = []
+    mentions += _gazetteer_mentions(text, tokens, used)
+    mentions += _latin_names(text, tokens, used)
+    mentions += _titled_names(text, tokens, used, mentions)
+    mentions += _dates(text, tokens, used)
+    mentions += _days(text, tokens, used)
+    quantities: list[Quantity] = []
+    for reading in read_quantities(tokens, skip=used):
+        if reading.is_year_like:
+            mentions.append(_mention(text, tokens, "date", _year_key(reading.value), reading.first, reading.last))
+        else:
+            quantities.append(_quantity(text, tokens, reading))
+    mentions += _negations(text, tokens)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return Facts(quantities=quantities, mentions=mentions)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def _span(text: str, tokens: list[Token], first: int, last: int) -> tuple[str, int, int]:
+    start, end = tokens[first].start, tokens[last - 1].end
+    return text[start:end], start, end
+
+
+def _mention(text: str, tokens: list[Token], kind: str, key: str, first: int, last: int) -> Mention:
+    written, start, end = _span(text, tokens, first, last)
+    return Mention(kind, written, key, start, end)
+
+
+def _quantity(text: str, tokens: list[Token], reading: Reading) -> Quantity:
+    written, start, end = _span(text, tokens, reading.first, reading.last)
+    return Quantity(reading.value, reading.unit, written, start, end, bool(reading.hedge), reading.hedge)
+
+
+def _year_key(value: float) -> str:
+    year = int(value)
+    return f"h{year}" if year < 1900 else str(year)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def _match_gazetteer(tokens: list[Token], i: int) -> tuple[Entry, int, str] | None:
+    """(entry, index after it, the phrase as matched without clitics) for the longest gazetteer phrase at
+    tokens[i]; the first word may carry clitics ("بموسكو", "لترامب")."""
+    forms = [f for f in tokens[i].forms if f in FIRST_WORDS]
+    if not forms:
+        return None
+    for length in range(min(MAX_PHRASE_LEN, len(tokens) - i), 0, -1):
+        if any(t.after_punct for t in tokens[i + 1 : i + length]):
+            continue
+        rest = tuple(t.norm for t in tokens[i + 1 : i + length])
+        for form in forms:
+            entry = PHRASES.get((form, *rest))
+            if entry is not None:
+                return entry, i + length, " ".join((form, *rest))
+    return None
+
+
+def _entity_key(entry: Entry, matched: str) -> str:
+    return name_key(matched) if entry.kind == "person" else entry.slug
+
+
+def _gazetteer_mentions(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        hit = _match_gazetteer(tokens, i)
+        if hit is None:
+            i += 1
+            continue
+        entry, last, matched = hit
+        written, start, end = _span(text, tokens, i, last)
+        out.append(Mention(entry.kind, written, _entity_key(entry, matched), start, end))
+        used.update(range(i, last))
+        i = last
+    return out
+
+
+def _latin_names(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
+    """Runs of capitalised Latin words ("Volodymyr Zelensky", "NATO") in an Arabic sentence."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        if i in used or not _is_capitalised_latin(tokens[i]):
+            i += 1
+            continue
+        last = i + 1
+        while last < len(tokens) and last not in used and _is_capitalised_latin(tokens[last]) and last - i < 4:
+            last += 1
+        written, start, end = _span(text, tokens, i, last)
+        entry = LATIN_NAMES.get(written.lower()) or LATIN_NAMES.get(tokens[last - 1].text.lower())
+        if entry is not None:
+            out.append(Mention(entry.kind, written, _entity_key(entry, written), start, end))
+        else:
+            kind = "org" if written.isupper() and len(written) > 1 else "person"
+            out.append(Mention(kind, written, name_key(written), start, end))
+        used.update(range(i, last))
+        i = last
+    return out
+
+
+def _is_capitalised_latin(token: Token) -> bool:
+    return token.text.isascii() and token.text[:1].isupper() and token.text.isalpha() and len(token.text) > 1
+
+
+def _titled_names(text: str, tokens: list[Token], used: set[int], known: list[Mention]) -> list[Mention]:
+    """Names that follow a title: "الرئيس الروسي فلاديمير بوتين", "المبعوث الأمريكي ستيف ويتكوف"."""
+    out: list[Mention] = []
+    for i, token in enumerate(tokens):
+        if i in used or not _is_title(token):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 4 and (j in used or _is_title_filler(tokens[j])):
+            if j in used and _covered_by_name(known + out, tokens[j]):
+                break  # the title's name is already known ("المبعوث ستيف ويتكوف")
+            j += 1
+        first = j
+        while j < len(tokens) and j not in used and j - first < 3 and _is_name_word(tokens, first, j):
+            j += 1
+        if j > first and not all(tokens[k].norm in NAME_PARTICLES for k in range(first, j)):
+            written, start, end = _span(text, tokens, first, j)
+            out.append(Mention("person", written, name_key(written), start, end))
+            used.update(range(first, j))
+    return out
+
+
+def _is_title(token: Token) -> bool:
+    return any(form in TITLES for form in token.forms)
+
+
+def _covered_by_name(found: list[Mention], token: Token) -> bool:
+    return any(m.kind in ("person", "org") and m.start <= token.start < m.end for m in found)
+
+
+def _is_title_filler(token: Token) -> bool:
+    # Portfolios, nationalities and "باسم X" sit between a title and the name; so do other titles.
+    return token.norm in TITLE_FILLERS or token.norm in TITLES or token.norm.startswith("ال")
+
+
+def _is_name_word(tokens: list[Token], first: int, j: int) -> bool:
+    token = tokens[j]
+    norm = token.norm
+    if token.is_number or not norm.isalpha() or norm in STOPWORDS or norm in NAME_STOPS or _is_title(token):
+        return False
+    if token.after_punct:
+        return False
+    if j == first:
+        return not norm.startswith("ال") and len(norm) >= 2
+    previous = tokens[j - 1].norm
+    if previous in NAME_PARTICLES:
+        return True  # "عبد الفتاح", "بن سلمان"
+    if norm.startswith("ال"):
+        return False
+    # A second word that looks like a present-tense verb ("يزور", "تلتقي") ends the name.
+    return not (norm[:1] in "يت" and len(norm) >= 4 and norm not in NAME_PARTICLES and j - first >= 1
+                and not norm.startswith("ال") and norm[1:2] not in "اوي")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def _month_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """(month number, index after the month name) when tokens[i] starts a month name."""
+    for phrase, month in MONTHS.items():
+        if phrase[0] not in tokens[i].forms[:2]:
+            continue
+        if all(i + k < len(tokens) and tokens[i + k].norm == w for k, w in enumerate(phrase) if k > 0):
+            return month, i + len(phrase)
+    return None
+
+
+def _day_number(tokens: list[Token], i: int) -> int | None:
+    if i < 0 or not tokens[i].is_number:
+        return None
+    value = number_value(tokens[i])
+    return int(value) if value is not None and value == int(value) and 1 <= value <= 31 else None
+
+
+def _year_after(tokens: list[Token], j: int) -> int | None:
+    if j < len(tokens) and tokens[j].is_number and len(tokens[j].norm) == 4:
+        return int(number_value(tokens[j]) or 0)
+    return None
+
+
+def _dates(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
+    """Month names with an optional day before and year after: "15 يناير 2022", "كانون الثاني", "رمضان 1436"."""
+    out: list[Mention] = []
+    for i in range(len(tokens)):
+        if i in used:
+            continue
+        hit = _month_at(tokens, i)
+        if hit is None:
+            continue
+        month, last = hit
+        day = _day_number(tokens, i - 1)
+        year = _year_after(tokens, last)
+        has_month_word = i > 0 and tokens[i - 1].norm in ("شهر", "لشهر", "بشهر")
+        if tokens[i].forms[-1] in AMBIGUOUS_MONTHS and day is None and year is None and not has_month_word:
+            continue
+        first = i - 1 if day is not None else i
+        if year is not None:
+            last += 1
+        hijri = month.startswith("h")
+        key = f"{'h' if hijri else ''}{year or '?'}-{month.lstrip('h')}-{day:02d}" if day else (
+            f"{'h' if hijri else ''}{year or '?'}-{month.lstrip('h')}"
+        )
+        out.append(_mention(text, tokens, "date", key, first, last))
+        used.update(range(first, last))
+    return out
+
+
+def _days(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
+    out: list[Mention] = []
+    for i, token in enumerate(tokens):
+        if i in used:
+            continue
+        forms = token.forms[:3]
+        weekday = next((WEEKDAYS[f] for f in forms if f in WEEKDAYS), None)
+        relative = next((RELATIVE_DAYS[f] for f in forms if f in RELATIVE_DAYS), None)
+        if weekday or relative:
+            out.append(_mention(text, tokens, "day", weekday or relative or "", i, i + 1))
+            used.add(i)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def _negator_form(token: Token) -> str:
+    """The token without a leading "و"/"ف" ("ولم" -> لم, "ونفت" -> نفت)."""
+    norm = token.norm
+    if norm[:1] in "وف" and (norm[1:] in NEGATORS or norm[1:] in DENIALS or norm[1:] in REFUSALS):
+        return norm[1:]
+    return norm
+
+
+def _negations(text: str, tokens: list[Token]) -> list[Mention]:
+    out: list[Mention] = []
+    for i, token in enumerate(tokens):
+        form = _negator_form(token)
+        following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if form in NEGATORS:
+            if form == "لا" and following in NOT_NEGATING_AFTER_LA:
+                continue
+            out.append(_mention(text, tokens, "negation", form, i, i + 1))
+        elif form in DENIALS:
+            out.append(_mention(text, tokens, "negation", form, i, i + 1))
+        elif form in REFUSALS and any(t.norm in REPORT_WORDS for t in tokens[i + 1 : i + 4]):
+            out.append(_mention(text, tokens, "negation", form, i, i + 1))
+    return out
+
+
+def is_denial(mention: Mention) -> bool:
+    """A denial of a report ("نفت", "رفض التقارير") rather than a grammatical negation ("لم")."""
+    return mention.kind == "negation" and (mention.key in DENIALS or mention.key in REFUSALS)

@@ -1,0 +1,248 @@
+"""Word lists and light stemming shared by claim scoring and topic grouping.
+
+Everything here works on the *normalized* form (see ``normalize.normalize``): ة→ه, ى→ي, hamza seats → bare
+letters, so "أكد" is listed as "اكد". Lists hold general news vocabulary (function words, verbs of saying,
+actor titles, calendar words); nothing here is specific to one story.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+# Function words: they say nothing about what a sentence is about.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    في من الي علي عن مع ان انه انها انهم انني انا انت انتم انتن هو هي هم هن هما نحن
+    كان كانت كانوا يكون تكون يكونوا كنا كنت ليس ليست لست ليسوا
+    هذا هذه هذان هاتان هولاء ذلك تلك ذاك اولئك الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي
+    ما ماذا متي اين كيف لماذا هل لا لم لن قد لقد ثم او ام بل لكن لكنه لكنها لكنهم غير سوي
+    بين حتي اذا اذ اذن حيث كما كي لكي لان لانه لانها بان بانه بانها بانهم كل كلا جميع بعض اي ايا الا اما
+    بعد قبل خلال عند عندما منذ نحو حول ضد دون فوق تحت امام وراء لدي عبر ازاء تجاه حين بينما فيما مما
+    عما ممن لما مثل ذات ذاته نفس نفسه نفسها ايضا كذلك فقط جدا هنا هناك ثمه هكذا اليه اليها عليه عليها
+    عليهم فيه فيها فيهم منه منها منهم عنه عنها عنهم له لها لهم لنا لكم به بها بهم معه معها معهم
+    يزال تزال زال مازال مازالت لايزال اصبح اصبحت صار صارت وقد فقد وهو وهي وهم ولا ولم ولن وان وانه
+    الا عدم اخر اخري الاخر الاخري احد احدي سواء وفي ومن والي وعلي وعن ومع وكان وكانت وما ولكن او
+    the a an of to in on for and or is are was were be by with as at from that this it its has have had
+    """.split()
+)
+
+# Verbs of saying and reporting, in the forms news copy uses (past, present, participle).
+SPEECH_WORDS: frozenset[str] = frozenset(
+    """
+    قال قالت قالوا قالا يقول تقول يقولون قائلا
+    اعلن اعلنت اعلنوا يعلن تعلن معلنا
+    اكد اكدت اكدوا يوكد توكد موكدا
+    ذكر ذكرت ذكروا يذكر تذكر
+    افاد افادت افادوا يفيد تفيد
+    صرح صرحت صرحوا يصرح تصرح
+    كتب كتبت كتبوا يكتب تكتب
+    اضاف اضافت اضافوا يضيف تضيف مضيفا مضيفه
+    اوضح اوضحت اوضحوا يوضح توضح موضحا
+    اشار اشارت اشاروا يشير تشير مشيرا مشيره
+    تابع تابعت
+    نقل نقلت نقلوا ينقل تنقل
+    نفي نفت نفوا ينفي تنفي نافيا
+    اعتبر اعتبرت يعتبر تعتبر معتبرا
+    وصف وصفت وصفوا يصف تصف واصفا
+    حذر حذرت حذروا يحذر تحذر محذرا
+    ادعي ادعت يدعي تدعي
+    زعم زعمت زعموا يزعم تزعم
+    اعترف اعترفت يعترف
+    شدد شددت يشدد مشددا
+    لفت لفتت لافتا
+    كشف كشفت كشفوا يكشف تكشف كاشفا
+    اتهم اتهمت يتهم تتهم
+    نوه نوهت منوها
+    ابان ابانت مبينا
+    اعرب اعربت
+    اوردت اورد
+    رات راي يري تري
+    """.split()
+)
+
+# Phrases that attribute a statement to a source without a verb of saying.
+ATTRIBUTION_WORDS: frozenset[str] = frozenset(
+    "بحسب حسب حسبما وفق وفقا نقلا طبقا مصادر مصدر بيان تقرير تقارير وكاله".split()
+)
+
+# Titles and institutions: a sentence naming one usually has an actor doing or saying something.
+ACTOR_WORDS: frozenset[str] = frozenset(
+    """
+    رييس وزير وزاره وزراء حكومه جيش قوات شرطه سلطات مسوول مسوولون مسوولين متحدث ناطق حاكم محافظ امير
+    ملك سفير مجلس برلمان منظمه هييه مدير قايد مستشار مساعد مبعوث كرملين امم نواب بنتاغون مديريه اداره
+    محكمه نيابه شركه بنك جامعه لجنه
+    president minister ministry government army police spokesman official
+    """.split()
+)
+
+# Calendar words: a day or date makes a statement checkable.
+TIME_WORDS: frozenset[str] = frozenset(
+    """
+    الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس البارحه غدا
+    يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+    كانون شباط اذار نيسان ايار حزيران تموز ايلول تشرين
+    محرم صفر ربيع جمادي رجب شعبان رمضان شوال القعده الحجه
+    الماضي الماضيه المقبل المقبله الحالي صباح مساء ليله فجر ظهر عصر
+    monday tuesday wednesday thursday friday saturday sunday yesterday
+    """.split()
+)
+
+# Numbers written as words (the fact extractor reads their values; here they only signal "a figure").
+NUMBER_WORDS: frozenset[str] = frozenset(
+    """
+    واحد واحده اثنان اثنين اثنتان اثنتين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني ثمانيه
+    تسع تسعه عشر عشره عشرات عشرين عشرون ثلاثين ثلاثون اربعين اربعون خمسين خمسون ستين ستون سبعين سبعون
+    ثمانين ثمانون تسعين تسعون مييه ماييه مييتان مييتين مييات الف الفا الاف الفين مليون ملايين
+    مليار مليارات نصف ربع ثلث ضعف اضعاف بالمييه بالماييه
+    يومين يومان ساعتين ساعتان اسبوعين اسبوعان شهرين شهران عامين عامان سنتين سنتان دقيقتين مرتين
+    شخصين شخصان طفلين طفلان
+    """.split()
+)
+
+# Countries, capitals, large cities and nationality adjectives: a named place makes a statement checkable.
+# Compared by light stem, so "روسيا", "الروسية" and "بروسيا" all count (the adjective meets its stem).
+PLACE_WORDS: frozenset[str] = frozenset(
+    """
+    روسيا روسي اوكرانيا اوكراني امريكا امريكي اميركا اميركي بريطانيا بريطاني فرنسا فرنسي المانيا
+    الماني الصين صيني اليابان ياباني الهند هندي ايران ايراني العراق عراقي سوريا سوري لبنان لبناني الاردن
+    اردني مصر مصري السعوديه سعودي اليمن يمني الكويت كويتي قطر قطري البحرين بحريني الامارات اماراتي عمان
+    عماني ليبيا ليبي تونس تونسي الجزاير جزايري المغرب مغربي السودان سوداني فلسطين فلسطيني اسراييل اسراييلي
+    تركيا تركي باكستان باكستاني افغانستان افغاني ايطاليا ايطالي اسبانيا اسباني كندا كندي بولندا بولندي
+    رومانيا روماني اذربيجان اذربيجاني اوروبا اوروبي افريقيا افريقي اسيا اسيوي
+    موسكو كييف واشنطن لندن باريس برلين بكين طهران بغداد دمشق بيروت القاهره الرياض جده مكه
+    عمان الدوحه دبي ابوظبي انقره اسطنبول صنعاء عدن طرابلس الخرطوم القدس غزه نيويورك جنيف بروكسل
+    """.split()
+)
+
+# Multi-word actors that no single word names.
+ACTOR_PHRASES: tuple[str, ...] = (
+    "البيت الابيض",
+    "الامم المتحده",
+    "مجلس الامن",
+    "الاتحاد الاوروبي",
+    "حلف الناتو",
+    "الولايات المتحده",
+    "white house",
+    "united nations",
+)
+
+# Page furniture, matched at the start of a normalized line. Tag lists and "read also" blocks can be long;
+# share/comment buttons, bylines and photo credits are furniture only when the line is short.
+_FURNITURE_ANY_LENGTH = re.compile(
+    r"^(?:سمات|الكلمات الدلاليه|كلمات دلاليه|وسوم|اقرا ايضا|اقرا المزيد|جميع الحقوق|حقوق النشر|"
+    r"next|previous|read more|related articles)\b"
+)
+_FURNITURE_SHORT = re.compile(
+    r"^(?:شارك|شاركها|شاركوا|اترك|اضف|اكتب تعليق|التعليقات|تعليقات|تعليق|المزيد|تابعونا|تابعنا|اشترك|"
+    r"اضغط|طباعه|ارسل|فريق التحرير|هييه التحرير|صوره|الصوره|ارشيفيه|تصوير|share|comment|print|follow)\b"
+)
+_SHORT_FURNITURE_WORDS = 6
+
+_CLITIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+# Larkey's light10 suffix order, with feminine duals first so "جولتان" and "جولات" meet at "جول", and the past
+# tense endings ت/وا last so "ضربت" meets "ضربة" and "استمرت" meets "استمر".
+_SUFFIXES = ("تان", "تين", "ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "وا", "ت")
+_MIN_STEM = 3
+
+
+def is_boilerplate(norm: str, n_words: int) -> bool:
+    """True when a normalized line starts like page furniture: share buttons, tags, bylines, photo credits."""
+    if _FURNITURE_ANY_LENGTH.match(norm):
+        return True
+    return n_words <= _SHORT_FURNITURE_WORDS and bool(_FURNITURE_SHORT.match(norm))
+
+
+def strip_conjunction(word: str) -> str:
+    """Drop a leading و/ف when what remains is still a plausible word."""
+    if len(word) > 3 and word[0] in _CONJUNCTIONS:
+        return word[1:]
+    return word
+
+
+def bare(word: str) -> str:
+    """The word without a leading conjunction and definite article ("والمحادثات" → "محادثات")."""
+    for prefix in _CLITIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return strip_conjunction(word)
+
+
+def strip_article(word: str) -> str:
+    """The word without a (conjunction +) definite article: "والمحادثات" → "محادثات", "للغاز" → "غاز"."""
+    for prefix in _CLITIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
+
+
+def bare_in(word: str, vocabulary: set[str] | frozenset[str]) -> str:
+    """Like ``bare``, but a single glued letter (و ف ب ل ك) is dropped only when the corpus also has the word
+    without it: "وبوتين" → "بوتين", "بعقوبات" → "عقوبات", while "وزارة", "فلاديمير" and "بوتين" stay whole.
+    The article (ال، وال، بال، لل …) is always dropped."""
+    for prefix in _CLITIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    if len(word) > 3 and word[0] in _CONJUNCTIONS + _PREPOSITIONS and word[1:] in vocabulary:
+        return bare_in(word[1:], vocabulary) if word[0] in _CONJUNCTIONS else word[1:]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def light_stem(word: str) -> str:
+    """Light suffix stripping of a bare normalized word (after ``bare``): plural, dual, feminine and pronoun
+    endings, keeping at least three letters. Consistent rather than linguistically exact."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[: -len(suffix)]
+    return word
+
+
+def is_stopword(norm_word: str) -> bool:
+    return norm_word in STOPWORDS or strip_conjunction(norm_word) in STOPWORDS
+
+
+def _has(words: list[str], lexicon: frozenset[str]) -> bool:
+    return any(w in lexicon or strip_conjunction(w) in lexicon or bare(w) in lexicon for w in words)
+
+
+def has_speech_verb(norm_words: list[str]) -> bool:
+    return _has(norm_words, SPEECH_WORDS)
+
+
+def has_attribution(norm_words: list[str]) -> bool:
+    return _has(norm_words, ATTRIBUTION_WORDS)
+
+
+def has_actor(norm_words: list[str]) -> bool:
+    return _has(norm_words, ACTOR_WORDS)
+
+
+def has_time_word(norm_words: list[str]) -> bool:
+    return _has(norm_words, TIME_WORDS)
+
+
+def stem_variants(word: str) -> set[str]:
+    """Stems of a word read with and without a leading و/ف: "واشنطن" is a city, "وروسيا" is و + روسيا."""
+    variants = {light_stem(word), light_stem(bare(word))}
+    if len(word) > 3 and word[0] in _CONJUNCTIONS:
+        variants.add(light_stem(bare(word[1:])))
+    return variants
+
+
+_PLACE_STEMS = frozenset(stem for word in PLACE_WORDS for stem in stem_variants(word))
+
+
+def has_place(norm_words: list[str]) -> bool:
+    return any(stem_variants(w) & _PLACE_STEMS for w in norm_words)
+
+
+def has_actor_phrase(norm: str) -> bool:
+    return any(phrase in norm for phrase in ACTOR_PHRASES)
+
+
+def has_number(norm_words: list[str]) -> bool:
+    return any(w[0].isdigit() for w in norm_words) or _has(norm_words, NUMBER_WORDS)

@@ -1,0 +1,65 @@
+"""Scoring candidate evidence and turning evidence into a suggested verdict (DESIGN §4). Pure functions."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from store.text.facts import Facts
+from store.text.stance import StanceResult, classify
+
+MAX_EVIDENCE = 12
+MIN_RELATED_SCORE = 50.0
+
+
+@dataclass(frozen=True)
+class Judged:
+    sentence_id: int
+    article_id: int
+    origin: int  # independent origin of the article (copies share one)
+    result: StanceResult
+
+
+def judge(claim: str, claim_facts: Facts, other: str, other_facts: Facts) -> StanceResult | None:
+    """Stance of one candidate sentence, or None when it is not evidence worth showing."""
+    result = classify(claim, other, claim_facts, other_facts)
+    if result.stance == "other":
+        return None
+    if result.stance == "related" and result.score < MIN_RELATED_SCORE:
+        return None
+    return result
+
+
+def keep_best(judged: Iterable[Judged]) -> list[Judged]:
+    """Disagreements first (a reviewer must see them), then by score; at most MAX_EVIDENCE."""
+    rank = {"disagree": 0, "agree": 1, "related": 2}
+    ordered = sorted(judged, key=lambda j: (rank[j.result.stance], -j.result.score, j.sentence_id))
+    return ordered[:MAX_EVIDENCE]
+
+
+def suggest_verdict(claim_origin: int, evidence: Iterable[tuple[int, str]]) -> str:
+    """evidence: (origin, stance) pairs. Only other independent origins count; copies of the claim's own
+    article are the same origin and confirm nothing."""
+    agreeing, disagreeing = set(), set()
+    for origin, stance in evidence:
+        if origin == claim_origin:
+            continue
+        if stance == "agree":
+            agreeing.add(origin)
+        elif stance == "disagree":
+            disagreeing.add(origin)
+    if disagreeing:
+        return "disputed"
+    if agreeing:
+        return "confirmed"
+    return "single-source"
+
+
+def evidence_signature(evidence: Iterable[tuple[int, str]]) -> str:
+    """A short fingerprint of (sentence_id, stance) pairs: when it changes, a verdict decided on the old
+    evidence is stale."""
+    digest = hashlib.sha1()
+    for sentence_id, stance in sorted(evidence):
+        digest.update(f"{sentence_id}:{stance};".encode())
+    return digest.hexdigest()[:16]

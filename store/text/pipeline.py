@@ -1,0 +1,32 @@
+"""One article's text in, everything the store keeps about it out. Pure: no database, no files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store.text.claims import ClaimCandidate, select_claims
+from store.text.normalize import normalize
+from store.text.sentences import Sentence, split_sentences
+from store.text.terms import content_terms
+
+
+@dataclass
+class AnalysedSentence:
+    sentence: Sentence
+    norm: str
+    terms: list[str]
+
+
+@dataclass
+class AnalysedArticle:
+    sentences: list[AnalysedSentence]
+    claims: list[ClaimCandidate]  # claim.sentence.idx points into sentences
+
+
+def analyse_text(text: str) -> AnalysedArticle:
+    sentences = split_sentences(text)
+    analysed = []
+    for s in sentences:
+        norm = normalize(s.text)
+        analysed.append(AnalysedSentence(s, norm, content_terms(norm)))
+    return AnalysedArticle(analysed, select_claims(sentences))

@@ -1,0 +1,142 @@
+"""Sentence splitting with offsets into the article text.
+
+CONTRACT:
+    Sentence(idx, start, end, text)          text == article_text[start:end]
+    split_sentences(text: str) -> list[Sentence]
+
+Rules: a sentence ends at . ! ? ؟ … (a run of them counts once) and at every line break, never at the Arabic
+comma ،. A quotation (“…”, "…", «…») whose closing mark is on the same line is kept whole, so
+`“تم إحراز تقدم كبير!” كتب ترامب` is one sentence. A dot inside a number (2.5), a domain (sabq.org) or after
+an initial (U.S., د.) does not end a sentence. Pieces without a letter or digit are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    idx: int  # position in the article, from 0
+    start: int  # offset of the first character in the article text
+    end: int  # offset one past the last character
+    text: str  # == article_text[start:end], stripped
+
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_TERMINATOR_RUN = re.compile(r"[.!?؟…]+")
+# Characters that may follow a terminator and still belong to the sentence: closing quotes and brackets.
+_TRAILING_CLOSERS = "”“\"»’')]}"
+# Quotation families: any mark of the family closes a quote it opened (Arabic copy mixes “ and ” freely).
+_QUOTE_FAMILIES = ("“”„‟", "«»", '"')
+# A "quote" longer than this is more likely an unpaired mark than real speech; its stops are honoured.
+_MAX_QUOTE_CHARS = 400
+# Whitespace and invisible marks trimmed from both ends of a sentence.
+_TRIM = " \t\f\v\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+# Abbreviations that end with a dot but not a sentence.
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "inc", "ltd", "co", "د", "أ"})
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split at . ! ? ؟ … and line breaks, never at the Arabic comma; drop empty pieces."""
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        for start, end in _split_line(line.group(0)):
+            start, end = _trim(text, line.start() + start, line.start() + end)
+            if start < end and _has_content(text[start:end]):
+                sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    return sentences
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    """Spans of one line's sentences, in line offsets (untrimmed)."""
+    quoted = _quote_spans(line)
+    spans: list[tuple[int, int]] = []
+    piece_start = 0
+    for stop in _TERMINATOR_RUN.finditer(line):
+        if _inside(stop.start(), quoted) or not _ends_sentence(line, stop):
+            continue
+        end = _extend_over_closers(line, stop.end())
+        spans.append((piece_start, end))
+        piece_start = end
+    spans.append((piece_start, len(line)))
+    return spans
+
+
+def _quote_spans(line: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of quotations that close on this line, paired left to right."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(line):
+        family = _family_of(line[i])
+        if family is None:
+            i += 1
+            continue
+        close = _next_in_family(line, i + 1, family)
+        if close is None or close - i > _MAX_QUOTE_CHARS:
+            i += 1
+            continue
+        spans.append((i, close))
+        i = close + 1
+    return spans
+
+
+def _family_of(char: str) -> str | None:
+    for family in _QUOTE_FAMILIES:
+        if char in family:
+            return family
+    return None
+
+
+def _next_in_family(line: str, start: int, family: str) -> int | None:
+    for j in range(start, len(line)):
+        if line[j] in family:
+            return j
+    return None
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(open_ < position < close for open_, close in spans)
+
+
+def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
+    """A single dot between digits, between Latin letters, or after an initial/abbreviation is not a stop."""
+    if stop.group(0) != ".":
+        return True
+    before = line[stop.start() - 1] if stop.start() > 0 else ""
+    after = line[stop.end()] if stop.end() < len(line) else ""
+    if before.isdigit() and after.isdigit():
+        return False  # 2.5
+    if _is_latin_alnum(before) and _is_latin_alnum(after):
+        return False  # sabq.org, U.S.A
+    previous_word = re.search(r"(\w+)$", line[: stop.start()])
+    if previous_word:
+        word = previous_word.group(1)
+        if len(word) == 1 and after.isalpha():
+            return False  # أ.د, U.S
+        if after == " " and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            return False  # Dr. Smith, د. محمد, J. Smith
+    return True
+
+
+def _is_latin_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _extend_over_closers(line: str, end: int) -> int:
+    while end < len(line) and line[end] in _TRAILING_CLOSERS:
+        end += 1
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _has_content(piece: str) -> bool:
+    return any(char.isalnum() for char in piece)

@@ -1,0 +1,73 @@
+"""Tokens of an ORIGINAL sentence with offsets, each carrying its normalized form.
+
+Facts are read from token sequences but reported with offsets into the text as written, so the UI can
+highlight them; normalizing token by token keeps the two aligned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from store.text.lexicon import unclitic
+from store.text.normalize import normalize
+
+# A word is letters with any harakat/tatweel inside; a number keeps its decimal or thousands separators
+# ("6.6", "1,500", "٣٫٥"); %, $, € and £ are tokens of their own.
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,٫٬]\d+)*)"
+    r"|(?P<word>(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+)"
+    r"|(?P<sym>[%٪$€£])"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    norm: str  # normalized (store.text.normalize)
+    start: int
+    end: int
+    is_number: bool = False
+    after_punct: bool = False  # punctuation (not just spaces) separates it from the previous token
+
+    @property
+    def forms(self) -> list[str]:
+        """The normalized word and its readings without a clitic prefix ("بالرياض" -> الرياض, رياض)."""
+        return _forms(self.norm)
+
+
+@lru_cache(maxsize=65536)
+def _forms(norm: str) -> list[str]:
+    return unclitic(norm)
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        raw = m.group(0)
+        norm = normalize(raw)
+        if m.lastgroup == "word":
+            norm = norm.replace(" ", "")  # NFKC can split ligatures ("ﻻ") into letters only; keep one token
+        gap = text[previous_end : m.start()]
+        after_punct = bool(out) and bool(gap.strip()) and gap.strip() not in ("ـ", "-")
+        out.append(Token(raw, norm, m.start(), m.end(), m.lastgroup == "num", after_punct))
+        previous_end = m.end()
+    return out
+
+
+def number_value(token: Token) -> float | None:
+    """Value of a digit token: "1,500" -> 1500, "6.6" -> 6.6, "٣٫٥" -> 3.5. A comma followed by exactly three
+    digits groups thousands; any other single separator is a decimal point."""
+    if not token.is_number:
+        return None
+    s = token.norm  # normalize already maps Arabic-Indic digits and separators to ASCII
+    parts = re.split(r"[.,]", s)
+    if len(parts) == 1:
+        return float(s)
+    if all(len(p) == 3 for p in parts[1:]) and "," in s:
+        return float("".join(parts))
+    if len(parts) == 2:
+        return float(parts[0] + "." + parts[1])
+    return float("".join(parts))  # "1.500.000" style grouping

@@ -1,0 +1,164 @@
+"""End-to-end: the installed command in a temporary folder, as a newsroom script would call it."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.api import bundled_seeds
+
+JSON_ARTICLE_FIELDS = {"id", "name", "path", "title", "outlet", "sha256"}
+JSON_CLAIM_FIELDS = {"id", "article_id", "article", "text", "topic_id", "checkworthiness", "suggested_verdict",
+                     "verdict", "reviewer", "decided_at", "note", "evidence"}
+JSON_EVIDENCE_FIELDS = {"article_id", "article", "sentence", "score", "stance", "reason"}
+CSV_COLUMNS = ["claim_id", "topic", "article", "outlet", "claim", "suggested_verdict", "verdict", "reviewer",
+               "decided_at", "note", "agreeing_articles", "disagreeing_articles", "evidence"]
+
+
+def run(*args, cwd=None, env=None, input=None):
+    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=env, input=input, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "cli.db"
+    result = run("index", bundled_seeds(), "--db", path)
+    assert result.returncode == 0, result.stderr
+    assert "5 added" in result.stdout
+    return path
+
+
+def claim_ids(db):
+    data = json.loads(run("export", "--format", "json", "--db", db).stdout)
+    return [c["id"] for c in data["claims"]]
+
+
+def test_version_and_help_on_every_subcommand():
+    assert run("--version").stdout.startswith("factcheck-tui ")
+    for sub in ("index", "export", "verdict", "stance", "serve", "quality"):
+        result = run(sub, "--help")
+        assert result.returncode == 0 and "usage" in result.stdout, sub
+
+
+def test_reindexing_unchanged_files_is_a_no_op(db):
+    result = run("index", bundled_seeds(), "--db", db)
+    assert result.returncode == 0
+    assert "0 added, 0 updated, 5 unchanged" in result.stdout
+
+
+def test_index_verdict_export_round_trip(db, tmp_path):
+    first, second = claim_ids(db)[:2]
+    assert run("verdict", first, "disputed", "--note", "=1+1 figures differ", "--reviewer", "amal", "--db", db).returncode == 0
+    assert run("verdict", second, "confirmed", "--reviewer", "omar", "--db", db).returncode == 0
+
+    data = json.loads(run("export", "--format", "json", "--db", db).stdout)
+    assert JSON_ARTICLE_FIELDS <= set(data["articles"][0])
+    assert len(data["articles"]) == 5 and data["topics"]
+    claims = {c["id"]: c for c in data["claims"]}
+    assert JSON_CLAIM_FIELDS <= set(claims[first])
+    assert (claims[first]["verdict"], claims[first]["reviewer"], claims[first]["note"]) == (
+        "disputed", "amal", "=1+1 figures differ")
+    assert claims[second]["verdict"] == "confirmed" and claims[second]["decided_at"]
+    assert all(JSON_EVIDENCE_FIELDS <= set(e) for c in data["claims"] for e in c["evidence"])
+    assert {cid for t in data["topics"] for cid in t["claim_ids"]} == set(claims)
+
+    out = tmp_path / "verdicts.csv"
+    assert run("export", "--format", "csv", "-o", out, "--db", db).returncode == 0
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert list(rows[0]) == CSV_COLUMNS
+    by_id = {int(r["claim_id"]): r for r in rows}
+    assert by_id[first]["verdict"] == "disputed"
+    assert by_id[first]["note"] == "'=1+1 figures differ"  # neutralised against formula injection
+    assert by_id[first]["claim"] == claims[first]["text"]  # Arabic intact
+    assert len(rows) == len(claims)
+
+    excel = tmp_path / "excel.csv"
+    run("export", "--format", "csv", "--excel", "-o", excel, "--db", db)
+    assert excel.read_bytes().startswith(b"\xef\xbb\xbf")
+
+    reviews = json.loads(run("export", "--format", "claimreview", "--db", db).stdout)
+    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"disputed", "confirmed"}
+    amal = next(r for r in reviews if r["author"]["name"] == "amal")
+    assert amal["@type"] == "ClaimReview" and amal["claimReviewed"] == claims[first]["text"]
+
+
+def test_clear_verdict_and_history_kept(db):
+    cid = claim_ids(db)[0]
+    run("verdict", cid, "confirmed", "--db", db, "--reviewer", "amal")
+    run("verdict", cid, "clear", "--db", db, "--reviewer", "amal")
+    data = json.loads(run("export", "--format", "json", "--db", db).stdout)
+    assert next(c for c in data["claims"] if c["id"] == cid)["verdict"] is None
+
+
+def test_reviewer_defaults_to_the_os_account_not_the_environment(db):
+    import pwd, os
+
+    cid = claim_ids(db)[0]
+    env = dict(os.environ, USER="spoofed", LOGNAME="spoofed")
+    run("verdict", cid, "confirmed", "--db", db, env=env)
+    data = json.loads(run("export", "--format", "json", "--db", db).stdout)
+    assert next(c for c in data["claims"] if c["id"] == cid)["reviewer"] == pwd.getpwuid(os.getuid()).pw_name
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("index", "/no/such/folder"), "no such file or folder"),
+        (("verdict", "999999", "confirmed"), "no claim with id 999999"),
+        (("stance", "/no/such.csv"), "no such file"),
+    ],
+)
+def test_user_errors_are_one_line_exit_1(db, args, message):
+    result = run(*args, "--db", db) if args[0] != "stance" else run(*args)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_corrupt_database_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"\x00garbage" * 1000)
+    result = run("export", "--db", bad)
+    assert result.returncode == 1 and "not a factcheck-tui database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unwritable_location_is_a_one_line_error():
+    # /proc refuses new folders even to root, so this holds whoever runs the tests.
+    result = run("index", bundled_seeds(), "--db", "/proc/factcheck-test/x.db")
+    assert result.returncode == 1 and "cannot create the folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2(db):
+    assert run("verdict", "1", "maybe", "--db", db).returncode == 2
+    assert run("export", "--format", "xml", "--db", db).returncode == 2
+
+
+def test_export_to_a_missing_folder_keeps_nothing_half_written(db, tmp_path):
+    result = run("export", "-o", tmp_path / "nope" / "out.csv", "--db", db)
+    assert result.returncode == 1 and "no such folder" in result.stderr
+
+
+def test_stance_command_reads_s1_s2_and_writes_stance_rows(tmp_path):
+    pairs = tmp_path / "pairs.csv"
+    with pairs.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "s1", "s2"])
+        w.writerow([1, "استمرت المحادثات ثلاث ساعات", "استمرت المحادثات 3 ساعات"])
+        w.writerow([2, "فشلت ثلاث جولات من المحادثات في اسطنبول", "فشلت جولتان من المحادثات في اسطنبول"])
+        w.writerow([3, "ارتفعت أسعار النفط", "فاز الفريق بالبطولة"])
+    result = run("stance", pairs)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["s1", "s2", "stance", "score", "reason"]
+    assert [r["stance"] for r in rows] == ["agree", "disagree", "other"]
+    assert all(r["stance"] in {"agree", "disagree", "other"} for r in rows)

@@ -1,0 +1,66 @@
+import sqlite3
+
+import pytest
+
+from store.api import Store
+from store.db import SCHEMA_VERSION, StoreError, connect, schema_version
+
+
+def test_new_database_has_current_schema_wal_and_foreign_keys(tmp_path):
+    db = connect(tmp_path / "new.db")
+    assert schema_version(db.conn) == SCHEMA_VERSION
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert {"articles", "sentences", "claims", "topics", "evidence", "verdicts", "verdict_events", "meta"} <= set(
+        db.table_names()
+    )
+
+
+def test_reopening_does_not_migrate_again(tmp_path):
+    path = tmp_path / "x.db"
+    connect(path).conn.close()
+    db = connect(path)
+    assert db.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "x.db"
+    conn = connect(path).conn
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        connect(path)
+
+
+def test_a_text_file_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is not sqlite at all " * 100)
+    with pytest.raises(StoreError, match="not a factcheck-tui database"):
+        Store(path)
+
+
+def test_another_programs_sqlite_file_is_left_alone(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["customers"]
+
+
+def test_read_only_refuses_writes_and_missing_files(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "missing.db", read_only=True)
+    Store(tmp_path / "x.db").close()
+    store = Store(tmp_path / "x.db", read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        store.set_verdict(1, "confirmed", "amal")
+
+
+def test_folder_as_database_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="folder"):
+        Store(tmp_path)

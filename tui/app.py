@@ -1,0 +1,255 @@
+"""The Textual app: `make_app` is the one factory the CLI and the tests share."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.worker import get_current_worker
+
+from store.api import Store, bundled_seeds
+from tui import bidi
+from tui.screens.main import MainScreen
+from tui.widgets.text import Display, Palette
+
+WATCH_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
+
+
+class ReviewCommands(Provider):
+    """The main screen's actions by name in the command palette (ctrl+p), for the selected claim."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return []
+        claim = screen.current_claim
+        subject = f" (claim {claim.id})" if claim else ""
+        names = {
+            "verdict('confirmed')": "Verdict: confirmed" + subject,
+            "verdict('disputed')": "Verdict: disputed" + subject,
+            "verdict('single-source')": "Verdict: single-source" + subject,
+            "clear_verdict": "Clear verdict" + subject,
+            "undo": "Undo my last change",
+            "note": "Note" + subject,
+            "history": "History" + subject,
+            "article": "Open source article" + subject,
+            "search": "Search sentences",
+            "filter": "Filter claims",
+            "export": "Export (CSV / JSON)",
+            "toggle_bidi": "Toggle right-to-left display",
+            "help": "Keys",
+        }
+        return [(title, MainScreen.DESCRIPTIONS[action], action) for action, title in names.items()]
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self._commands():
+            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self._commands():
+            score = max(matcher.match(title), matcher.match(help_text) * 0.8)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self.screen.run_action, action), help=help_text)
+
+
+class FactcheckApp(App):
+    TITLE = "factcheck-tui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        paths: Iterable[str] = (),
+        detection: bidi.Detection | None = None,
+        watch: str | None = None,
+        poll_interval: float = 1.0,
+        shaping: bool = True,
+        keymap: dict[str, str] | None = None,
+        index_seeds: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.reviewer = reviewer
+        self.paths = [str(p) for p in paths]
+        self.detection = detection or bidi.detect("auto")
+        self.text_display = Display(reorder=self.detection.reorder, shaping=shaping)
+        self.bidi_reason = self.detection.reason
+        self.watch_dir = watch
+        self.poll_interval = poll_interval
+        self.index_seeds = index_seeds
+        self.palette = Palette.default()
+        self._keymap_file = keymap
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.palette = Palette.from_variables(self.theme_variables, self.current_theme.dark)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self._keymap_file:
+            self.set_keymap(self._keymap_file)
+
+    def _theme_changed(self, theme) -> None:
+        self.palette = Palette.from_variables(self.get_css_variables(), theme.dark)
+        screen = self.main_screen
+        if screen is not None:
+            screen.redraw_text()
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """A notification; the text is never parsed as markup (it may quote articles or paths)."""
+        self.notify(message, severity=severity, markup=False, timeout=4 if severity == "information" else 8)
+
+    def set_reorder(self, reorder: bool) -> None:
+        self.text_display = Display(reorder=reorder, shaping=self.text_display.shaping)
+        self.bidi_reason = "app reorders (b)" if reorder else "terminal reorders (b)"
+        screen = self.main_screen
+        if screen is not None:
+            screen.redraw_text()
+        self.say("right-to-left text: " + ("reordered by the app" if reorder else "left to the terminal"))
+
+    # -- background work ----------------------------------------------------------------------------------
+    def start_background_work(self, screen: MainScreen) -> None:
+        """Index what was asked (or the bundled seeds on an empty database), and watch a folder."""
+        if self.paths:
+            screen.start_indexing(self.paths, "indexing " + ", ".join(Path(p).name for p in self.paths))
+        elif self.index_seeds and self.store.is_empty():
+            if self.store.read_only:
+                self.say("the database is empty and open read-only: nothing to show", severity="warning")
+            else:
+                screen.start_indexing([str(bundled_seeds())], "indexing the bundled sample")
+        elif not self.store.read_only and self.store.pending_articles():
+            self.finish_pending()
+        if self.watch_dir:
+            if self.store.read_only:
+                self.say("read-only: not watching " + self.watch_dir, severity="warning")
+            else:
+                self.watch_folder(self.watch_dir)
+
+    @work(thread=True, group="index", exit_on_error=False, description="finishing an interrupted index run")
+    def finish_pending(self) -> None:
+        store = self.store.reopen()
+        try:
+            store.finish_pending()
+        finally:
+            store.close()
+
+    @work(thread=True, group="watch", exit_on_error=False, description="watching a folder")
+    def watch_folder(self, folder: str, interval: float = 1.0) -> None:
+        """Poll the folder; index files that are new or changed since the last look (each change once)."""
+        worker = get_current_worker()
+        store = self.store.reopen()
+        seen: dict[Path, tuple[float, int]] = {}
+        try:
+            while not worker.is_cancelled:
+                changed = []
+                for path in sorted(Path(folder).rglob("*")):
+                    if not path.is_file() or path.suffix.lower() not in WATCH_SUFFIXES or path.name.startswith("."):
+                        continue
+                    try:
+                        stat = path.stat()
+                    except OSError:
+                        continue
+                    signature = (stat.st_mtime, stat.st_size)
+                    if seen.get(path) != signature:
+                        seen[path] = signature
+                        # a file still being written changes again before the next look; the store dedupes
+                        changed.append(str(path))
+                if changed:
+                    report = store.index(changed, should_stop=lambda: worker.is_cancelled)
+                    if report.added or report.updated:
+                        self.call_from_thread(self.say, f"watch: {report.summary()}")
+                deadline = time.monotonic() + interval
+                while time.monotonic() < deadline and not worker.is_cancelled:
+                    time.sleep(0.05)
+        finally:
+            store.close()
+
+    # -- terminal bidi ------------------------------------------------------------------------------------
+    def run(self, *args: Any, **kwargs: Any):
+        """Turn the terminal's own bidi off before the first frame when we reorder (VTE, tmux passthrough)."""
+        out = sys.__stderr__
+        interactive = out is not None and out.isatty() and not os.environ.get("TEXTUAL_DRIVER")
+        if interactive and self.detection.prefix:
+            out.write(self.detection.prefix)
+            out.flush()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            if interactive and self.detection.suffix:
+                out.write(self.detection.suffix)
+                out.flush()
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """Remapped keys: `binding-id = "key"` lines in keymap.toml in the user config folder
+    (e.g. `"review.confirm" = "y"`). Binding ids are listed in `?` help's source, tui/screens/main.py."""
+    import tomllib
+
+    import platformdirs
+
+    if path is None:
+        env = os.environ.get("FACTCHECK_KEYMAP")
+        path = Path(env) if env else Path(platformdirs.user_config_dir("factcheck-tui", appauthor=False)) / "keymap.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    table = data.get("keymap", data)
+    return {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+
+
+def make_app(
+    store: Store,
+    reviewer: str,
+    paths: list[str] = [],  # noqa: B006 — the CLI contract; never mutated
+    bidi: str = "auto",
+    watch: str | None = None,
+    poll_interval: float = 1.0,
+    *,
+    shaping: bool | None = None,
+    keymap: dict[str, str] | None = None,
+    environ: dict[str, str] | None = None,
+    index_seeds: bool = True,
+) -> FactcheckApp:
+    """The dashboard on an open Store (the UI thread's connection). `bidi` is auto, on or off."""
+    from tui import bidi as bidi_module
+
+    if shaping is None:
+        shaping = os.environ.get("FACTCHECK_SHAPING", "1") not in ("0", "off", "no")
+    detection = bidi_module.detect(bidi, environ)
+    if keymap is None:
+        try:
+            keymap = load_keymap()
+        except (OSError, ValueError) as err:
+            print(f"factcheck-tui: ignoring the keymap file: {err}", file=sys.stderr)
+            keymap = {}
+    return FactcheckApp(
+        store,
+        reviewer,
+        paths=list(paths),
+        detection=detection,
+        watch=watch,
+        poll_interval=poll_interval,
+        shaping=shaping,
+        keymap=keymap,
+        index_seeds=index_seeds,
+    )

@@ -1,0 +1,234 @@
+"""The `factcheck-tui` command: opens the dashboard, or runs one headless subcommand (DESIGN §7).
+
+Exit codes: 0 ok, 1 user error (one line on stderr, no traceback), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui import __version__
+
+SUBCOMMANDS = ("index", "export", "verdict", "stance", "serve", "quality")
+VERDICT_CHOICES = ("confirmed", "disputed", "single-source", "clear")
+
+
+def os_account() -> str:
+    """The login of the process owner, from the OS (an environment variable like USER is trivially spoofed)."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):
+        import getpass
+
+        return getpass.getuser()
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="FILE", help="database file (default: $FACTCHECK_DB or the user data folder)")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck-tui",
+        description="Review the claims of several news articles against each other. "
+        "Subcommands: " + ", ".join(SUBCOMMANDS) + " (each has --help).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of articles to index first")
+    _add_db(parser)
+    parser.add_argument("--reviewer", help="your name on verdicts (default: your OS account)")
+    parser.add_argument("--read-only", action="store_true", help="open the database read-only")
+    parser.add_argument("--bidi", choices=("auto", "on", "off"), default=os.environ.get("FACTCHECK_BIDI", "auto"),
+                        help="reorder right-to-left text for terminals without bidi (default: auto)")
+    parser.add_argument("--watch", metavar="DIR", help="index files dropped into DIR as they arrive")
+    parser.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
+    return parser
+
+
+def _sub_parser(name: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=f"factcheck-tui {name}")
+    if name == "index":
+        p.description = "Index articles headless: progress on stderr, summary on stdout."
+        p.add_argument("paths", nargs="+", metavar="PATH")
+        _add_db(p)
+    elif name == "export":
+        p.description = "Export claims, evidence and verdicts."
+        _add_db(p)
+        p.add_argument("--format", choices=("csv", "json", "claimreview"), default="csv")
+        p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+        p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM, so Excel reads Arabic right")
+    elif name == "verdict":
+        p.description = "Set or clear the verdict of one claim."
+        p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+        p.add_argument("verdict", choices=VERDICT_CHOICES)
+        p.add_argument("--note", help="a note for the verdict")
+        p.add_argument("--reviewer", help="your name (default: your OS account)")
+        _add_db(p)
+    elif name == "stance":
+        p.description = "Stance of s2 towards s1 for each row of a CSV with s1,s2 columns; CSV on stdout."
+        p.add_argument("pairs", metavar="PAIRS.csv")
+    elif name == "serve":
+        p.description = "Serve the same app in a browser (textual-serve)."
+        p.add_argument("--host", default="127.0.0.1")
+        p.add_argument("--port", type=int, default=8000)
+        _add_db(p)
+    elif name == "quality":
+        p.description = "Measure the text engine and verdicts against the reviewer's gold reading of the seeds."
+        p.add_argument("--gold", metavar="DIR", help="folder with seeds_gold.json (default: ../shared/eval)")
+        p.add_argument("--ans", metavar="DIR", help="folder with the ANS dev.csv (default: ../shared/data/ans)")
+    p.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
+    return p
+
+
+class UserError(Exception):
+    """A problem with what the user asked for: printed as one line, exit status 1."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            name = argv[0]
+            args = _sub_parser(name).parse_args(argv[1:])
+            return globals()[f"_run_{name}"](args)
+        return _run_app(_app_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print("factcheck-tui: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 — only user errors are turned into one line; the rest re-raise
+        from store.db import StoreError
+        from store.ingest import IngestError
+
+        if isinstance(err, (StoreError, IngestError, UserError)):
+            print(f"factcheck-tui: error: {err}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _open_store(args, *, read_only: bool = False):
+    from store.api import Store
+
+    return Store(args.db, read_only=read_only)
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    for p in paths:
+        if not Path(p).exists():
+            raise UserError(f"no such file or folder: {p}")
+
+
+def _run_index(args) -> int:
+    from tui.progress import StderrProgress
+
+    _check_paths(args.paths)
+    with _open_store(args) as store, StderrProgress() as progress:
+        report = store.index(args.paths, progress=progress.update)
+    for path, reason in report.skipped:
+        print(f"factcheck-tui: skipped {path}: {reason}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _run_export(args) -> int:
+    with _open_store(args, read_only=_exists(args.db)) as store:
+        text = store.export(args.format, args.output, excel=args.excel)
+    if text is not None:
+        sys.stdout.write(text)
+    return 0
+
+
+def _exists(db: str | None) -> bool:
+    from store.api import default_db_path
+
+    return Path(db).exists() if db else default_db_path().exists()
+
+
+def _run_verdict(args) -> int:
+    reviewer = args.reviewer or os_account()
+    verdict = None if args.verdict == "clear" else args.verdict
+    note = args.note if args.note is not None else _keep()
+    with _open_store(args) as store:
+        claim = store.set_verdict(args.claim_id, verdict, reviewer, note=note)
+    print(f"claim {claim.id}: {claim.verdict or 'cleared'} by {claim.reviewer} at {claim.decided_at}")
+    return 0
+
+
+def _keep():
+    from store.api import KEEP
+
+    return KEEP
+
+
+def _run_stance(args) -> int:
+    from store.text.stance import classify
+
+    path = Path(args.pairs)
+    if not path.is_file():
+        raise UserError(f"no such file: {path}")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if not reader.fieldnames or not {"s1", "s2"} <= set(reader.fieldnames):
+                raise UserError(f"{path} needs the columns s1,s2 (found: {', '.join(reader.fieldnames or [])})")
+            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer.writerow(["s1", "s2", "stance", "score", "reason"])
+            for row in reader:
+                s1, s2 = row["s1"] or "", row["s2"] or ""
+                result = classify(s1, s2)
+                writer.writerow([s1, s2, result.stance, f"{result.score:.1f}", result.reason])
+    except UnicodeDecodeError as err:
+        raise UserError(f"{path} is not UTF-8 text ({err.reason})") from None
+    return 0
+
+
+def _run_serve(args) -> int:
+    from textual_serve.server import Server
+
+    command = f"{sys.executable} -m tui.cli"
+    if args.db:
+        command += f" --db {_shell_quote(args.db)}"
+    Server(command, host=args.host, port=args.port).serve()
+    return 0
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _run_quality(args) -> int:
+    from tui.quality import run_quality
+
+    return run_quality(args)
+
+
+def _run_app(args) -> int:
+    from tui.app import make_app
+
+    _check_paths(args.paths)
+    if args.watch and not Path(args.watch).is_dir():
+        raise UserError(f"no such folder to watch: {args.watch}")
+    from store.api import Store
+
+    # Open once here so that a bad --db is a one-line error before the screen is taken over.
+    store = Store(args.db, read_only=args.read_only)
+    app = make_app(
+        store=store,
+        reviewer=args.reviewer or os_account(),
+        paths=args.paths,
+        bidi=args.bidi,
+        watch=args.watch,
+    )
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

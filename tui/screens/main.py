@@ -1,0 +1,656 @@
+"""The review dashboard: topics, the claims of the selected topic, the evidence for the selected claim."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, ProgressBar
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from store.api import StoreError, VerdictConflict
+from store.models import Claim, ClaimFilter, IndexProgress, IndexReport, SearchHit, Topic
+from tui import bidi
+from tui.screens.article import ArticleScreen
+from tui.screens.modals import (
+    ALL,
+    ConflictScreen,
+    ExportScreen,
+    FilterChoice,
+    FilterScreen,
+    HelpScreen,
+    HistoryScreen,
+    NoteScreen,
+    SearchScreen,
+    filter_choices,
+)
+from tui.widgets.evidence import EvidenceView, evidence_renderable
+from tui.widgets.tables import FlexTable
+from tui.widgets.text import BidiText, plain, symbols, verdict_text
+
+if TYPE_CHECKING:
+    from tui.app import FactcheckApp
+
+ALL_TOPICS = "all"
+WRITE_ACTIONS = {"verdict", "clear_verdict", "undo", "note"}
+
+
+class IndexingProgress(Message):
+    def __init__(self, progress: IndexProgress, label: str) -> None:
+        super().__init__()
+        self.progress = progress
+        self.label = label
+
+
+class Indexed(Message):
+    def __init__(self, report: IndexReport, label: str) -> None:
+        super().__init__()
+        self.report = report
+        self.label = label
+
+
+def topic_key(topic_id: int | None) -> str:
+    return ALL_TOPICS if topic_id is None else f"t{topic_id}"
+
+
+class MainScreen(Screen):
+    """Everything a reviewer does, by key. Each binding has an id so it can be remapped (App.set_keymap)."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("c", "verdict('confirmed')", "confirm", id="review.confirm"),
+        Binding("d", "verdict('disputed')", "dispute", id="review.dispute"),
+        Binding("s", "verdict('single-source')", "single", id="review.single"),
+        Binding("x", "clear_verdict", "clear", id="review.clear"),
+        Binding("u", "undo", "undo", id="review.undo"),
+        Binding("n", "note", "note", id="review.note"),
+        Binding("h", "history", "history", id="review.history"),
+        Binding("a", "article", "article", id="review.article"),
+        Binding("slash", "search", "search", id="review.search"),
+        Binding("f", "filter", "filter", id="review.filter"),
+        Binding("e", "export", "export", id="review.export"),
+        Binding("b", "toggle_bidi", "rtl", id="review.bidi"),
+        Binding("question_mark", "help", "help", id="review.help"),
+        Binding("q", "quit", "quit", id="review.quit"),
+    ]
+
+    # descriptions for ? help and the command palette
+    DESCRIPTIONS = {
+        "verdict('confirmed')": "Confirm the selected claim, then go to the next unreviewed one",
+        "verdict('disputed')": "Mark the selected claim disputed, then go to the next unreviewed one",
+        "verdict('single-source')": "Mark the selected claim single-source, then go to the next unreviewed one",
+        "clear_verdict": "Clear your verdict on the selected claim",
+        "undo": "Undo your last change (verdict or note)",
+        "note": "Add or edit the note on the selected claim",
+        "history": "Who changed the selected claim, when, from what to what",
+        "article": "Open the source article at the claim's sentence",
+        "search": "Search every sentence and jump to it",
+        "filter": "Show only unreviewed / suggested disputed / a verdict / an outlet",
+        "export": "Export claims and verdicts to CSV or JSON",
+        "toggle_bidi": "Right-to-left text: reorder it here, or leave it to the terminal",
+        "help": "This list of keys",
+        "quit": "Quit",
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.topic_id: int | None = None
+        self.filter_choice: FilterChoice = ALL
+        self.claims: dict[int, Claim] = {}
+        self.topics: list[Topic] = []
+        self.current_claim_id: int | None = None
+        self._data_version: int | None = None
+        self._progress_sent = 0.0
+        self._indexing = 0
+        self._user_chose_topic = False
+
+    @property
+    def fapp(self) -> "FactcheckApp":
+        return self.app  # type: ignore[return-value]
+
+    # -- layout -------------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status"):
+            yield Label(id="totals")
+            yield Label(id="who")
+        with Horizontal(id="progress-row"):
+            yield Label("indexing", id="progress-label")
+            yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="panes"):
+            with Vertical(id="topics-pane", classes="pane"):
+                yield FlexTable([("count", "claims", 6), ("done", "done", 4)], ("label", "topic"),
+                                min_flex=8, id="topics")
+            with Vertical(id="right"):
+                with Vertical(id="claims-pane", classes="pane"):
+                    yield FlexTable([("id", "#", 4), ("sug", "suggest", 8), ("you", "yours", 9)],
+                                    ("claim", "claim"), min_flex=12, id="claims")
+                yield EvidenceView(id="evidence-pane", classes="pane")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#topics-pane").border_title = "Topics"
+        self.query_one("#claims-pane").border_title = "Claims"
+        self.query_one("#evidence-pane").border_title = "Evidence"
+        self.query_one("#progress-row").display = False
+        self.set_class(not self.fapp.text_display.reorder, "-terminal-bidi")
+        self.refresh_data(force=True)
+        self.query_one("#claims", FlexTable).focus()
+        self.set_interval(self.fapp.poll_interval, self.poll)
+        self.fapp.call_after_refresh(self.fapp.start_background_work, self)
+
+    # -- reading ------------------------------------------------------------------------------------------
+    @property
+    def store(self):
+        return self.fapp.store
+
+    @property
+    def topics_table(self) -> FlexTable:
+        return self.query_one("#topics", FlexTable)
+
+    @property
+    def claims_table(self) -> FlexTable:
+        return self.query_one("#claims", FlexTable)
+
+    def claim_filter(self) -> ClaimFilter:
+        f = self.filter_choice
+        return ClaimFilter(topic_id=self.topic_id, unreviewed=f.unreviewed, suggested=f.suggested, verdict=f.verdict,
+                           outlet=f.outlet, stale=f.stale)
+
+    def poll(self) -> None:
+        """Another process (a colleague, an indexer) committed: re-read, update rows in place."""
+        try:
+            version = self.store.data_version()
+        except Exception as err:  # noqa: BLE001 — a transient read error must not kill the timer; it is shown
+            self.fapp.say(f"could not read the database: {err}", severity="error")
+            return
+        if version != self._data_version:
+            self.refresh_data()
+
+    def refresh_data(self, force: bool = False) -> None:
+        self._data_version = self.store.data_version()
+        self.update_status()
+        self.load_topics()
+        self.load_claims(force=force)
+
+    def update_status(self) -> None:
+        st = self.store.stats()
+        totals = Text(end="")
+        totals.append("factcheck-tui", style="bold")
+        totals.append(f" — {st.articles} articles · {st.claims} claims · {st.reviewed} reviewed · ")
+        totals.append(f"{st.disputed} disputed", style="bold" if st.disputed else "")
+        if st.stale:
+            totals.append(f" · {st.stale} {symbols()['stale']} changed")
+        self.query_one("#totals", Label).update(totals)
+        who = Text(end="")
+        if self.store.read_only:
+            who.append("read-only · ", style="bold")
+        who.append("rtl: app" if self.fapp.text_display.reorder else "rtl: terminal", style="dim")
+        who.append("  reviewer: ")
+        who.append(self.fapp.reviewer, style="bold")
+        self.query_one("#who", Label).update(who)
+
+    def topic_cells(self, label: str, count: int, reviewed: int, disputed: int) -> list:
+        done = Text(f"{reviewed}", end="")
+        if count and reviewed == count:
+            done = Text(symbols()["confirmed"], style=self.fapp.palette.confirmed, end="")
+        label_cell = BidiText(label, self.fapp.text_display, single=True)
+        count_cell = Text(f"{count}", justify="right", end="")
+        if disputed:
+            count_cell = Text(f"{symbols()['disputed']}{count}", justify="right", end="")
+        return [count_cell, done, label_cell]
+
+    def load_topics(self) -> None:
+        table = self.topics_table
+        self.topics = self.store.topics()
+        total = self.store.stats()
+        rows = [(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, total.disputed))]
+        rows += [(topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
+                 for t in self.topics]
+        self._put_rows(table, rows)
+        # first visit: start on the first real topic, as the design shows
+        if not self._user_chose_topic and self.topic_id is None and self.topics and len(self.topics) > 1:
+            self.topic_id = self.topics[0].id
+        if not table.select_key(topic_key(self.topic_id), scroll=True):
+            self.topic_id = None
+            table.select_key(ALL_TOPICS)
+
+    def _put_rows(self, table: FlexTable, rows: list[tuple[str, list]]) -> None:
+        """Update rows in place by key (update_cell / add_row / remove_row in one batch). Only when the order of
+        the rows that stay changes, or a new row must go between old ones, the table is refilled (rare)."""
+        wanted = [key for key, _ in rows]
+        wanted_set = set(wanted)
+        present = table.keys_in_order()
+        surviving = [k for k in present if k in wanted_set]
+        cursor = table.current_key
+        with self.app.batch_update():
+            if wanted[: len(surviving)] != surviving:
+                table.clear()
+                for key, cells in rows:
+                    table.add_row(*cells, key=key)
+            else:
+                for key in present:
+                    if key not in wanted_set:
+                        table.drop_row(key)
+                for key, cells in rows:
+                    table.put_row(key, cells)
+        if cursor in wanted_set:
+            table.select_key(cursor, scroll=False)
+
+    def claim_cells(self, claim: Claim) -> list:
+        palette = self.fapp.palette
+        sug = verdict_text(claim.suggested_verdict, palette) if claim.suggested_verdict else Text("", end="")
+        you = verdict_text(claim.verdict, palette, stale=claim.stale, note=bool(claim.note))
+        text = BidiText(claim.text, self.fapp.text_display, single=True,
+                        style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "")
+        return [Text(str(claim.id), justify="right", end=""), sug, you, text]
+
+    def load_claims(self, force: bool = False) -> None:
+        table = self.claims_table
+        claims = self.store.claims(self.claim_filter())
+        old = self.claims
+        self.claims = {c.id: c for c in claims}
+        self._put_rows(table, [(str(c.id), self.claim_cells(c)) for c in claims])
+        self.update_claims_title()
+        key = table.current_key
+        cid = int(key) if key else None
+        if force or cid != self.current_claim_id or (cid is not None and old.get(cid) != self.claims.get(cid)):
+            self.current_claim_id = cid
+            self.show_evidence()
+        elif cid is not None:
+            # the claim did not change, but its evidence may have (new articles): cheap to re-read
+            self.show_evidence(keep_scroll=True)
+
+    def update_claims_title(self) -> None:
+        pane = self.query_one("#claims-pane")
+        topic = "all topics" if self.topic_id is None else next(
+            (t.label for t in self.topics if t.id == self.topic_id), "topic")
+        topic = bidi.visual(topic, self.fapp.text_display.reorder, self.fapp.text_display.shaping)
+        title = f"Claims · {topic}"
+        if not self.filter_choice.is_all:
+            title += f" · {self.filter_choice.label}"
+        pane.border_title = Text(title, end="")
+        reviewed = sum(1 for c in self.claims.values() if c.verdict)
+        pane.border_subtitle = f"{reviewed}/{len(self.claims)} reviewed"
+
+    def show_evidence(self, keep_scroll: bool = False) -> None:
+        view = self.query_one("#evidence-pane", EvidenceView)
+        claim = self.current_claim
+        evidence = self.store.evidence(claim.id) if claim else []
+        empty = "Indexing… claims appear as they are read." if self._indexing else (
+            "No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
+        renderable = evidence_renderable(claim, evidence, self.fapp.text_display, self.fapp.palette, empty)
+        y = view.scroll_y
+        view.show(renderable)
+        if keep_scroll:
+            view.scroll_to(y=y, animate=False)
+        view.border_title = f"Evidence · claim {claim.id}" if claim else "Evidence"
+
+    @property
+    def current_claim(self) -> Claim | None:
+        return self.claims.get(self.current_claim_id) if self.current_claim_id is not None else None
+
+    # -- selection ----------------------------------------------------------------------------------------
+    @on(DataTable.RowHighlighted, "#topics")
+    def _topic_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if key != self.topics_table.current_key:
+            return  # a stale event from a refill: the cursor has moved on since
+        topic_id = None if key in (None, ALL_TOPICS) else int(key[1:])
+        if topic_id != self.topic_id:
+            self._user_chose_topic = True
+            self.topic_id = topic_id
+            self.load_claims(force=True)
+            self.claims_table.move_cursor(row=0, animate=False)
+
+    @on(DataTable.RowSelected, "#topics")
+    def _topic_selected(self, event: DataTable.RowSelected) -> None:
+        self.claims_table.focus()
+
+    @on(DataTable.RowHighlighted, "#claims")
+    def _claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if key != self.claims_table.current_key:
+            return
+        cid = int(key) if key else None
+        if cid != self.current_claim_id:
+            self.current_claim_id = cid
+            self.show_evidence()
+
+    @on(DataTable.RowSelected, "#claims")
+    def _claim_selected(self, event: DataTable.RowSelected) -> None:
+        self.query_one("#evidence-pane").focus()
+
+    def select_claim(self, claim_id: int) -> bool:
+        table = self.claims_table
+        if table.select_key(str(claim_id)):
+            self.current_claim_id = claim_id
+            self.show_evidence()
+            return True
+        return False
+
+    def next_unreviewed(self, after_id: int) -> None:
+        table = self.claims_table
+        keys = table.keys_in_order()
+        if str(after_id) not in keys:
+            return
+        i = keys.index(str(after_id))
+        for key in keys[i + 1 :] + keys[:i]:
+            claim = self.claims.get(int(key))
+            if claim and claim.verdict is None:
+                self.select_claim(claim.id)
+                return
+        self.fapp.say("every claim in this list is reviewed")
+
+    # -- writing ------------------------------------------------------------------------------------------
+    def _writable(self) -> bool:
+        if self.store.read_only:
+            self.fapp.say("read-only: the database was opened with --read-only", severity="warning")
+            return False
+        return True
+
+    def _selected(self) -> Claim | None:
+        claim = self.current_claim
+        if claim is None:
+            self.fapp.say("no claim selected", severity="warning")
+        return claim
+
+    def action_verdict(self, verdict: str | None, move: bool = True) -> None:
+        if not self._writable() or (claim := self._selected()) is None:
+            return
+        self.write_verdict(claim, verdict, move=move)
+
+    def action_clear_verdict(self) -> None:
+        self.action_verdict(None, move=False)
+
+    def write_verdict(self, claim: Claim, verdict: str | None, *, note=None, move: bool = True,
+                      expected: int | None = None) -> None:
+        """Written (its own short transaction) before the row shows it; a colleague's change is never overwritten
+        silently: VerdictConflict opens a dialog with both."""
+        from store.api import KEEP
+
+        note_arg = KEEP if note is None else note
+        try:
+            saved = self.store.set_verdict(claim.id, verdict, self.fapp.reviewer, note=note_arg,
+                                           expected_version=claim.version if expected is None else expected)
+        except VerdictConflict as conflict:
+            self.show_conflict(claim, conflict, verdict, note)
+            return
+        except StoreError as err:
+            self.fapp.say(f"not saved: {err}", severity="error")
+            return
+        self.apply_claim(saved)
+        what = saved.verdict or "cleared"
+        self.fapp.say(f"claim {saved.id}: {what} — saved" if note is None else f"claim {saved.id}: note saved")
+        if move and verdict is not None:
+            self.next_unreviewed(saved.id)
+
+    def show_conflict(self, claim: Claim, conflict: VerdictConflict, verdict: str | None, note) -> None:
+        current = conflict.current
+        mine = {"verdict": verdict if note is None else current.get("verdict"),
+                "note": note if note is not None else claim.note}
+
+        def chosen(which: str | None) -> None:
+            if which == "mine":
+                self.write_verdict(claim, mine["verdict"], note=note, move=False, expected=current.get("version", 0))
+            else:
+                self.fapp.say(f"kept {current.get('reviewer') or 'their'} verdict on claim {claim.id}")
+                self.reload_claim(claim.id)
+
+        self.app.push_screen(ConflictScreen(claim, current, mine, self.fapp.text_display, self.fapp.palette), chosen)
+
+    def apply_claim(self, claim: Claim) -> None:
+        """Show a claim as stored now, in place, and the totals that depend on it."""
+        if claim.id in self.claims:
+            self.claims[claim.id] = claim
+            table = self.claims_table
+            if table.has_row(str(claim.id)):
+                table.put_row(str(claim.id), self.claim_cells(claim))
+        self.update_status()
+        self.load_topics()
+        self.update_claims_title()
+        if claim.id == self.current_claim_id:
+            self.show_evidence(keep_scroll=True)
+
+    def reload_claim(self, claim_id: int) -> None:
+        try:
+            self.apply_claim(self.store.claim(claim_id))
+        except StoreError:
+            self.refresh_data()
+
+    def action_undo(self) -> None:
+        if not self._writable():
+            return
+        try:
+            event = self.store.undo(self.fapp.reviewer)
+        except VerdictConflict as conflict:
+            self.fapp.say(f"cannot undo: {conflict}", severity="warning")
+            return
+        except StoreError as err:
+            self.fapp.say(f"cannot undo: {err}", severity="error")
+            return
+        if event is None:
+            self.fapp.say("nothing of yours to undo")
+            return
+        self.reload_claim(event.claim_id)
+        self.select_claim(event.claim_id)
+        self.fapp.say(f"undone: claim {event.claim_id} is {event.verdict or 'unreviewed'} again")
+
+    def action_note(self) -> None:
+        if not self._writable() or (claim := self._selected()) is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is None or note == (claim.note or ""):
+                return
+            self.write_note(claim, note)
+
+        self.app.push_screen(NoteScreen(claim, self.fapp.text_display), done)
+
+    def write_note(self, claim: Claim, note: str) -> None:
+        try:
+            saved = self.store.set_note(claim.id, note or None, self.fapp.reviewer, expected_version=claim.version)
+        except VerdictConflict as conflict:
+            self.show_conflict(claim, conflict, claim.verdict, note)
+            return
+        except StoreError as err:
+            self.fapp.say(f"note not saved: {err}", severity="error")
+            return
+        self.apply_claim(saved)
+        self.fapp.say(f"claim {saved.id}: note {'saved' if note else 'cleared'}")
+
+    # -- looking ------------------------------------------------------------------------------------------
+    def action_history(self) -> None:
+        if (claim := self._selected()) is None:
+            return
+        events = self.store.history(claim.id)
+        self.app.push_screen(HistoryScreen(claim, events, self.fapp.text_display, self.fapp.palette))
+
+    def action_article(self) -> None:
+        if (claim := self._selected()) is None:
+            return
+        self.open_article(claim.article_id, claim.start, claim.end)
+
+    def open_article(self, article_id: int, start: int, end: int) -> None:
+        try:
+            article = self.store.article(article_id)
+        except StoreError as err:
+            self.fapp.say(str(err), severity="error")
+            return
+        self.app.push_screen(ArticleScreen(article, start, end, self.fapp.text_display, self.fapp.palette))
+
+    def action_search(self) -> None:
+        def search(query: str) -> list[SearchHit]:
+            try:
+                return self.store.search(query)
+            except StoreError as err:
+                self.fapp.say(f"search failed: {err}", severity="error")
+                return []
+
+        self.app.push_screen(SearchScreen(search, self.fapp.text_display), self.jump_to_hit)
+
+    def jump_to_hit(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        if hit.claim_id is None:
+            article = self.store.article(hit.article_id)
+            start = (article.text or "").find(hit.text)
+            self.open_article(hit.article_id, max(start, 0), max(start, 0) + len(hit.text) if start >= 0 else 0)
+            return
+        self.jump_to_claim(hit.claim_id)
+
+    def jump_to_claim(self, claim_id: int) -> None:
+        if self.select_claim(claim_id):
+            self.claims_table.focus()
+            return
+        claim = self.store.claim(claim_id)
+        self.topic_id = claim.topic_id
+        self._user_chose_topic = True
+        if not self.filter_choice.is_all and not self._matches(claim):
+            self.filter_choice = ALL
+            self.fapp.say("filter cleared to show the claim")
+        self.topics_table.select_key(topic_key(self.topic_id))
+        self.load_claims(force=True)
+        if not self.select_claim(claim_id):
+            self.topic_id = None
+            self.topics_table.select_key(ALL_TOPICS)
+            self.load_claims(force=True)
+            self.select_claim(claim_id)
+        self.claims_table.focus()
+
+    def _matches(self, claim: Claim) -> bool:
+        f = self.filter_choice
+        return ((not f.unreviewed or claim.verdict is None) and (not f.suggested or claim.suggested_verdict ==
+                f.suggested) and (not f.verdict or claim.verdict == f.verdict) and
+                (not f.outlet or (claim.outlet or claim.article) == f.outlet) and (not f.stale or claim.stale))
+
+    def action_filter(self) -> None:
+        choices = filter_choices(self.store.outlets())
+
+        def chosen(choice: FilterChoice | None) -> None:
+            if choice is None:
+                return
+            self.filter_choice = choice
+            self.load_claims(force=True)
+            if self.claims_table.row_count:
+                self.claims_table.move_cursor(row=0, animate=False)
+            self.fapp.say(f"showing: {choice.label} ({len(self.claims)})")
+
+        self.app.push_screen(FilterScreen(choices, self.filter_choice, self.fapp.text_display), chosen)
+
+    def action_export(self) -> None:
+        def chosen(result) -> None:
+            if result is not None:
+                fmt, path, excel = result
+                self.export(fmt, path, excel)
+
+        self.app.push_screen(ExportScreen(), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export(self, fmt: str, path: str, excel: bool) -> str:
+        store = self.store.reopen()
+        try:
+            store.export(fmt, path, excel=excel)
+        finally:
+            store.close()
+        self.fapp.say(f"exported {fmt} to {path}")
+        return path
+
+    def action_toggle_bidi(self) -> None:
+        self.fapp.set_reorder(not self.fapp.text_display.reorder)
+
+    def redraw_text(self) -> None:
+        """The display mode changed: rebuild every cell that holds text (a user action, not a live refresh)."""
+        self.set_class(not self.fapp.text_display.reorder, "-terminal-bidi")
+        for table in (self.topics_table, self.claims_table):
+            cursor = table.current_key
+            table.clear()
+            table.select_key(cursor)
+        self.refresh_data(force=True)
+
+    def action_help(self) -> None:
+        rows = []
+        bindings = self.app.active_bindings
+        seen = set()
+        for key, active in bindings.items():
+            b = active.binding
+            if b.action in seen or b.action.startswith("app.") and b.action not in ("app.quit",):
+                continue
+            seen.add(b.action)
+            keys = ", ".join(self.app.get_key_display(Binding(k, b.action)) for k, a in bindings.items()
+                             if a.binding.action == b.action)
+            description = self.DESCRIPTIONS.get(b.action) or b.description or b.action
+            rows.append((keys, description))
+        rows += [("j k ↑ ↓", "Move in the focused list"), ("tab", "Next pane"), ("enter", "Topic → claims → evidence"),
+                 ("ctrl+p", "Command palette (the same actions by name)"), ("ctrl+q", "Quit")]
+        notes = [f"reviewer: {self.fapp.reviewer}", f"right-to-left: {self.fapp.bidi_reason}"]
+        self.app.push_screen(HelpScreen(rows, notes))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    # -- background work: indexing ------------------------------------------------------------------------
+    def start_indexing(self, paths: list[str], label: str) -> None:
+        if self.store.read_only:
+            self.fapp.say("read-only: not indexing " + ", ".join(paths), severity="warning")
+            return
+        self._indexing += 1
+        row = self.query_one("#progress-row")
+        row.display = True
+        self.query_one("#progress-label", Label).update(plain(f"{label}…"))
+        self.query_one("#progress", ProgressBar).update(total=None, progress=0)
+        self.index_worker(paths, label)
+        self.show_evidence()
+
+    @work(thread=True, group="index", exit_on_error=False, description="indexing")
+    def index_worker(self, paths: list[str], label: str) -> IndexReport:
+        worker = get_current_worker()
+        store = self.store.reopen()
+        try:
+            def progress(p: IndexProgress) -> None:
+                now = time.monotonic()
+                if now - self._progress_sent > 0.05 or p.done >= p.total:
+                    self._progress_sent = now
+                    self.post_message(IndexingProgress(p, label))
+
+            report = store.index(paths, progress=progress, should_stop=lambda: worker.is_cancelled)
+        finally:
+            store.close()
+        self.post_message(Indexed(report, label))
+        return report
+
+    def on_indexing_progress(self, message: IndexingProgress) -> None:
+        p = message.progress
+        self.query_one("#progress", ProgressBar).update(total=max(p.total, 1), progress=p.done)
+        name = f" · {p.current}" if p.current else ""
+        self.query_one("#progress-label", Label).update(plain(f"{message.label}: {p.stage} {p.done}/{p.total}{name}"))
+        self.poll()
+
+    def on_indexed(self, message: Indexed) -> None:
+        report = message.report
+        self.fapp.say(f"{message.label}: {report.summary()}")
+        for path, reason in report.skipped[:5]:
+            self.fapp.say(f"skipped {Path(path).name}: {reason}", severity="warning")
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "index":
+            if event.state == WorkerState.ERROR:
+                self.fapp.say(f"{event.worker.name} failed: {event.worker.error}", severity="error")
+            return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            self._indexing = max(0, self._indexing - 1)
+            if event.state == WorkerState.ERROR:
+                self.fapp.say(f"indexing failed: {event.worker.error}", severity="error")
+            if not self._indexing:
+                self.query_one("#progress-row").display = False
+            self.refresh_data()
+

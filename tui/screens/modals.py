@@ -1,0 +1,399 @@
+"""Dialogs: note, history, conflict, filter, search, export, help. All keyboard-driven; escape closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Group
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from store.models import Claim, SearchHit, VerdictEvent
+from tui.widgets.text import BidiText, Display, Palette, plain, symbols, verdict_text
+
+
+class Dialog(ModalScreen):
+    """A modal with a bordered box and an escape binding."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close", id="dialog.close")]
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > .box {
+        width: 90%; max-width: 110; height: auto; max-height: 90%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    Dialog .hint { color: $text-muted; }
+    Dialog .buttons { height: auto; margin-top: 1; }
+    Dialog .buttons Button { margin-right: 1; }
+    """
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _claim_summary(claim: Claim, display: Display) -> Static:
+    return Static(Group(Text(f"#{claim.id} · {claim.article}", style="dim", end=""),
+                        BidiText(claim.text, display)), classes="claim")
+
+
+class NoteScreen(Dialog):
+    """Returns the new note ('' clears it) or None when cancelled. The Input shows logical text (no reordering
+    inside inputs); a preview line below shows how the note will read."""
+
+    def __init__(self, claim: Claim, display: Display) -> None:
+        super().__init__()
+        self.claim = claim
+        self.text_display = display
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = f"Note for claim {self.claim.id}"
+            yield _claim_summary(self.claim, self.text_display)
+            yield Input(self.claim.note or "", placeholder="note (enter saves, empty clears)", id="note-input")
+            yield Static(id="note-preview", classes="hint")
+            yield Label("enter save · escape cancel · an empty note clears it", classes="hint")
+
+    def on_mount(self) -> None:
+        self._preview(self.claim.note or "")
+
+    @on(Input.Changed, "#note-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._preview(event.value)
+
+    def _preview(self, value: str) -> None:
+        preview = self.query_one("#note-preview", Static)
+        preview.update(BidiText(value, self.text_display) if value else Text(""))
+        preview.display = bool(value) and self.text_display.reorder
+
+    @on(Input.Submitted, "#note-input")
+    def _submit(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+
+def _verdict_word(verdict: str | None) -> str:
+    return verdict or "—"
+
+
+class HistoryScreen(Dialog):
+    """Who changed the claim's verdict or note, when, from what to what."""
+
+    BINDINGS = [Binding("h,q", "cancel", "Close", show=False, id="history.close")]
+
+    def __init__(self, claim: Claim, events: Sequence[VerdictEvent], display: Display, palette: Palette) -> None:
+        super().__init__()
+        self.claim = claim
+        self.events = list(events)
+        self.text_display = display
+        self.palette = palette
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = f"History of claim {self.claim.id}"
+            yield _claim_summary(self.claim, self.text_display)
+            table = DataTable(id="history-table", cursor_type="row")
+            yield table
+            if not self.events:
+                yield Label("No verdict or note yet.", classes="hint")
+            yield Label("escape close", classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.styles.height = min(len(self.events) + 1, 14) if self.events else 1
+        for label in ("when (UTC)", "who", "change", "note"):
+            table.add_column(Text(label, end=""), key=label)
+        for e in self.events:
+            change = Text(end="")
+            change.append_text(verdict_text(e.previous, self.palette, long=True))
+            change.append(" → ")
+            change.append_text(verdict_text(e.verdict, self.palette, long=True))
+            if e.undoes:
+                change.append(f"  (undo of #{e.undoes})", style="dim")
+            when = e.at.replace("T", " ")[:19]
+            note = BidiText(e.note or "", self.text_display, single=True) if e.note else Text("", end="")
+            table.add_row(plain(when), plain(e.reviewer), change, note, key=str(e.id))
+        table.focus()
+
+
+class ConflictScreen(Dialog):
+    """Someone else changed the claim since it was loaded: show both, let the reviewer choose.
+    Returns 'theirs' (keep the stored verdict) or 'mine' (overwrite)."""
+
+    BINDINGS = [
+        Binding("t", "choose('theirs')", "Keep theirs", id="conflict.theirs"),
+        Binding("o", "choose('mine')", "Overwrite with mine", id="conflict.mine"),
+    ]
+
+    def __init__(self, claim: Claim, current: dict, mine: dict, display: Display, palette: Palette) -> None:
+        super().__init__()
+        self.claim = claim
+        self.current = current
+        self.mine = mine
+        self.text_display = display
+        self.palette = palette
+
+    def _side(self, title: str, verdict: str | None, who: str | None, note: str | None) -> Static:
+        head = Text(f"{title}\n", style="bold", end="")
+        head.append_text(verdict_text(verdict, self.palette, long=True))
+        if who:
+            head.append(f"  by {who}")
+        parts = [head]
+        if note:
+            parts.append(BidiText(note, self.text_display))
+        return Static(Group(*parts), classes="side")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = "Changed by someone else"
+            who = self.current.get("reviewer") or "someone"
+            yield Label(plain(f"{who} changed claim {self.claim.id} after you loaded it. Nothing was overwritten."))
+            yield _claim_summary(self.claim, self.text_display)
+            with Horizontal(classes="sides"):
+                yield self._side("Theirs (stored now)", self.current.get("verdict"), self.current.get("reviewer"),
+                                 self.current.get("note"))
+                yield self._side("Yours", self.mine.get("verdict"), None, self.mine.get("note"))
+            with Horizontal(classes="buttons"):
+                yield Button("Keep theirs [t]", id="theirs", variant="primary")
+                yield Button("Overwrite with mine [o]", id="mine", variant="warning")
+
+    DEFAULT_CSS = """
+    ConflictScreen .sides { height: auto; }
+    ConflictScreen .side { width: 1fr; border: tall $panel-lighten-2; padding: 0 1; height: auto; }
+    """
+
+    def on_mount(self) -> None:
+        self.query_one("#theirs", Button).focus()
+
+    def action_choose(self, which: str) -> None:
+        self.dismiss(which)
+
+    def action_cancel(self) -> None:
+        self.dismiss("theirs")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    label: str
+    unreviewed: bool = False
+    suggested: str | None = None
+    verdict: str | None = None
+    outlet: str | None = None
+    stale: bool = False
+
+    @property
+    def is_all(self) -> bool:
+        return not (self.unreviewed or self.suggested or self.verdict or self.outlet or self.stale)
+
+
+ALL = FilterChoice("all claims")
+
+
+def filter_choices(outlets: Sequence[str]) -> list[FilterChoice]:
+    choices = [
+        ALL,
+        FilterChoice("unreviewed", unreviewed=True),
+        FilterChoice("suggested disputed", suggested="disputed"),
+        FilterChoice("suggested confirmed", suggested="confirmed"),
+        FilterChoice("verdict: confirmed", verdict="confirmed"),
+        FilterChoice("verdict: disputed", verdict="disputed"),
+        FilterChoice("verdict: single-source", verdict="single-source"),
+        FilterChoice("evidence changed since the verdict", stale=True),
+    ]
+    choices += [FilterChoice(f"outlet: {o}", outlet=o) for o in outlets]
+    return choices
+
+
+class FilterScreen(Dialog):
+    """Pick what the claims list shows (within the selected topic)."""
+
+    def __init__(self, choices: Sequence[FilterChoice], current: FilterChoice, display: Display) -> None:
+        super().__init__()
+        self.choices = list(choices)
+        self.current = current
+        self.text_display = display
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = "Filter claims"
+            options = []
+            for i, choice in enumerate(self.choices):
+                mark = "● " if choice == self.current else "  "
+                label = Text(mark, end="")
+                if choice.outlet:
+                    label.append("outlet: ")
+                    label.append(_visual(choice.outlet, self.text_display))
+                else:
+                    label.append(choice.label)
+                options.append(Option(label, id=str(i)))
+            yield OptionList(*options, id="filter-list")
+            yield Label("enter choose · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        olist = self.query_one(OptionList)
+        olist.styles.max_height = 20
+        if self.current in self.choices:
+            olist.highlighted = self.choices.index(self.current)
+        olist.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[int(event.option.id)])
+
+
+def _visual(text: str, display: Display) -> str:
+    from tui import bidi
+
+    return bidi.visual(text, display.reorder, display.shaping)
+
+
+class SearchScreen(Dialog):
+    """Full-text search over every sentence; enter jumps to the claim (or opens the article at that sentence)."""
+
+    BINDINGS = [Binding("down", "focus_results", "Results", show=False, id="search.results")]
+
+    def __init__(self, search: Callable[[str], list[SearchHit]], display: Display, query: str = "") -> None:
+        super().__init__()
+        self.search = search
+        self.text_display = display
+        self.query_text = query
+        self.hits: list[SearchHit] = []
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = "Search all sentences"
+            yield Input(self.query_text, placeholder="words to find (any spelling; enter to search)",
+                        id="search-input")
+            yield Static(id="search-preview", classes="hint")
+            yield OptionList(id="search-results")
+            yield Label("type, then ↓ to the results · enter jump · escape close", classes="hint",
+                        id="search-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-results", OptionList).styles.max_height = 16
+        self.query_one("#search-input", Input).focus()
+        if self.query_text:
+            self.run_search(self.query_text)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        preview = self.query_one("#search-preview", Static)
+        preview.update(BidiText(event.value, self.text_display) if event.value else Text(""))
+        preview.display = bool(event.value) and self.text_display.reorder
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(0.2, lambda: self.run_search(event.value))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.run_search(event.value)
+        if self.hits:
+            self.action_focus_results()
+
+    def run_search(self, query: str) -> None:
+        self.hits = self.search(query) if query.strip() else []
+        olist = self.query_one("#search-results", OptionList)
+        olist.clear_options()
+        for i, hit in enumerate(self.hits):
+            tag = f"claim {hit.claim_id}" if hit.claim_id else "sentence"
+            olist.add_option(Option(Group(Text(f"{hit.article} · {tag}", style="dim", end=""),
+                                          BidiText(hit.text, self.text_display)), id=str(i)))
+        status = self.query_one("#search-status", Label)
+        if query.strip():
+            status.update(f"{len(self.hits)} found · ↓ results · enter jump · escape close")
+        if self.hits:
+            olist.highlighted = 0
+
+    def action_focus_results(self) -> None:
+        if self.hits:
+            self.query_one("#search-results", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[int(event.option.id)])
+
+
+EXPORT_FORMATS = ("csv", "json", "claimreview")
+
+
+class ExportScreen(Dialog):
+    """Returns (format, path, excel) or None."""
+
+    def __init__(self, default_dir: Path | None = None) -> None:
+        super().__init__()
+        self.default_dir = default_dir or Path.cwd()
+
+    def _path_for(self, fmt: str) -> str:
+        ext = "csv" if fmt == "csv" else "json"
+        name = "factcheck-claimreview" if fmt == "claimreview" else "factcheck-export"
+        return str(self.default_dir / f"{name}.{ext}")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = "Export verdicts"
+            yield Select([(f, f) for f in EXPORT_FORMATS], value="csv", allow_blank=False, id="export-format")
+            yield Input(self._path_for("csv"), placeholder="file to write", id="export-path")
+            yield Checkbox("CSV for Excel (UTF-8 with BOM)", id="export-excel")
+            yield Label("tab next field · enter (in the path) export · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format(self, event: Select.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        if Path(path.value).stem in ("factcheck-export", "factcheck-claimreview"):
+            path.value = self._path_for(str(event.value))
+
+    @on(Input.Submitted, "#export-path")
+    def _submit(self, event: Input.Submitted) -> None:
+        fmt = str(self.query_one("#export-format", Select).value)
+        path = event.value.strip()
+        if not path:
+            self.notify("give a file name", severity="warning")
+            return
+        self.dismiss((fmt, str(Path(path).expanduser()), self.query_one("#export-excel", Checkbox).value))
+
+
+class HelpScreen(Dialog):
+    """Every key of the main screen, as currently bound (remapped keys included)."""
+
+    BINDINGS = [Binding("question_mark,q", "cancel", "Close", show=False, id="help.close")]
+
+    def __init__(self, rows: Sequence[tuple[str, str]], notes: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.rows = list(rows)
+        self.notes = list(notes)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="box") as box:
+            box.border_title = "Keys"
+            table = Text(end="")
+            width = max((len(k) for k, _ in self.rows), default=4) + 2
+            for i, (keys, description) in enumerate(self.rows):
+                if i:
+                    table.append("\n")
+                table.append(f"{keys:<{width}}", style="bold")
+                table.append(description)
+            yield Static(table, id="help-keys")
+            for note in self.notes:
+                yield Label(plain(note), classes="hint")
+            sym = symbols()
+            legend = (f"{sym['confirmed']} confirmed  {sym['disputed']} disputed  {sym['single-source']} single-source  "
+                      f"{sym[None]} unreviewed  {sym['stale']} evidence changed since the verdict  {sym['note']} note")
+            yield Label(plain(legend), classes="hint")
+            yield Label("escape close", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()

@@ -1,0 +1,120 @@
+"""DataTables whose last column takes the remaining width and holds (bidi) text; rows are refreshed in place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist, RowKey
+
+
+class FlexTable(DataTable):
+    """Fixed-width columns, then one flex column sized to what is left (no horizontal scrolling): text in it
+    is cut in logical order by BidiText at exactly that width.
+
+    Rows are keyed by stable ids and updated with update_cell / add_row / remove_row in one batch_update."""
+
+    DEFAULT_CSS = """
+    FlexTable { scrollbar-gutter: stable; scrollbar-size-vertical: 1; overflow-x: hidden; }
+    """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("g,home", "scroll_top", "First", show=False, id="table.first"),
+        Binding("G,end", "scroll_bottom", "Last", show=False, id="table.last"),
+    ]
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, str, int]],
+        flex: tuple[str, str],
+        *,
+        min_flex: int = 10,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self._fixed = list(columns)
+        self._flex = flex
+        self._min_flex = min_flex
+        self._flex_width = 0
+
+    # -- columns ------------------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        for key, label, width in self._fixed:
+            self.add_column(Text(label, end=""), width=width, key=key)
+        self._flex_width = self._wanted_flex_width()
+        self.add_column(Text(self._flex[1], end=""), width=self._flex_width, key=self._flex[0])
+
+    def _wanted_flex_width(self) -> int:
+        available = self.scrollable_content_region.width
+        used = sum(width + 2 * self.cell_padding for _, _, width in self._fixed)
+        return max(self._min_flex, available - used - 2 * self.cell_padding)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_columns)
+
+    def fit_columns(self) -> None:
+        wanted = self._wanted_flex_width()
+        if wanted == self._flex_width or not self.columns:
+            return
+        key, label = self._flex
+        values = {row_key: self.get_cell(row_key, key) for row_key in self.rows}
+        cursor = self.cursor_row
+        with self.app.batch_update():
+            self.remove_column(key)
+            self.add_column(Text(label, end=""), width=wanted, key=key)
+            for row_key, value in values.items():
+                self.update_cell(row_key, key, value)
+        self._flex_width = wanted
+        if self.row_count:
+            self.move_cursor(row=min(cursor, self.row_count - 1), animate=False, scroll=True)
+
+    @property
+    def flex_width(self) -> int:
+        return self._flex_width
+
+    # -- rows ---------------------------------------------------------------------------------------------
+    def has_row(self, key: str) -> bool:
+        return RowKey(key) in self.rows
+
+    def row_key_at(self, index: int) -> str | None:
+        try:
+            return self.coordinate_to_cell_key((index, 0)).row_key.value
+        except (CellDoesNotExist, IndexError):
+            return None
+
+    @property
+    def current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.row_key_at(self.cursor_row)
+
+    def keys_in_order(self) -> list[str]:
+        return [row.key.value for row in self.ordered_rows]
+
+    def put_row(self, key: str, cells: Sequence[Any]) -> bool:
+        """Add the row, or update its cells in place. Returns True when it was added."""
+        if RowKey(key) not in self.rows:
+            self.add_row(*cells, key=key)
+            return True
+        column_keys = [k for k, _, _ in self._fixed] + [self._flex[0]]
+        for column_key, value in zip(column_keys, cells):
+            if self.get_cell(key, column_key) != value:
+                self.update_cell(key, column_key, value)
+        return False
+
+    def drop_row(self, key: str) -> None:
+        try:
+            self.remove_row(key)
+        except RowDoesNotExist:
+            pass
+
+    def select_key(self, key: str | None, *, scroll: bool = True) -> bool:
+        if key is None or RowKey(key) not in self.rows:
+            return False
+        self.move_cursor(row=self.get_row_index(key), animate=False, scroll=scroll)
+        return True

@@ -1,0 +1,194 @@
+"""Rich renderables for article text: never parsed as markup, reordered for display only (tui.bidi)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from tui import bidi
+
+Span = tuple[int, int, Style]
+
+
+@dataclass(frozen=True)
+class Display:
+    """How RTL text goes to the screen: reorder=True when the app does the bidi (terminal does none)."""
+
+    reorder: bool = True
+    shaping: bool = True
+
+
+class BidiText:
+    """Logical text laid out at the width it is given: wrapped (or cut, single=True) in logical order, then each
+    visual line reordered. `spans` are (start, end, style) in logical offsets and are applied after reordering,
+    cell by cell. RTL lines are right-aligned when the app reorders."""
+
+    def __init__(
+        self,
+        text: str,
+        display: Display,
+        *,
+        style: Style | str = "",
+        spans: Sequence[Span] = (),
+        single: bool = False,
+        align_rtl: bool = True,
+    ) -> None:
+        self.text = text or ""
+        self.display = display
+        self.style = Style.parse(style) if isinstance(style, str) else style
+        self.spans = tuple(spans)
+        self.single = single
+        self.align_rtl = align_rtl
+
+    def __repr__(self) -> str:
+        return f"BidiText({self.text[:30]!r})"
+
+    def _key(self) -> tuple:
+        return (self.text, self.display, self.style, self.spans, self.single, self.align_rtl)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BidiText) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:  # what tests and logs see: the logical text
+        return self.text
+
+    def lines(self, width: int, single: bool | None = None) -> tuple[bidi.VisualLine, ...]:
+        d = self.display
+        if self.single if single is None else single:
+            return (bidi.single_line(self.text, width, d.reorder, d.shaping),)
+        return bidi.layout(self.text, width, d.reorder, d.shaping)
+
+    def _style_at(self, src: tuple[int, int]) -> Style:
+        style = self.style
+        a, b = src
+        for s0, s1, span_style in self.spans:
+            if a < s1 and s0 < max(b, a + 1):
+                style = style + span_style
+        return style
+
+    def render_line(self, line: bidi.VisualLine, width: int) -> list[Segment]:
+        segments: list[Segment] = []
+        pad = width - line.width
+        if pad > 0 and self.align_rtl and self.display.reorder and line.rtl and bidi.has_rtl(line.text):
+            segments.append(Segment(" " * pad, self.style))
+            pad = 0
+        run: list[str] = []
+        run_style: Style | None = None
+        for ch, src in zip(line.text, line.src):
+            style = self._style_at(src) if self.spans else self.style
+            if style != run_style and run:
+                segments.append(Segment("".join(run), run_style))
+                run = []
+            run_style = style
+            run.append(ch)
+        if run:
+            segments.append(Segment("".join(run), run_style))
+        if pad > 0:
+            segments.append(Segment(" " * pad, self.style))
+        return segments
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width)
+        lines = self.lines(width, single=self.single or bool(options.no_wrap and options.height == 1))
+        if options.height:
+            lines = lines[: options.height]
+        for i, line in enumerate(lines):
+            yield from self.render_line(line, width)
+            if i < len(lines) - 1:
+                yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        text = bidi.one_line(self.text)
+        longest_word = max((cell_len(w) for w in text.split()), default=1)
+        return Measurement(min(longest_word, options.max_width), min(cell_len(text), options.max_width))
+
+
+def plain(text: str | None, style: Style | str = "") -> Text:
+    """Untrusted text (names, paths, notes) for a widget: a Text, so [brackets] stay brackets."""
+    return Text(bidi.one_line(text or ""), style=style, end="")
+
+
+def line_of_offset(lines: Iterable[bidi.VisualLine], offset: int) -> int | None:
+    for i, line in enumerate(lines):
+        if line.covers(offset):
+            return i
+    return None
+
+
+# -- verdict symbols --------------------------------------------------------------------------------------
+
+UNICODE_SYMBOLS = {"confirmed": "✔", "disputed": "✘", "single-source": "◌", None: "·", "stale": "⚠", "note": "✎"}
+ASCII_SYMBOLS = {"confirmed": "+", "disputed": "x", "single-source": "o", None: ".", "stale": "!", "note": "*"}
+SHORT = {"confirmed": "conf", "disputed": "disp", "single-source": "single", None: ""}
+STANCE_SYMBOL = {"agree": "confirmed", "disagree": "disputed", "related": None}
+
+
+def symbols() -> dict:
+    """The Linux console's fonts lack ✔ ✘ ◌ ⚠: use ASCII there (TERM is read, never changed)."""
+    return ASCII_SYMBOLS if os.environ.get("TERM") == "linux" else UNICODE_SYMBOLS
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Styles from the current theme, so verdicts read in light and dark themes; 16-colour terminals get the
+    nearest ANSI colours from Textual. Colour is never the only cue: every verdict also has a symbol and a word."""
+
+    confirmed: Style
+    disputed: Style
+    single: Style
+    muted: Style
+    accent: Style
+    highlight: Style
+    claim_highlight: Style
+    title: Style
+
+    def verdict(self, verdict: str | None) -> Style:
+        return {"confirmed": self.confirmed, "disputed": self.disputed, "single-source": self.single}.get(
+            verdict, self.muted
+        )
+
+    @classmethod
+    def from_variables(cls, variables: dict[str, str], dark: bool = True) -> "Palette":
+        def color(name: str, fallback: str) -> str:
+            value = variables.get(name, fallback)
+            return value if value.startswith("#") and len(value) in (4, 7) else fallback
+
+        background = color("background", "#000000" if dark else "#ffffff")
+        warning = color("text-warning", "yellow")
+        return cls(
+            confirmed=Style(color=color("text-success", "green"), bold=True),
+            disputed=Style(color=color("text-error", "red"), bold=True),
+            single=Style(color=color("text-primary", "blue")),
+            muted=Style(dim=True),
+            accent=Style(color=color("text-accent", "yellow"), bold=True),
+            highlight=Style(color=background, bgcolor=warning, bold=True),
+            claim_highlight=Style(underline=True, bold=True),
+            title=Style(bold=True),
+        )
+
+    @classmethod
+    def default(cls) -> "Palette":
+        return cls.from_variables({})
+
+
+def verdict_text(verdict: str | None, palette: Palette, *, stale: bool = False, note: bool = False,
+                 long: bool = False) -> Text:
+    sym = symbols()
+    word = (verdict or "unreviewed") if long else SHORT.get(verdict, verdict or "")
+    text = Text(f"{sym.get(verdict, '?')} {word}".rstrip(), style=palette.verdict(verdict), end="")
+    if stale:
+        text.append(sym["stale"], style=palette.accent)
+    if note:
+        text.append(sym["note"], style=palette.muted)
+    return text
