@@ -228,8 +228,11 @@ class Store:
         return [SearchHit(*r) for r in rows]
 
     def history(self, claim_id: int) -> list[VerdictEvent]:
-        self.claim(claim_id)  # raises for an unknown id
-        return review.history(self.conn, claim_id)
+        """Every change to the claim, oldest first; kept even after the claim itself was re-indexed away."""
+        events = review.history(self.conn, claim_id)
+        if not events:
+            self.claim(claim_id)  # raises for an unknown id
+        return events
 
     def events_since(self, event_id: int) -> list[VerdictEvent]:
         return review.events_since(self.conn, event_id)

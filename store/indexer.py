@@ -8,6 +8,7 @@ so the next run finishes whatever a killed one left.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -23,6 +24,8 @@ from store.text.topics import TopicGroup, TopicItem, assign_topic, group_topics
 
 BATCH_ARTICLES = 50
 NEAR_DUPLICATE_SHARE = 0.6  # share of an article's sentences found word for word in an earlier article
+
+_RECORD_SUFFIX = re.compile(r"#\d+$")
 
 Progress = Callable[[IndexProgress], None]
 
@@ -58,24 +61,29 @@ def index_documents(
     report = IndexReport()
     dependent_claims: set[int] = set()
     pending: list[tuple[Document, AnalysedArticle]] = []
-    seen = 0
+    shas_this_run: set[str] = set()
+    files_seen: set[str] = set()
 
     def flush() -> None:
         dependent_claims.update(_write_batch(conn, pending, report))
         pending.clear()
 
     for item in documents:
-        seen += 1
+        files_seen.add(_RECORD_SUFFIX.sub("", item.path))  # records of one JSON file advance the bar once
         if isinstance(item, Skipped):
             report.skipped.append((item.path, item.reason))
+        elif item.sha256 in shas_this_run:
+            report.duplicates += 1  # the same text under another name: one article
         elif _is_unchanged(conn, item):
             report.unchanged += 1
         else:
+            shas_this_run.add(item.sha256)
             pending.append((item, analyse_text(item.text)))
             if len(pending) >= BATCH_ARTICLES:
                 flush()
         if progress:
-            progress(IndexProgress(seen, max(total, seen), getattr(item, "name", ""), "reading"))
+            done = len(files_seen)
+            progress(IndexProgress(done, max(total, done), getattr(item, "name", ""), "reading"))
         if should_stop and should_stop():
             break
     flush()

@@ -108,6 +108,7 @@ class IndexReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # same text as another file of this run
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     claims: int = 0
     sentences: int = 0
@@ -115,6 +116,8 @@ class IndexReport:
 
     def summary(self) -> str:
         parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicates")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         return f"{', '.join(parts)}; {self.sentences} sentences, {self.claims} claims in {self.seconds:.2f}s"

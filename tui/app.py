@@ -187,7 +187,8 @@ class FactcheckApp(App):
     def run(self, *args: Any, **kwargs: Any):
         """Turn the terminal's own bidi off before the first frame when we reorder (VTE, tmux passthrough)."""
         out = sys.__stderr__
-        interactive = out is not None and out.isatty() and not os.environ.get("TEXTUAL_DRIVER")
+        interactive = (out is not None and out.isatty() and not os.environ.get("TEXTUAL_DRIVER")
+                       and not kwargs.get("headless"))
         if interactive and self.detection.prefix:
             out.write(self.detection.prefix)
             out.flush()

@@ -64,18 +64,21 @@ _STRONG_RTL = {"R", "AL"}
 
 def is_rtl(text: str) -> bool:
     """Direction of a paragraph. UAX#9 P2/P3 takes the first strong character; Arabic news sentences often open
-    with a Latin name or a number ("Zelensky ..." , "200 مليون"), so the majority of strong characters decides,
-    with the first strong one breaking ties. Never called per wrapped line."""
+    with a Latin name or a number ("Zelensky ...", "200 مليون"), so the majority of *words* decides (a long Latin
+    name is one word), with the first strong character breaking ties. Never called per wrapped line."""
     rtl = ltr = 0
     first = None
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in _STRONG_RTL:
-            rtl += 1
-            first = first or "R"
-        elif kind == "L":
-            ltr += 1
-            first = first or "L"
+    for word in text.split():
+        for ch in word:
+            kind = unicodedata.bidirectional(ch)
+            if kind in _STRONG_RTL:
+                rtl += 1
+                first = first or "R"
+                break
+            if kind == "L":
+                ltr += 1
+                first = first or "L"
+                break
     if rtl == ltr:
         return first == "R"
     return rtl > ltr

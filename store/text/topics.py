@@ -7,23 +7,32 @@ CONTRACT:
         without comparing every pair.
     assign_topic(item, groups) -> index into groups, or None for "start a new topic"  (incremental add)
 
-How: each claim becomes a bag of salient terms (light stems, function words and reporting verbs removed,
-names from the fact extractor added), weighted by IDF over the claims being grouped. Claims are then
-clustered in one pass in the manner of news topic detection: each claim joins the topic whose centroid it
-is most similar to (cosine) if that similarity reaches a threshold, else it starts a topic. Candidate topics
-come only from an inverted index over the claim's rarer terms, so no pair of claims is ever compared
-exhaustively. A second pass re-seats every claim at its best centroid, which undoes most of the
-order-dependence of the first pass. Claims left alone go to one "أخرى" (other) topic.
+How it works:
+1. Each claim becomes a bag of salient terms: light stems of its words without function words, reporting
+   verbs and calendar words, plus the names and figures the fact extractor read. Weight = IDF², so a rare
+   place or figure counts far more than a word every claim of the story shares; terms found in more than
+   ``BACKGROUND_SHARE`` of the claims (روسيا and أوكرانيا in a story about Russia and Ukraine) are left out.
+2. Nearest neighbours come from an inverted index over each claim's rarer terms; no pair of claims is
+   compared unless they share such a term, and very common terms never propose candidates.
+3. A claim whose words link it to no claim of another article borrows the words of its neighbours in its
+   own article (``TopicItem.article`` / ``position``, optional): "واستخدمت القوات الروسية قنابل انزلاقية"
+   is about the strike the previous sentence named.
+4. Centroid agglomeration over that sparse neighbour graph: the two most similar topics merge while their
+   centroids' cosine reaches ``MERGE_THRESHOLD``.
+5. A label is made of the 2-3 terms most typical of the topic and rare elsewhere, in the spelling of the
+   text. Claims left alone share one "أخرى" (other) topic.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable
+from functools import lru_cache
+from typing import Hashable
 
 from store.text.facts import Facts
 from store.text.keywords import (
@@ -40,32 +49,40 @@ from store.text.normalize import normalize
 
 OTHER_LABEL = "أخرى"
 LABEL_SEPARATOR = " · "
-
-# Cosine between a claim and a topic centroid needed to join the topic. Paraphrases of one event share two or
-# three rare terms (a place, a figure, the kind of event) and land around 0.25-0.5; claims that share only the
-# story's ubiquitous words (روسيا، أوكرانيا) stay under 0.15.
-JOIN_THRESHOLD = 0.2
-# assign_topic has no corpus statistics, only the group's ranked key terms; see _rank_weight.
-ASSIGN_THRESHOLD = 0.3
-# Terms kept per topic in TopicGroup.terms (for assign_topic and for display).
-GROUP_TERMS = 12
-# Context: each claim is blended with this many claims before and after it in its article, at this weight.
+LABEL_TERMS = 3
+# Centroid cosine at which two topics merge (vectors are IDF²-weighted; see the module docstring).
+MERGE_THRESHOLD = 0.25
+# Neighbour graph: this many nearest claims per claim, and only pairs at least this similar.
+NEIGHBOURS = 10
+MIN_EDGE = 0.1
+# Only the rarest terms of a claim look up candidates, and a term in more claims than this proposes none:
+# this bounds the work per claim whatever the corpus size.
+LOOKUP_TERMS = 8
+MAX_POSTINGS = 400
+# Terms in more than this share of the claims are the story's background, not a topic.
+BACKGROUND_SHARE = 0.15
+BACKGROUND_MIN_DF = 5
+# Context: a claim borrows its article neighbours' words at up to this weight, less the better its own words
+# already link it to another article (none at all from a cross-article similarity of CONTEXT_NOT_NEEDED).
 CONTEXT_WINDOW = 1
-CONTEXT_WEIGHT = 0.5
-# Only the rarest terms of a claim look up candidate topics, and a term found in more topics than this is too
-# common to propose candidates: this bounds the work per claim whatever the corpus size.
-LOOKUP_TERMS = 6
-MAX_POSTINGS = 300
-# Words of news copy that say nothing about the subject: reporting verbs, calendar words, fillers.
+CONTEXT_WEIGHT = 1.0
+CONTEXT_NOT_NEEDED = 0.5
+# Terms kept per topic in TopicGroup.terms, and the share of them a new claim must match (assign_topic).
+GROUP_TERMS = 12
+ASSIGN_THRESHOLD = 0.25
+
 _NEWS_FILLER = frozenset(
     """
     يوم اليوم امس وقت الوقت سابق لاحق ايام عام العام خلال اخري اخر بشان حيث وذلك ذلك كما ايضا الي
     جانب الجانب اطار مجال صعيد نحو اكثر اقل اول اخير مساء صباح الان حاليا وفق وفقا حسب بحسب نقلا
+    سوف مزيد المزيد خاص خاصه كبير كبيره جديد جديده مهم غايه للغايه عده عدد كثير بشكل تم يتم عبر
     """.split()
 )
 _DISPLAY_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,٫]\d+)?")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _MIN_TERM_LETTERS = 3
+
+Vector = dict[str, float]
 
 
 @dataclass
@@ -73,8 +90,8 @@ class TopicItem:
     key: Hashable
     text: str
     facts: Facts = field(default_factory=Facts)
-    # Optional: the article the claim comes from and its sentence index there. When given, neighbouring
-    # claims of one article lend each other context (see _with_context).
+    # Optional: the article the claim comes from and its sentence index there. When given, a claim whose own
+    # words link it nowhere borrows context from its neighbours (see the module docstring, step 3).
     article: Hashable | None = None
     position: int = 0
 
@@ -94,6 +111,12 @@ def _display_words(text: str) -> list[str]:
     return _DISPLAY_WORD.findall(_DIACRITICS.sub("", unicodedata.normalize("NFKC", text)))
 
 
+@lru_cache(maxsize=200_000)
+def _normalized_word(word: str) -> str:
+    return normalize(word)
+
+
+@lru_cache(maxsize=200_000)
 def _is_salient(norm_word: str) -> bool:
     if norm_word[0].isdigit():
         return len(norm_word) >= 2  # "12", "200", not "3"
@@ -107,7 +130,7 @@ def _salient_words(text: str) -> list[tuple[str, str]]:
     """(normalized, as written) for the salient words of ``text``."""
     pairs = []
     for shown in _display_words(text):
-        norm = normalize(shown)
+        norm = _normalized_word(shown)
         if norm and _is_salient(norm):
             pairs.append((norm, shown))
     return pairs
@@ -118,7 +141,7 @@ def _vocabulary(items: list[TopicItem]) -> set[str]:
     vocabulary: set[str] = set()
     for item in items:
         for shown in _display_words(item.text):
-            norm = normalize(shown)
+            norm = _normalized_word(shown)
             vocabulary.add(norm)
             vocabulary.add(strip_article(norm))
     return vocabulary
@@ -135,7 +158,8 @@ def _term(norm: str, shown: str, vocabulary: set[str] | frozenset[str]) -> tuple
 
 
 def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str]) -> dict[str, str]:
-    """Term → surface form as written, for one claim."""
+    """Term → surface form as written, for one claim. Names and figures read by the fact extractor join the
+    words, so "زابوريجيا" and "زابوريزيا", or "ثلاث ساعات" and "3 ساعات", meet when it unifies them."""
     terms: dict[str, str] = {}
     for norm, shown in _salient_words(item.text):
         term = _term(norm, shown, vocabulary)
@@ -144,6 +168,9 @@ def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str]) -> dict[str, 
     for mention in item.facts.mentions:
         if mention.kind in ("person", "place", "org") and mention.key:
             terms.setdefault("@" + mention.key, mention.text)
+    for quantity in item.facts.quantities:
+        if quantity.unit:
+            terms.setdefault(f"#{quantity.value:g} {quantity.unit}", quantity.text)
     return terms
 
 
@@ -154,118 +181,178 @@ def _idf(document_frequency: int, n_documents: int) -> float:
     return math.log((n_documents + 1) / (document_frequency + 0.5))
 
 
-def _unit(weights: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {t: w / norm for t, w in weights.items()}
+def _norm(vector: Vector) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
 
 
-@dataclass
-class _Topic:
-    members: list[int] = field(default_factory=list)
-    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors
-    norm2: float = 0.0
-
-    def similarity(self, vector: dict[str, float]) -> float:
-        if not self.norm2:
-            return 0.0
-        dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
-        return dot / math.sqrt(self.norm2)
-
-    def add(self, index: int, vector: dict[str, float]) -> None:
-        dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
-        self.norm2 += 2 * dot + sum(w * w for w in vector.values())
-        for t, w in vector.items():
-            self.centroid[t] = self.centroid.get(t, 0.0) + w
-        self.members.append(index)
+def _unit(vector: Vector) -> Vector:
+    norm = _norm(vector)
+    return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
-class _Clusterer:
-    """Single-pass centroid clustering with an inverted index from terms to topics."""
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
-    def __init__(self, vectors: list[dict[str, float]], document_frequency: Counter[str]):
+
+def _own_vectors(item_terms: list[dict[str, str]], df: Counter[str]) -> list[Vector]:
+    """IDF²-weighted unit vectors. Terms of a single claim are left out (they link it to nothing and only
+    dilute its similarities), and so are the story's background terms."""
+    n = len(item_terms)
+    background = max(BACKGROUND_MIN_DF, BACKGROUND_SHARE * n)
+    return [_unit({t: _idf(df[t], n) ** 2 for t in terms if 1 < df[t] <= background}) for terms in item_terms]
+
+
+def _article_neighbours(items: list[TopicItem]) -> list[list[int]]:
+    """For each claim, the claims just before and after it in its own article."""
+    by_article: dict[Hashable, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        if item.article is not None:
+            by_article[item.article].append(index)
+    neighbours: list[list[int]] = [[] for _ in items]
+    for members in by_article.values():
+        members.sort(key=lambda i: (items[i].position, i))
+        for rank, index in enumerate(members):
+            window = members[max(0, rank - CONTEXT_WINDOW) : rank + CONTEXT_WINDOW + 1]
+            neighbours[index] = [j for j in window if j != index]
+    return neighbours
+
+
+def _with_context(vectors: list[Vector], items: list[TopicItem], graph: "_NeighbourGraph") -> list[Vector]:
+    """Blend each claim with its article neighbours, as much as its own words fail to link it elsewhere."""
+    neighbours = _article_neighbours(items)
+    blended = list(vectors)
+    for index, around in enumerate(neighbours):
+        if not around:
+            continue
+        linked = graph.best_similarity(index, exclude_article=items[index].article, items=items)
+        weight = CONTEXT_WEIGHT * max(0.0, 1.0 - linked / CONTEXT_NOT_NEEDED)
+        if weight <= 0:
+            continue
+        mixed = dict(vectors[index])
+        for neighbour in around:
+            for term, value in vectors[neighbour].items():
+                mixed[term] = mixed.get(term, 0.0) + weight * value
+        blended[index] = _unit(mixed)
+    return blended
+
+
+class _NeighbourGraph:
+    """Top-k most similar claims of each claim, found through an inverted index over rare terms."""
+
+    def __init__(self, vectors: list[Vector], df: Counter[str]):
         self.vectors = vectors
-        self.df = document_frequency
-        self.topics: list[_Topic] = []
-        self.postings: dict[str, set[int]] = defaultdict(set)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, vector in enumerate(vectors):
+            for term in vector:
+                postings[term].append(index)
+        self.edges: list[list[tuple[float, int]]] = [self._nearest(i, postings, df) for i in range(len(vectors))]
 
-    def lookup_terms(self, vector: dict[str, float]) -> list[str]:
-        rare_first = sorted(vector, key=lambda t: (self.df[t], t))
-        return rare_first[:LOOKUP_TERMS]
-
-    def candidates(self, vector: dict[str, float]) -> set[int]:
-        found: set[int] = set()
-        for term in self.lookup_terms(vector):
-            topics = self.postings.get(term)
-            if topics and len(topics) <= MAX_POSTINGS:
-                found |= topics
-        return found
-
-    def best_topic(self, vector: dict[str, float]) -> tuple[int | None, float]:
-        best, best_similarity = None, 0.0
-        for topic_id in self.candidates(vector):
-            similarity = self.topics[topic_id].similarity(vector)
-            if similarity > best_similarity or (similarity == best_similarity and best is not None and topic_id < best):
-                best, best_similarity = topic_id, similarity
-        return best, best_similarity
-
-    def place(self, index: int) -> None:
+    def _nearest(self, index: int, postings: dict[str, list[int]], df: Counter[str]) -> list[tuple[float, int]]:
         vector = self.vectors[index]
-        topic_id, similarity = self.best_topic(vector)
-        if topic_id is None or similarity < JOIN_THRESHOLD:
-            topic_id = len(self.topics)
-            self.topics.append(_Topic())
-        self.topics[topic_id].add(index, vector)
-        for term in vector:
-            self.postings[term].add(topic_id)
+        lookup = sorted(vector, key=lambda t: (df[t], t))[:LOOKUP_TERMS]
+        scores: dict[int, float] = defaultdict(float)
+        for term in lookup:
+            claims = postings[term]
+            if len(claims) > MAX_POSTINGS:
+                continue
+            weight = vector[term]
+            for other in claims:
+                if other != index:
+                    scores[other] += weight * self.vectors[other][term]
+        # The lookup saw only the rarest terms: rescore the best candidates on all of them.
+        shortlist = heapq.nlargest(NEIGHBOURS * 3, scores, key=scores.__getitem__)
+        exact = [(_dot(vector, self.vectors[other]), other) for other in shortlist]
+        return heapq.nlargest(NEIGHBOURS, [(s, o) for s, o in exact if s >= MIN_EDGE])
 
-    def run(self, order: Iterable[int]) -> list[list[int]]:
-        for index in order:
-            self.place(index)
-        return [topic.members for topic in self.topics]
+    def best_similarity(self, index: int, exclude_article: Hashable | None, items: list[TopicItem]) -> float:
+        return max((s for s, other in self.edges[index] if items[other].article != exclude_article), default=0.0)
 
 
-def _reseat(groups: list[list[int]], vectors: list[dict[str, float]], df: Counter[str]) -> list[list[int]]:
-    """Second pass: every claim moves to the most similar centroid of the first pass (its own included)."""
-    first = _Clusterer(vectors, df)
-    for group in groups:
-        topic = _Topic()
-        for index in group:
-            topic.add(index, vectors[index])
-        first.topics.append(topic)
-        for term in topic.centroid:
-            first.postings[term].add(len(first.topics) - 1)
-    seats: dict[int, list[int]] = defaultdict(list)
-    for own, group in enumerate(groups):
-        for index in group:
-            best, similarity = first.best_topic(vectors[index])
-            own_similarity = first.topics[own].similarity(vectors[index])
-            seats[best if best is not None and similarity > own_similarity else own].append(index)
-    return [sorted(members) for _, members in sorted(seats.items()) if members]
+# ----------------------------------------------------------------------------------------- clustering
+
+
+class _Agglomeration:
+    """Centroid agglomerative clustering restricted to the edges of a neighbour graph.
+
+    A heap holds candidate merges; an entry whose topics changed since it was scored is re-scored when it
+    comes up (lazy update), so each merge costs a few dot products, not a pass over all topics."""
+
+    def __init__(self, vectors: list[Vector]):
+        self.parent = list(range(len(vectors)))
+        self.centroid: list[Vector] = [dict(v) for v in vectors]
+        self.norm2: list[float] = [sum(w * w for w in v.values()) for v in vectors]
+        self.version = [0] * len(vectors)
+        self.members: list[list[int]] = [[i] for i in range(len(vectors))]
+
+    def root(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def similarity(self, a: int, b: int) -> float:
+        if not self.norm2[a] or not self.norm2[b]:
+            return 0.0
+        return _dot(self.centroid[a], self.centroid[b]) / math.sqrt(self.norm2[a] * self.norm2[b])
+
+    def merge(self, a: int, b: int) -> None:
+        if len(self.centroid[a]) < len(self.centroid[b]):
+            a, b = b, a
+        dot = _dot(self.centroid[a], self.centroid[b])
+        for term, weight in self.centroid[b].items():
+            self.centroid[a][term] = self.centroid[a].get(term, 0.0) + weight
+        self.norm2[a] += self.norm2[b] + 2 * dot
+        self.members[a].extend(self.members[b])
+        self.parent[b] = a
+        self.version[a] += 1
+        self.centroid[b], self.members[b] = {}, []
+
+    def run(self, edges: list[list[tuple[float, int]]], threshold: float) -> list[list[int]]:
+        pairs = {(min(i, j), max(i, j)): s for i, nearest in enumerate(edges) for s, j in nearest}
+        heap = [(-s, i, 0, j, 0) for (i, j), s in pairs.items()]
+        heapq.heapify(heap)
+        while heap:
+            negative, a, version_a, b, version_b = heapq.heappop(heap)
+            if -negative < threshold:
+                break
+            root_a, root_b = self.root(a), self.root(b)
+            if root_a == root_b:
+                continue
+            if (root_a, self.version[root_a], root_b, self.version[root_b]) != (a, version_a, b, version_b):
+                similarity = self.similarity(root_a, root_b)
+                if similarity >= threshold:
+                    heapq.heappush(heap, (-similarity, root_a, self.version[root_a], root_b, self.version[root_b]))
+                continue
+            self.merge(root_a, root_b)
+        return [sorted(m) for i, m in enumerate(self.members) if m and self.root(i) == i]
 
 
 # -------------------------------------------------------------------------------------------- labels
 
 
-def _label_terms(
+def _ranked_terms(
     members: list[int], item_terms: list[dict[str, str]], df: Counter[str], n_items: int
 ) -> list[tuple[str, str]]:
     """(term, surface) pairs ranked by how typical they are of the topic and how rare in the corpus."""
-    inside = Counter(t for i in members for t in item_terms[i])
+    inside: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for i in members:
         for term, shown in item_terms[i].items():
+            inside[term] += 1
             surfaces[term][shown] += 1
     ranked = sorted(inside, key=lambda t: (-inside[t] * _idf(df[t], n_items), t))
     return [(t, surfaces[t].most_common(1)[0][0]) for t in ranked]
 
 
-def _label(ranked: list[tuple[str, str]], size: int = 3) -> str:
+def _label(ranked: list[tuple[str, str]]) -> str:
     shown: list[str] = []
     for term, surface in ranked:
-        if term[0].isdigit() or surface in shown:
+        if term[0].isdigit() or term[0] == "#" or surface in shown:
             continue  # a bare figure makes a poor title
         shown.append(surface)
-        if len(shown) == size:
+        if len(shown) == LABEL_TERMS:
             break
     return LABEL_SEPARATOR.join(shown) or OTHER_LABEL
 
@@ -274,44 +361,18 @@ def _label(ranked: list[tuple[str, str]], size: int = 3) -> str:
 
 
 def group_topics(items: list[TopicItem], *, other_label: str = OTHER_LABEL) -> list[TopicGroup]:
-    """Group claims into topics; claims that end up alone share one catch-all topic."""
+    """Group claims into topics, largest first; claims that end up alone share one catch-all topic, last."""
     if not items:
         return []
     vocabulary = _vocabulary(items)
     item_terms = [_terms(item, vocabulary) for item in items]
     df: Counter[str] = Counter(t for terms in item_terms for t in terms)
-    vectors = _with_context(_own_vectors(item_terms, df), items)
-    groups = _Clusterer(vectors, df).run(range(len(items)))
-    groups = _reseat(groups, vectors, df)
+    vectors = _own_vectors(item_terms, df)
+    if any(item.article is not None for item in items):
+        vectors = _with_context(vectors, items, _NeighbourGraph(vectors, df))
+    graph = _NeighbourGraph(vectors, df)
+    groups = _Agglomeration(vectors).run(graph.edges, MERGE_THRESHOLD)
     return _to_topic_groups(groups, items, item_terms, df, other_label)
-
-
-def _own_vectors(item_terms: list[dict[str, str]], df: Counter[str]) -> list[dict[str, float]]:
-    """IDF-weighted unit vectors. Terms of a single claim are left out: they cannot link it to anything and
-    would only dilute its similarity to the claims it does share words with."""
-    n = len(item_terms)
-    return [_unit({t: _idf(df[t], n) for t in terms if df[t] > 1}) for terms in item_terms]
-
-
-def _with_context(vectors: list[dict[str, float]], items: list[TopicItem]) -> list[dict[str, float]]:
-    """Blend each claim with its neighbours in the same article: a paragraph keeps to one subject, and a
-    short claim ("واستخدمت القوات الروسية قنابل انزلاقية") says which strike it is about only through them."""
-    by_article: dict[Hashable, list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        if item.article is not None:
-            by_article[item.article].append(index)
-    blended = list(vectors)
-    for members in by_article.values():
-        members.sort(key=lambda i: (items[i].position, i))
-        for rank, index in enumerate(members):
-            mixed = dict(vectors[index])
-            for neighbour in members[max(0, rank - CONTEXT_WINDOW) : rank + CONTEXT_WINDOW + 1]:
-                if neighbour == index:
-                    continue
-                for term, weight in vectors[neighbour].items():
-                    mixed[term] = mixed.get(term, 0.0) + CONTEXT_WEIGHT * weight
-            blended[index] = _unit(mixed)
-    return blended
 
 
 def _to_topic_groups(
@@ -327,7 +388,7 @@ def _to_topic_groups(
         if len(members) == 1:
             alone.extend(members)
             continue
-        ranked = _label_terms(members, item_terms, df, len(items))
+        ranked = _ranked_terms(members, item_terms, df, len(items))
         topics.append(
             TopicGroup(
                 label=_label(ranked),
@@ -338,11 +399,6 @@ def _to_topic_groups(
     if alone:
         topics.append(TopicGroup(label=other_label, keys=[items[i].key for i in sorted(alone)], terms=[]))
     return topics
-
-
-def _rank_weight(rank: int) -> float:
-    """Weight of a group's key term by its rank: the first terms define the topic, later ones colour it."""
-    return 1.0 / math.sqrt(1 + rank)
 
 
 def assign_topic(item: TopicItem, groups: list[TopicGroup]) -> int | None:
@@ -369,6 +425,11 @@ def _terms_all_readings(item: TopicItem) -> set[str]:
             if term:
                 terms.add(term[0])
     return terms
+
+
+def _rank_weight(rank: int) -> float:
+    """Weight of a group's key term by its rank: the first terms define the topic, later ones colour it."""
+    return 1.0 / math.sqrt(1 + rank)
 
 
 def _overlap(terms: set[str], group_terms: list[str]) -> float:

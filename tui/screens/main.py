@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, ProgressBar
+from textual.widgets import DataTable, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.api import StoreError, VerdictConflict
@@ -32,6 +32,7 @@ from tui.screens.modals import (
     SearchScreen,
     filter_choices,
 )
+from tui.widgets.keybar import KeyBar
 from tui.widgets.evidence import EvidenceView, evidence_renderable
 from tui.widgets.tables import FlexTable
 from tui.widgets.text import BidiText, plain, symbols, verdict_text
@@ -64,17 +65,17 @@ def topic_key(topic_id: int | None) -> str:
 class MainScreen(Screen):
     """Everything a reviewer does, by key. Each binding has an id so it can be remapped (App.set_keymap)."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]
 
     BINDINGS = [
-        Binding("c", "verdict('confirmed')", "confirm", id="review.confirm"),
-        Binding("d", "verdict('disputed')", "dispute", id="review.dispute"),
+        Binding("c", "verdict('confirmed')", "conf", id="review.confirm"),
+        Binding("d", "verdict('disputed')", "disp", id="review.dispute"),
         Binding("s", "verdict('single-source')", "single", id="review.single"),
         Binding("x", "clear_verdict", "clear", id="review.clear"),
         Binding("u", "undo", "undo", id="review.undo"),
         Binding("n", "note", "note", id="review.note"),
-        Binding("h", "history", "history", id="review.history"),
-        Binding("a", "article", "article", id="review.article"),
+        Binding("h", "history", "hist", id="review.history"),
+        Binding("a", "article", "source", id="review.article"),
         Binding("slash", "search", "search", id="review.search"),
         Binding("f", "filter", "filter", id="review.filter"),
         Binding("e", "export", "export", id="review.export"),
@@ -112,6 +113,7 @@ class MainScreen(Screen):
         self._progress_sent = 0.0
         self._indexing = 0
         self._user_chose_topic = False
+        self._evidence_key: tuple | None = None
 
     @property
     def fapp(self) -> "FactcheckApp":
@@ -127,14 +129,18 @@ class MainScreen(Screen):
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="panes"):
             with Vertical(id="topics-pane", classes="pane"):
-                yield FlexTable([("count", "claims", 6), ("done", "done", 4)], ("label", "topic"),
+                yield FlexTable([("count", "n", 4), ("done", "rev", 4), ("disp", symbols()["disputed"], 3)],
+                                ("label", "topic"),
                                 min_flex=8, id="topics")
             with Vertical(id="right"):
                 with Vertical(id="claims-pane", classes="pane"):
                     yield FlexTable([("id", "#", 4), ("sug", "suggest", 8), ("you", "yours", 9)],
                                     ("claim", "claim"), min_flex=12, id="claims")
                 yield EvidenceView(id="evidence-pane", classes="pane")
-        yield Footer(compact=True)
+        yield KeyBar()
+
+    def on_resize(self) -> None:
+        self.update_status()
 
     def on_mount(self) -> None:
         self.query_one("#topics-pane").border_title = "Topics"
@@ -183,36 +189,48 @@ class MainScreen(Screen):
 
     def update_status(self) -> None:
         st = self.store.stats()
+        roomy = self.size.width >= 100
         totals = Text(end="")
-        totals.append("factcheck-tui", style="bold")
-        totals.append(f" — {st.articles} articles · {st.claims} claims · {st.reviewed} reviewed · ")
+        if roomy:
+            totals.append("factcheck-tui", style="bold")
+            totals.append(" — ")
+        totals.append(f"{st.articles} articles · {st.claims} claims · {st.reviewed} reviewed · ")
         totals.append(f"{st.disputed} disputed", style="bold" if st.disputed else "")
         if st.stale:
             totals.append(f" · {st.stale} {symbols()['stale']} changed")
-        self.query_one("#totals", Label).update(totals)
+        self._set_label("#totals", totals)
         who = Text(end="")
         if self.store.read_only:
             who.append("read-only · ", style="bold")
-        who.append("rtl: app" if self.fapp.text_display.reorder else "rtl: terminal", style="dim")
-        who.append("  reviewer: ")
+        if roomy:
+            who.append("rtl: app  " if self.fapp.text_display.reorder else "rtl: terminal  ", style="dim")
+        who.append("reviewer: ")
         who.append(self.fapp.reviewer, style="bold")
-        self.query_one("#who", Label).update(who)
+        self._set_label("#who", who)
+
+    def _set_label(self, selector: str, text: Text) -> None:
+        label = self.query_one(selector, Label)
+        if getattr(label, "_shown", None) != text:
+            label._shown = text  # type: ignore[attr-defined]
+            label.update(text)
 
     def topic_cells(self, label: str, count: int, reviewed: int, disputed: int) -> list:
-        done = Text(f"{reviewed}", end="")
+        """Claims, reviewed so far (✔ when all are), disputed (by a reviewer or by the suggestion), label."""
+        palette = self.fapp.palette
         if count and reviewed == count:
-            done = Text(symbols()["confirmed"], style=self.fapp.palette.confirmed, end="")
+            done = Text(symbols()["confirmed"], style=palette.confirmed, justify="right", end="")
+        else:
+            done = Text(f"{reviewed}", justify="right", end="")
+        disp = Text(f"{disputed}" if disputed else "", style=palette.disputed, justify="right", end="")
         label_cell = BidiText(label, self.fapp.text_display, single=True)
-        count_cell = Text(f"{count}", justify="right", end="")
-        if disputed:
-            count_cell = Text(f"{symbols()['disputed']}{count}", justify="right", end="")
-        return [count_cell, done, label_cell]
+        return [Text(f"{count}", justify="right", end=""), done, disp, label_cell]
 
     def load_topics(self) -> None:
         table = self.topics_table
         self.topics = self.store.topics()
         total = self.store.stats()
-        rows = [(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, total.disputed))]
+        disputed = sum(t.disputed_count for t in self.topics) if self.topics else total.disputed
+        rows = [(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, disputed))]
         rows += [(topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
                  for t in self.topics]
         self._put_rows(table, rows)
@@ -277,9 +295,8 @@ class MainScreen(Screen):
         title = f"Claims · {topic}"
         if not self.filter_choice.is_all:
             title += f" · {self.filter_choice.label}"
-        pane.border_title = Text(title, end="")
         reviewed = sum(1 for c in self.claims.values() if c.verdict)
-        pane.border_subtitle = f"{reviewed}/{len(self.claims)} reviewed"
+        pane.border_title = Text(f"{title} · {reviewed}/{len(self.claims)} reviewed", end="")
 
     def show_evidence(self, keep_scroll: bool = False) -> None:
         view = self.query_one("#evidence-pane", EvidenceView)
@@ -287,6 +304,10 @@ class MainScreen(Screen):
         evidence = self.store.evidence(claim.id) if claim else []
         empty = "Indexing… claims appear as they are read." if self._indexing else (
             "No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
+        key = (claim, tuple(evidence), self.fapp.text_display, self.fapp.palette, empty)
+        if key == self._evidence_key:
+            return
+        self._evidence_key = key
         renderable = evidence_renderable(claim, evidence, self.fapp.text_display, self.fapp.palette, empty)
         y = view.scroll_y
         view.show(renderable)

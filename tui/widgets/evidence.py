@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,6 +12,10 @@ from textual.widgets import Static
 
 from store.models import Claim, Evidence
 from tui.widgets.text import STANCE_SYMBOL, BidiText, Display, Palette, plain, symbols, verdict_text
+
+
+def _line(text: str = "", style="") -> Text:
+    return Text(text, style=style)
 
 
 def article_label(name: str, outlet: str | None) -> str:
@@ -25,7 +28,7 @@ def span_texts(text: str, spans: Sequence[Sequence[int]]) -> str:
 
 
 def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, palette: Palette) -> list[RenderableType]:
-    head = Text(end="")
+    head = Text()
     head.append(f"#{claim.id} ", style=palette.title)
     head.append(article_label(claim.article, claim.outlet), style=palette.muted)
     # the parts of the claim that some other outlet contradicts
@@ -33,7 +36,7 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
     for e in evidence:
         if e.stance == "disagree":
             spans.extend((a, b, palette.highlight) for a, b in e.claim_spans)
-    verdicts = Text(end="")
+    verdicts = Text()
     verdicts.append("suggested ", style=palette.muted)
     verdicts.append_text(verdict_text(claim.suggested_verdict, palette, long=True))
     verdicts.append("   yours ", style=palette.muted)
@@ -46,15 +49,15 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
         out.append(Text(f"{symbols()['stale']} the evidence changed since this verdict was given", style=palette.accent,
                         end=""))
     if claim.note:
-        note = Text("note: ", style=palette.muted, end="")
-        out.append(Group(note, Padding(BidiText(claim.note, display), (0, 0, 0, 2))))
+        note = Text("note: ", style=palette.muted)
+        out.append(Group(note, BidiText(claim.note, display, indent=2)))
     return out
 
 
 def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palette) -> RenderableType:
     sym = symbols()
     verdict_like = STANCE_SYMBOL.get(e.stance)
-    head = Text(end="")
+    head = Text()
     head.append(f"{sym.get(verdict_like, '~')} {e.stance:<8}", style=palette.verdict(verdict_like))
     head.append(f" {e.score:3.0f}  ", style=palette.title)
     head.append(article_label(e.article, e.outlet), style=palette.muted)
@@ -62,16 +65,14 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
         head.append(f"  (copy of article {e.copy_of})", style=palette.muted)
     parts: list[RenderableType] = [head]
     spans = [(a, b, palette.highlight) for a, b in e.sentence_spans]
-    parts.append(Padding(BidiText(e.sentence, display, spans=spans), (0, 0, 0, 2)))
+    parts.append(BidiText(e.sentence, display, spans=spans, indent=2))
     if e.reason:
-        parts.append(Padding(BidiText(e.reason, display, style=palette.accent if e.stance == "disagree" else
-                                      palette.muted), (0, 0, 0, 2)))
+        style = palette.accent if e.stance == "disagree" else palette.muted
+        parts.append(BidiText(e.reason, display, style=style, indent=2))
     ours, theirs = span_texts(claim_text, e.claim_spans), span_texts(e.sentence, e.sentence_spans)
     if ours or theirs:
         diff = f"{ours or '—'} → {theirs or '—'}"
-        parts.append(Padding(Group(Text("differs:", style=palette.muted, end=""),
-                                   Padding(BidiText(diff, display, style=palette.highlight), (0, 0, 0, 2))),
-                             (0, 0, 0, 2)))
+        parts.append(Group(Text("  differs:", style=palette.muted), BidiText(diff, display, indent=4)))
     return Group(*parts)
 
 
@@ -79,17 +80,17 @@ def evidence_renderable(
     claim: Claim | None, evidence: Sequence[Evidence], display: Display, palette: Palette, empty: str = ""
 ) -> RenderableType:
     if claim is None:
-        return plain(empty or "No claim selected.", palette.muted)
+        return _line(empty or "No claim selected.", palette.muted)
     parts = claim_block(claim, evidence, display, palette)
-    parts.append(Text(""))
+    parts.append(_line())
     if not evidence:
-        parts.append(plain("No other outlet reports this (yet).", palette.muted))
+        parts.append(_line("No other outlet reports this (yet).", palette.muted))
     else:
         counts = {s: sum(1 for e in evidence if e.stance == s) for s in ("agree", "disagree", "related")}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-        parts.append(Text(f"Other outlets: {summary}", style=palette.title, end=""))
+        parts.append(Text(f"Other outlets: {summary}", style=palette.title))
         for e in evidence:
-            parts.append(Text(""))
+            parts.append(_line())
             parts.append(evidence_item(e, claim.text, display, palette))
     return Group(*parts)
 

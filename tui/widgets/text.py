@@ -40,6 +40,8 @@ class BidiText:
         spans: Sequence[Span] = (),
         single: bool = False,
         align_rtl: bool = True,
+        end: str = "\n",
+        indent: int = 0,
     ) -> None:
         self.text = text or ""
         self.display = display
@@ -47,12 +49,14 @@ class BidiText:
         self.spans = tuple(spans)
         self.single = single
         self.align_rtl = align_rtl
+        self.end = end
+        self.indent = indent
 
     def __repr__(self) -> str:
         return f"BidiText({self.text[:30]!r})"
 
     def _key(self) -> tuple:
-        return (self.text, self.display, self.style, self.spans, self.single, self.align_rtl)
+        return (self.text, self.display, self.style, self.spans, self.single, self.align_rtl, self.end, self.indent)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, BidiText) and self._key() == other._key()
@@ -78,11 +82,16 @@ class BidiText:
         return style
 
     def render_line(self, line: bidi.VisualLine, width: int) -> list[Segment]:
+        """One visual line padded to width; the indent goes on the line's starting side (right for RTL)."""
         segments: list[Segment] = []
         pad = width - line.width
-        if pad > 0 and self.align_rtl and self.display.reorder and line.rtl and bidi.has_rtl(line.text):
-            segments.append(Segment(" " * pad, self.style))
-            pad = 0
+        right_to_left = self.align_rtl and self.display.reorder and line.rtl and bidi.has_rtl(line.text)
+        if right_to_left:
+            if pad > 0:
+                segments.append(Segment(" " * pad, self.style))
+            pad = self.indent
+        elif self.indent:
+            segments.append(Segment(" " * self.indent, self.style))
         run: list[str] = []
         run_style: Style | None = None
         for ch, src in zip(line.text, line.src):
@@ -99,13 +108,13 @@ class BidiText:
         return segments
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width)
+        width = max(1, options.max_width - self.indent)
         lines = self.lines(width, single=self.single or bool(options.no_wrap and options.height == 1))
         if options.height:
             lines = lines[: options.height]
         for i, line in enumerate(lines):
             yield from self.render_line(line, width)
-            if i < len(lines) - 1:
+            if i < len(lines) - 1 or self.end:
                 yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

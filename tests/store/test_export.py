@@ -1,0 +1,50 @@
+import csv
+import io
+import json
+
+import pytest
+
+from store.db import StoreError
+from store.export import CSV_COLUMNS, atomic_write, safe_cell
+
+
+@pytest.mark.parametrize("cell", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\t=1"])
+def test_formula_starts_are_neutralised(cell):
+    assert safe_cell(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["مقتل شخصين", "200 مليون دولار", "", "a=b"])
+def test_ordinary_cells_are_untouched(cell):
+    assert safe_cell(cell) == cell
+
+
+def test_csv_quotes_commas_quotes_and_newlines_rfc4180(store):
+    claim = store.claims()[0]
+    store.set_verdict(claim.id, "disputed", "amal", note='قال "لا"، ثم\nتراجع, ok')
+    rows = list(csv.reader(io.StringIO(store.export("csv"), newline="")))
+    assert rows[0] == CSV_COLUMNS
+    row = next(r for r in rows[1:] if r[0] == str(claim.id))
+    assert row[CSV_COLUMNS.index("note")] == 'قال "لا"، ثم\nتراجع, ok'
+
+
+def test_json_export_lists_every_claim_once_with_its_topic(store):
+    data = json.loads(store.export("json"))
+    ids = [c["id"] for c in data["claims"]]
+    assert len(ids) == len(set(ids)) == store.stats().claims
+    assert all(c["topic_id"] is not None for c in data["claims"])
+
+
+def test_atomic_write_replaces_whole_file_or_nothing(tmp_path, monkeypatch):
+    target = tmp_path / "out.csv"
+    target.write_text("old complete export")
+    atomic_write(target, "new".encode())
+    assert target.read_text() == "new"
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", crash)
+    with pytest.raises(StoreError, match="No space left"):
+        atomic_write(target, b"partial")
+    assert target.read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left behind

@@ -1,0 +1,73 @@
+import shutil
+
+from store.api import Store, bundled_seeds
+from store.models import ClaimFilter
+
+ARTICLE = (
+    "قال المتحدث باسم الوزارة إن المحادثات استمرت ثلاث ساعات في موسكو يوم الأربعاء.\n"
+    "وأضاف أن الجانبين اتفقا على عقد جولة جديدة من المفاوضات الشهر المقبل في جنيف.\n"
+)
+
+
+def test_reindex_of_unchanged_files_changes_nothing(seeded_db):
+    with Store(seeded_db) as store:
+        before = store.stats()
+        report = store.index([bundled_seeds()])
+        assert (report.added, report.updated, report.unchanged) == (0, 0, 5)
+        assert store.stats() == before
+
+
+def test_changed_file_keeps_verdicts_of_unchanged_claims(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    shutil.copy(bundled_seeds() / "000_42f8bc07242eb304.txt", folder)
+    with Store(tmp_path / "x.db") as store:
+        store.index([folder])
+        mine = next(a.id for a in store.articles() if a.name == "a.txt")
+        claims = store.claims(ClaimFilter(article_id=mine))
+        assert len(claims) == 2
+        kept, changed = claims[0], claims[1]
+        store.set_verdict(kept.id, "confirmed", "amal", note="checked")
+        store.set_verdict(changed.id, "disputed", "amal")
+
+        article.write_text(ARTICLE.replace("الشهر المقبل في جنيف", "الأسبوع المقبل في فيينا"), encoding="utf-8")
+        report = store.index([folder])
+        assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
+        assert store.stats().articles == 2
+        survivor = store.claim(kept.id)
+        assert (survivor.verdict, survivor.note, survivor.text) == ("confirmed", "checked", kept.text)
+        texts = [c.text for c in store.claims(ClaimFilter(verdict="disputed"))]
+        assert texts == []  # the changed claim is a new claim; its old verdict stays in the history only
+        assert [e.verdict for e in store.history(changed.id)] == ["disputed"]
+
+
+def test_skipped_files_are_reported_and_the_rest_indexed(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        report = store.index([folder])
+    assert report.added == 1
+    assert sorted(reason for _, reason in report.skipped) == ["binary file", "empty file"]
+
+
+def test_article_text_is_kept_as_data(tmp_path):
+    text = "قال الرئيس \x1b[31m“كنا نظن أن لدينا [the war] استقر” [bold red]عدة مرات[/bold red]\x07.\n"
+    path = tmp_path / "markup.txt"
+    path.write_text(text, encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        store.index([path])
+        stored = store.article(store.articles()[0].id).text
+    assert "[the war]" in stored and "[bold red]عدة مرات[/bold red]" in stored
+    assert "\x1b" not in stored and "\x07" not in stored
+
+
+def test_search_finds_sentences_across_spelling_and_clitics(store):
+    hits = store.search("زابوريجيا")
+    assert hits and all("زابوريجيا" in h.text for h in hits)
+    assert store.search("المحادثات ثلاث ساعات")
+    assert store.search('"; DROP TABLE claims; --') == []

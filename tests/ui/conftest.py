@@ -1,0 +1,55 @@
+"""UI fixtures: an app on a private copy of the indexed seeds, and a second connection that plays a colleague."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+import pytest
+
+from store.api import Store
+from tui.app import make_app
+
+REVIEWER = "amal"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run `async def` tests in a fresh event loop (no pytest-asyncio needed)."""
+    if inspect.iscoroutinefunction(pyfuncitem.obj):
+        kwargs = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        asyncio.run(pyfuncitem.obj(**kwargs))
+        return True
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _stable_terminal(monkeypatch):
+    """Symbols depend on TERM (ASCII on the Linux console); tests pin an ordinary terminal."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("FACTCHECK_SHAPING", raising=False)
+
+
+@pytest.fixture
+def app_factory(seeded_db):
+    """make(db=..., read_only=..., **make_app kwargs) -> app. Stores opened here are closed afterwards."""
+    stores: list[Store] = []
+
+    def make(db=None, *, read_only: bool = False, reviewer: str = REVIEWER, **kwargs):
+        store = Store(db or seeded_db, read_only=read_only)
+        stores.append(store)
+        kwargs.setdefault("bidi", "on")
+        kwargs.setdefault("keymap", {})
+        kwargs.setdefault("poll_interval", 0.2)
+        return make_app(store, reviewer, **kwargs)
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+@pytest.fixture
+def other(seeded_db):
+    """Another connection to the same file: what a second process sees and writes."""
+    with Store(seeded_db) as store:
+        yield store

@@ -1,0 +1,169 @@
+"""Display-only bidi: wrap in logical order, reorder each visual line, keep the map back to the stored text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from tui import bidi
+from tui.widgets.text import BidiText, Display
+
+
+def plain_render(renderable, width: int = 60) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, record=True, legacy_windows=False)
+    console.print(renderable)
+    return console.export_text()
+
+
+def test_two_lines_keep_their_order_and_each_reads_right_to_left():
+    lines = bidi.layout("سطر أول\nسطر ثان", 40, reorder=True, shaping=False)
+    assert [line.text for line in lines] == ["لوأ رطس", "ناث رطس"]
+    assert all(line.rtl for line in lines)
+
+
+def test_wrapping_happens_in_logical_order_so_the_first_words_are_on_the_first_line():
+    text = "استمرت المحادثات ثلاث ساعات بعد أن هبط ويتكوف في روسيا"
+    lines = bidi.layout(text, 20, reorder=True, shaping=False)
+    assert len(lines) > 1
+    first = "".join(text[a] for a, _ in sorted(lines[0].src))
+    assert text.startswith(first.strip())
+    # visual order of the first line is the reverse of its logical order
+    assert lines[0].text == first[::-1]
+
+
+def test_off_leaves_logical_order():
+    text = "استمرت المحادثات"
+    assert bidi.layout(text, 40, reorder=False)[0].text == text
+
+
+def test_latin_name_inside_arabic_keeps_reading_left_to_right():
+    line = bidi.single_line("حذر Volodymyr Zelensky من", 80, reorder=True, shaping=False)
+    assert "Volodymyr Zelensky" in line.text
+    assert line.text.endswith("رذح")  # the sentence's first word is at the right
+
+
+def test_paragraph_starting_with_a_latin_name_is_still_right_to_left():
+    assert bidi.is_rtl("Witkoff التقى بوتين في الكرملين لمدة ثلاث ساعات")
+    assert not bidi.is_rtl("Witkoff met Putin, بوتين")
+
+
+def test_same_order_as_python_bidi_reference_on_every_seed_sentence():
+    """Without brackets or harakat (where we add N0 and L3), each line matches python-bidi's get_display."""
+    from bidi.algorithm import get_display
+
+    from store.api import bundled_seeds
+
+    checked = 0
+    for path in sorted(bundled_seeds().glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").splitlines():
+            if not para.strip() or any(c in para for c in "()[]{}") or any(bidi._is_mark(c) for c in para):
+                continue
+            rtl = bidi.is_rtl(para)
+            ours = bidi.single_line(para, 10_000, reorder=True, shaping=False).text
+            assert ours == get_display(para.rstrip(), base_dir="R" if rtl else "L"), para
+            checked += 1
+    assert checked > 20
+
+
+def test_percent_sign_matches_the_reference_and_does_not_change_across_a_wrap():
+    text = "رسوم بنسبة 100% على الدول"
+    whole = bidi.single_line(text, 80, reorder=True, shaping=False).text
+    assert "%100" in whole
+    wrapped = bidi.layout(text, 14, reorder=True, shaping=False)
+    assert any("%100" in line.text for line in wrapped)
+
+
+def test_paired_brackets_around_latin_inside_arabic():
+    line = bidi.single_line("قال الإعلام الروسي (RT) 25% x", 80, reorder=True, shaping=False)
+    assert line.text == "25% x (RT) يسورلا مالعإلا لاق"
+
+
+def test_guillemets_are_mirrored_in_right_to_left_text():
+    line = bidi.single_line("قال «نعم»", 80, reorder=True, shaping=False)
+    assert line.text == "«معن» لاق"
+
+
+def test_combining_marks_follow_their_base_letter_after_reordering():
+    word = "كَتَبَ"
+    line = bidi.single_line(word, 80, reorder=True, shaping=False)
+    # visual: ب َ ت َ ك َ  (each haraka right after its letter)
+    assert line.text == "بَتَكَ"
+
+
+def test_truncation_happens_in_logical_order_and_the_ellipsis_sits_at_the_visual_left():
+    text = "استمرت المحادثات ثلاث ساعات ، تقرير الإعلام الروسي"
+    line = bidi.single_line(text, 20, reorder=True, shaping=False)
+    assert line.width <= 20
+    assert line.text.startswith(bidi.ELLIPSIS)
+    assert line.text.endswith("ترمتسا")  # the claim's first word stays visible, at the right
+
+
+def test_shaping_keeps_harakat_and_has_no_allah_ligature_and_maps_back():
+    text = "الْإِدَارَةُ والله"
+    shaped, smap = bidi.shape(text)
+    assert "\ufdf2" not in shaped  # ﷲ
+    assert sum(1 for ch in shaped if bidi._is_mark(ch)) == sum(1 for ch in text if bidi._is_mark(ch))
+    assert len(smap) == len(shaped)
+    # every source character is covered by some shaped character
+    covered = set()
+    for a, b in smap:
+        covered.update(range(a, b))
+    assert covered == set(range(len(text)))
+
+
+def test_no_newline_reaches_python_bidi_and_offsets_map_to_the_source():
+    text = "أ\nب ج"
+    lines = bidi.layout(text, 10, reorder=True, shaping=True)
+    assert len(lines) == 2
+    for line in lines:
+        for a, b in line.src:
+            assert "\n" not in text[a:b]
+
+
+def test_control_characters_become_visible_one_for_one():
+    text = "a\x1b[31mb\x07c\x9b"
+    safe = bidi.sanitize(text)
+    assert len(safe) == len(text)
+    assert "\x1b" not in safe and "\x07" not in safe and "\x9b" not in safe
+    assert safe.startswith("a␛[31mb␇c")
+
+
+@pytest.mark.parametrize(
+    "env, reorder, prefix",
+    [
+        ({"VTE_VERSION": "7006"}, True, "\x1b[8l"),
+        ({"TMUX": "/tmp/tmux-0/default,1,0", "VTE_VERSION": "7006"}, True, "\x1bPtmux;"),
+        ({"MLTERM": "3.9.0"}, False, ""),
+        ({}, True, ""),
+    ],
+)
+def test_auto_detection(env, reorder, prefix):
+    d = bidi.detect("auto", env)
+    assert d.reorder is reorder
+    assert d.prefix.startswith(prefix)
+    assert bidi.detect("off", env).reorder is False
+    assert bidi.detect("on", {"MLTERM": "1"}).reorder is True
+
+
+def test_bidi_text_never_parses_markup_and_highlights_spans_after_reordering():
+    from rich.style import Style
+
+    text = "قال [bold red]x[/] و [the war] انتهى"
+    out = plain_render(BidiText(text, Display(reorder=False)), width=80)
+    assert "[bold red]x[/]" in out and "[the war]" in out
+
+    # a span on the stored text lands on the same characters after reordering
+    display = Display(reorder=True, shaping=False)
+    start = text.index("انتهى")
+    rich_text = BidiText(text, display, spans=[(start, start + 5, Style(bold=True))])
+    console = Console(file=io.StringIO(), width=80, color_system=None, legacy_windows=False)
+    segments = list(console.render(rich_text, console.options.update_width(80)))
+    bold = "".join(s.text for s in segments if s.style and s.style.bold)
+    assert bold == "انتهى"[::-1]
+
+
+def test_rtl_lines_are_right_aligned_when_the_app_reorders():
+    out = plain_render(BidiText("سطر", Display(reorder=True, shaping=False)), width=10)
+    assert out.splitlines()[0] == "       رطس"

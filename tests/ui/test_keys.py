@@ -1,0 +1,377 @@
+"""Every key of the dashboard, asserting on the database (through a second connection) and on widget state."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from textual.widgets import Input
+
+from store.models import ClaimFilter
+from tui.screens.article import ArticleScreen
+from tui.screens.main import MainScreen
+from tui.screens.modals import ConflictScreen, ExportScreen, FilterScreen, HelpScreen, HistoryScreen, NoteScreen
+from tui.screens.modals import SearchScreen
+
+SIZE = (120, 32)
+REVIEWER = "amal"  # as in conftest
+
+
+async def settle(pilot, seconds: float = 0.05) -> None:
+    await pilot.pause(seconds)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def main(app) -> MainScreen:
+    screen = app.main_screen
+    assert screen is not None
+    return screen
+
+
+def first_unreviewed(other) -> int:
+    return next(c.id for c in other.claims() if c.verdict is None)
+
+
+async def test_opens_on_the_claims_with_totals_and_reviewer(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        stats = other.stats()
+        assert screen.claims_table.row_count == stats.claims or screen.topic_id is not None
+        assert len(screen.claims) == screen.claims_table.row_count > 0
+        totals = str(screen.query_one("#totals").render())
+        assert f"{stats.articles} articles" in totals and f"{stats.claims} claims" in totals
+        assert "0 reviewed" in totals and "0 disputed" in totals
+        assert REVIEWER in str(screen.query_one("#who").render())
+        assert screen.current_claim_id == int(screen.claims_table.current_key)
+        assert app.focused is screen.claims_table
+
+
+@pytest.mark.parametrize("key, verdict", [("c", "confirmed"), ("d", "disputed"), ("s", "single-source")])
+async def test_verdict_keys_write_then_move_to_the_next_unreviewed(app_factory, other, key, verdict):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        first = screen.current_claim_id
+        await pilot.press(key)
+        stored = other.claim(first)
+        assert stored.verdict == verdict and stored.reviewer == REVIEWER
+        # the row shows what the database returned
+        assert screen.claims[first].verdict == verdict
+        assert screen.claims[first].version == stored.version
+        # and the cursor moved on to an unreviewed claim
+        assert screen.current_claim_id != first
+        assert screen.claims[screen.current_claim_id].verdict is None
+        assert other.stats().reviewed == 1
+
+
+async def test_next_unreviewed_skips_reviewed_claims(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        keys = screen.claims_table.keys_in_order()
+        await pilot.press("down")  # review the second first
+        await pilot.press("c")
+        assert screen.current_claim_id == int(keys[2])
+        await pilot.press("up", "up")
+        assert screen.current_claim_id == int(keys[0])
+        await pilot.press("d")  # the next unreviewed after the first is the third (the second is done)
+        assert screen.current_claim_id == int(keys[2])
+
+
+async def test_x_clears_and_u_undoes(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        first = screen.current_claim_id
+        await pilot.press("c")
+        await pilot.press("k")  # back to the first
+        assert screen.current_claim_id == first
+        await pilot.press("x")
+        assert other.claim(first).verdict is None
+        assert screen.claims[first].verdict is None
+        await pilot.press("u")  # undo the clear: confirmed again
+        assert other.claim(first).verdict == "confirmed"
+        assert screen.claims[first].verdict == "confirmed"
+        assert screen.current_claim_id == first
+        await pilot.press("u")  # undo the confirmation
+        assert other.claim(first).verdict is None
+        assert len(other.history(first)) == 4
+
+
+async def test_undo_with_nothing_to_undo_says_so(app_factory, other, monkeypatch):
+    app = app_factory()
+    said = []
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+        await pilot.pause()
+        await pilot.press("u")
+        assert any("nothing" in m for m in said)
+
+
+async def test_n_adds_and_edits_a_note(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        cid = screen.current_claim_id
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"call them", "enter")
+        assert isinstance(app.screen, MainScreen)
+        assert other.claim(cid).note == "call them"
+        assert other.claim(cid).verdict is None  # a note alone sets no verdict
+        await pilot.press("n")
+        app.screen.query_one(Input).value = "اتصل بالمكتب [the war]"
+        await pilot.press("enter")
+        assert other.claim(cid).note == "اتصل بالمكتب [the war]"
+        assert screen.claims[cid].note == "اتصل بالمكتب [the war]"
+        await pilot.press("n", "escape")  # cancel changes nothing
+        assert other.claim(cid).note == "اتصل بالمكتب [the war]"
+
+
+async def test_h_shows_the_history(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        cid = screen.current_claim_id
+        await pilot.press("d", "k", "c", "k", "h")
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#history-table")
+        assert table.row_count == len(other.history(cid)) == 2
+        row = [str(c) for c in table.get_row_at(1)]
+        assert REVIEWER in row and "disputed" in row[2] and "confirmed" in row[2]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_opens_the_article_at_the_claims_sentence(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        # a claim far down its article, so the view must scroll to it
+        claim = max(screen.claims.values(), key=lambda c: c.start)
+        screen.select_claim(claim.id)
+        await pilot.press("a")
+        await pilot.pause()
+        article_screen = app.screen
+        assert isinstance(article_screen, ArticleScreen)
+        assert article_screen.article.id == claim.article_id
+        assert article_screen.article.text[claim.start:claim.end].strip() == claim.text.strip() or \
+            claim.text in article_screen.article.text
+        line = article_screen.sentence_line()
+        body = article_screen.query_one("#article-body")
+        assert line is not None and line > 0
+        assert body.scroll_y <= line < body.scroll_y + body.scrollable_content_region.height
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_slash_searches_and_jumps_to_the_claim(app_factory, other):
+    app = app_factory()
+    target = other.claims()[-1]
+    word = max(target.text.split(), key=len)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one(Input).value = word
+        await pilot.press("enter")
+        search = app.screen
+        assert search.hits, word
+        index = next(i for i, h in enumerate(search.hits) if h.claim_id == target.id)
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert screen.current_claim_id == target.id
+        assert screen.claims_table.current_key == str(target.id)
+
+
+async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        await pilot.press("c", "c")
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterScreen)
+        await pilot.press("down", "enter")  # the second choice: unreviewed
+        assert screen.filter_choice.unreviewed
+        expected = other.claims(ClaimFilter(topic_id=screen.topic_id, unreviewed=True))
+        assert screen.claims_table.row_count == len(expected) == len(other.claims(
+            ClaimFilter(topic_id=screen.topic_id))) - 2
+        outlet = other.outlets()[1]
+        await pilot.press("f")
+        choices = app.screen.choices
+        target = next(i for i, c in enumerate(choices) if c.outlet == outlet)
+        await pilot.press("home", *["down"] * target, "enter")
+        assert screen.filter_choice.outlet == outlet
+        rows = {int(k) for k in screen.claims_table.keys_in_order()}
+        assert rows == {c.id for c in other.claims(ClaimFilter(topic_id=screen.topic_id, outlet=outlet))}
+        await pilot.press("f", "home", "enter")  # all claims again
+        assert screen.filter_choice.is_all
+
+
+async def test_e_exports_csv_and_json(app_factory, other, tmp_path):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        target = tmp_path / "verdicts.csv"
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        with target.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == other.stats().claims
+        assert sum(1 for r in rows if r["verdict"] == "confirmed") == 1
+
+        await pilot.press("e")
+        select = app.screen.query_one("#export-format")
+        select.value = "json"
+        await pilot.pause()
+        path_input = app.screen.query_one("#export-path", Input)
+        assert path_input.value.endswith(".json")
+        path_input.value = str(tmp_path / "verdicts.json")
+        path_input.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        data = json.loads((tmp_path / "verdicts.json").read_text(encoding="utf-8"))
+        assert len(data["claims"]) == other.stats().claims
+
+
+async def test_b_toggles_right_to_left_display(app_factory):
+    app = app_factory(bidi="on")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        assert app.text_display.reorder
+        assert not screen.has_class("-terminal-bidi")
+        row_before = screen.claims_table.current_key
+        await pilot.press("b")
+        assert not app.text_display.reorder
+        assert screen.has_class("-terminal-bidi")  # stacked panes when the terminal reorders rows
+        assert screen.claims_table.current_key == row_before
+        cell = screen.claims_table.get_row(row_before)[-1]
+        assert cell.display.reorder is False
+        await pilot.press("b")
+        assert app.text_display.reorder
+
+
+async def test_ctrl_p_palette_runs_the_same_actions(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        cid = screen.current_claim_id
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"verdict: disputed")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert other.claim(cid).verdict == "disputed"
+
+
+async def test_question_mark_lists_every_key(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = {k for k, _ in app.screen.rows}
+        for key in ("c", "d", "s", "x", "u", "n", "h", "a", "/", "f", "e", "b", "?", "q", "tab", "ctrl+p"):
+            assert any(key in k.split(", ") or key == k for k in keys), key
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_keys_can_be_remapped_by_binding_id(app_factory, other):
+    app = app_factory(keymap={"review.confirm": "y"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cid = main(app).current_claim_id
+        await pilot.press("y")
+        assert other.claim(cid).verdict == "confirmed"
+
+
+async def test_moving_and_switching_panes_without_a_mouse(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        table = screen.claims_table
+        await pilot.press("j", "j", "down")
+        assert table.cursor_row == 3
+        await pilot.press("k", "up")
+        assert table.cursor_row == 1
+        assert screen.current_claim_id == int(table.current_key)
+        await pilot.press("tab")
+        assert app.focused.id == "evidence-pane"
+        await pilot.press("tab")
+        assert app.focused.id == "topics"
+        await pilot.press("enter")  # a topic → its claims
+        assert app.focused is table
+
+
+async def test_q_quits(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_read_only_write_keys_say_so(app_factory, other, monkeypatch):
+    app = app_factory(read_only=True)
+    said = []
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+        await pilot.pause()
+        screen = main(app)
+        for key in ("c", "d", "s", "x", "u", "n"):
+            await pilot.press(key)
+            assert isinstance(app.screen, MainScreen), key
+        assert len([m for m in said if "read-only" in m]) == 6
+        assert other.stats().reviewed == 0
+        assert "read-only" in str(screen.query_one("#who").render())
+        await pilot.press("h", "escape", "a", "escape")  # looking still works
+
+
+@pytest.mark.parametrize("choice, expected", [("o", "mine"), ("t", "theirs")])
+async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, other, choice, expected):
+    app = app_factory(poll_interval=60)  # no refresh: the app still holds the old version
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        cid = screen.current_claim_id
+        other.set_verdict(cid, "disputed", "other", note="their note")
+        await pilot.press("c")
+        assert isinstance(app.screen, ConflictScreen)
+        dialog = app.screen
+        assert (dialog.current["verdict"], dialog.current["reviewer"], dialog.current["note"]) == (
+            "disputed", "other", "their note")
+        assert dialog.mine["verdict"] == "confirmed"
+        assert len(dialog.query(".side")) == 2
+        assert other.claim(cid).verdict == "disputed"  # nothing overwritten before the choice
+        await pilot.press(choice)
+        assert isinstance(app.screen, MainScreen)
+        stored = other.claim(cid)
+        if expected == "mine":
+            assert (stored.verdict, stored.reviewer) == ("confirmed", REVIEWER)
+        else:
+            assert (stored.verdict, stored.reviewer) == ("disputed", "other")
+        assert screen.claims[cid].verdict == stored.verdict
