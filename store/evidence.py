@@ -1,7 +1,7 @@
-"""Cross-source evidence for claims: candidates from the full-text index, then stance scoring.
+"""Cross-source evidence for claims: candidates by blocking on rare shared terms, then stance scoring.
 
-Never compares every claim with every sentence: each claim asks FTS5 for the sentences of other articles that
-share its rarest terms, and only those are scored.
+Never compares every claim with every sentence: a CandidateIndex over all sentences gives each claim the few
+sentences of other articles that share its rarest terms, and only those are scored.
 """
 
 from __future__ import annotations
@@ -9,70 +9,55 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from store.review import write_transaction
+from store.text.blocking import CandidateIndex
 from store.text.facts import Facts, extract_facts
 from store.text.match import Judged, evidence_signature, judge, keep_best, suggest_verdict
 
-CANDIDATES_PER_CLAIM = 40
-QUERY_TERMS = 12
+CANDIDATES_PER_CLAIM = 16
+NEIGHBOURS_PER_SENTENCE = 12
 
 
-@lru_cache(maxsize=50_000)
-def _facts_of(text: str) -> Facts:
-    return extract_facts(text)
-
-
-def _fts_query(terms: list[str], term_frequency: Callable[[str], int]) -> str | None:
-    """OR of the claim's rarest distinct terms, quoted so that FTS syntax in article text stays data."""
-    distinct = sorted(set(terms), key=lambda t: (term_frequency(t), t))[:QUERY_TERMS]
-    if not distinct:
-        return None
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in distinct)
-
-
-class _TermFrequency:
-    """Document frequency of a term in the FTS index, cached for one run (fts5vocab would be exact but is
-    a second index to keep; the instance table is enough and cheap)."""
+class _Corpus:
+    """What one evidence run needs in memory: the candidate index, sentence texts on demand, origins."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self.cache: dict[str, int] = {}
-        self._ensure_vocab()
+        self.index = CandidateIndex()
+        for sid, article_id, terms in conn.execute("SELECT id, article_id, terms FROM sentences"):
+            self.index.add(sid, article_id, terms.split())
+        self.origins = {aid: origin or aid for aid, origin in conn.execute("SELECT id, origin_id FROM articles")}
+        self._facts: dict[int, Facts] = {}
 
-    def _ensure_vocab(self) -> None:
-        self.conn.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab USING fts5vocab(main, 'sentences_fts', 'row')"
-        )
+    def sentence_text(self, sentence_ids: list[int]) -> dict[int, str]:
+        if not sentence_ids:
+            return {}
+        marks = ",".join("?" * len(sentence_ids))
+        return dict(self.conn.execute(f"SELECT id, text FROM sentences WHERE id IN ({marks})", sentence_ids))
 
-    def __call__(self, term: str) -> int:
-        if term not in self.cache:
-            row = self.conn.execute("SELECT doc FROM temp.sentences_vocab WHERE term = ?", (term,)).fetchone()
-            self.cache[term] = row[0] if row else 0
-        return self.cache[term]
-
-
-def _origin_map(conn: sqlite3.Connection) -> dict[int, int]:
-    return {aid: origin or aid for aid, origin in conn.execute("SELECT id, origin_id FROM articles")}
+    def facts(self, sentence_id: int, text: str) -> Facts:
+        if sentence_id not in self._facts:
+            self._facts[sentence_id] = extract_facts(text)
+        return self._facts[sentence_id]
 
 
 def compute_for_claims(
     conn: sqlite3.Connection,
     claim_ids: Iterable[int],
     progress: Callable[[int, int], None] | None = None,
-    batch: int = 200,
+    batch: int = 500,
+    corpus: _Corpus | None = None,
 ) -> int:
     """Recompute evidence and the suggested verdict of these claims. Returns how many were done."""
     claim_ids = sorted(set(claim_ids))
     if not claim_ids:
         return 0
-    origins = _origin_map(conn)
-    frequency = _TermFrequency(conn)
+    corpus = corpus or _Corpus(conn)
     done = 0
     for start in range(0, len(claim_ids), batch):
         chunk = claim_ids[start : start + batch]
-        results = [_evidence_for(conn, cid, origins, frequency) for cid in chunk]
+        results = [_evidence_for(corpus, cid) for cid in chunk]
         with write_transaction(conn):
             for claim_id, judged, suggestion in results:
                 _write(conn, claim_id, judged, suggestion)
@@ -82,33 +67,28 @@ def compute_for_claims(
     return done
 
 
-def _evidence_for(conn, claim_id: int, origins: dict[int, int], frequency) -> tuple[int, list[Judged], str]:
-    row = conn.execute(
+def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], str]:
+    text, article_id, facts_json, terms = corpus.conn.execute(
         "SELECT c.text, c.article_id, c.facts_json, s.terms FROM claims c JOIN sentences s ON s.id = c.sentence_id "
         "WHERE c.id = ?",
         (claim_id,),
     ).fetchone()
-    text, article_id, facts_json, terms = row
     claim_facts = Facts.from_json(json.loads(facts_json))
-    query = _fts_query(terms.split(), frequency)
+    candidates = corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM)
+    texts = corpus.sentence_text([c.sentence_id for c in candidates])
     judged: list[Judged] = []
-    if query:
-        candidates = conn.execute(
-            "SELECT s.id, s.article_id, s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-            "WHERE sentences_fts MATCH ? AND s.article_id != ? ORDER BY f.rank LIMIT ?",
-            (query, article_id, CANDIDATES_PER_CLAIM),
-        ).fetchall()
-        for sentence_id, other_article, other_text in candidates:
-            result = judge(text, claim_facts, other_text, _facts_of(other_text))
-            if result is not None:
-                judged.append(Judged(sentence_id, other_article, origins.get(other_article, other_article), result))
-    best = _one_per_article_first(keep_best(judged))
-    own_origin = origins.get(article_id, article_id)
-    suggestion = suggest_verdict(own_origin, [(j.origin, j.result.stance) for j in best])
+    for candidate in candidates:
+        sid = candidate.sentence_id
+        other_article = corpus.index.article_of(sid)
+        result = judge(text, claim_facts, texts[sid], corpus.facts(sid, texts[sid]))
+        if result is not None:
+            judged.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))
+    best = _at_most_three_per_article(keep_best(judged))
+    suggestion = suggest_verdict(corpus.origins.get(article_id, article_id), [(j.origin, j.result.stance) for j in best])
     return claim_id, best, suggestion
 
 
-def _one_per_article_first(judged: list[Judged]) -> list[Judged]:
+def _at_most_three_per_article(judged: list[Judged]) -> list[Judged]:
     """Keep the order, but no more than three sentences from one article: breadth across outlets matters more."""
     per_article: dict[int, int] = {}
     out = []
@@ -144,26 +124,23 @@ def _write(conn: sqlite3.Connection, claim_id: int, judged: list[Judged], sugges
     )
 
 
-def claims_touching_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> set[int]:
-    """Claims of OTHER articles whose evidence could change because these articles were added or changed:
-    those that share rare terms with the articles' sentences (found through the same FTS index)."""
-    article_ids = list(article_ids)
-    if not article_ids:
-        return set()
-    frequency = _TermFrequency(conn)
-    touched: set[int] = set()
-    placeholders = ",".join("?" * len(article_ids))
-    rows = conn.execute(
-        f"SELECT article_id, terms FROM sentences WHERE article_id IN ({placeholders})", article_ids
-    ).fetchall()
-    for article_id, terms in rows:
-        query = _fts_query(terms.split(), frequency)
-        if not query:
-            continue
-        for (claim_id,) in conn.execute(
-            "SELECT c.id FROM sentences_fts f JOIN claims c ON c.sentence_id = f.rowid "
-            "WHERE sentences_fts MATCH ? AND c.article_id != ? ORDER BY f.rank LIMIT ?",
-            (query, article_id, CANDIDATES_PER_CLAIM),
-        ):
-            touched.add(claim_id)
-    return touched
+def recompute_after_adding(
+    conn: sqlite3.Connection,
+    article_ids: list[int],
+    extra_claims: Iterable[int] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Evidence for the claims of these (new or changed) articles, and for the claims of other articles that
+    these articles' sentences could now support or contradict. Nothing else is recomputed."""
+    corpus = _Corpus(conn)
+    claim_of_sentence = dict(conn.execute("SELECT sentence_id, id FROM claims"))
+    targets = set(extra_claims)
+    if article_ids:
+        marks = ",".join("?" * len(article_ids))
+        targets |= {r[0] for r in conn.execute(f"SELECT id FROM claims WHERE article_id IN ({marks})", article_ids)}
+        rows = conn.execute(f"SELECT article_id, terms FROM sentences WHERE article_id IN ({marks})", article_ids)
+        for article_id, terms in rows:
+            for c in corpus.index.candidates(terms.split(), article_id, limit=NEIGHBOURS_PER_SENTENCE):
+                if c.sentence_id in claim_of_sentence:
+                    targets.add(claim_of_sentence[c.sentence_id])
+    return compute_for_claims(conn, targets, progress, corpus=corpus)

@@ -177,20 +177,11 @@ def finish_pending(
         return
     _mark_origins(conn, pending)
     _assign_topics(conn, progress)
-    own_claims = {
-        r[0]
-        for r in conn.execute(
-            f"SELECT id FROM claims WHERE article_id IN ({','.join('?' * len(pending))})", pending
-        )
-    } if pending else set()
-    touched = evidence.claims_touching_articles(conn, pending) | extra
-    claim_ids = own_claims | touched
-
     def report(done: int, total: int) -> None:
         if progress:
             progress(IndexProgress(done, total, "", "evidence"))
 
-    evidence.compute_for_claims(conn, claim_ids, report)
+    evidence.recompute_after_adding(conn, pending, extra, report)
     with write_transaction(conn):
         conn.executemany("UPDATE articles SET analysed = 1 WHERE id = ?", [(a,) for a in pending])
     if progress:

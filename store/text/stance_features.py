@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from store.text.facts import Facts, Mention, Quantity, extract_facts, is_denial
 from store.text.gazetteer import PHRASES
 from store.text.lexicon import POLARITY, STOPWORDS, unclitic
+from store.text.morph import roots
 from store.text.names import names_match
 from store.text.tokens import Token, tokenize
 
@@ -34,7 +35,7 @@ _PLACE_INFO = {e.slug: e for e in PHRASES.values() if e.kind == "place"}
 class Word:
     token: Token
     stem: str  # Snowball stem: groups inflections ("ارتفاعا" ~ "ارتفاع")
-    root: str  # affix-stripped consonants: groups derivations ("يرتفع" ~ "ارتفاع", "يقيل" ~ "اقال")
+    roots: frozenset[str]  # root guesses: group derivations ("يرتفع" ~ "ارتفاع", "يقيل" ~ "اقال")
 
 
 @dataclass
@@ -49,29 +50,6 @@ class View:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-_VERB_PREFIXES = ("ي", "ت", "ن", "ا", "م", "س")
-_SUFFIXES = ("ات", "ون", "ين", "ان", "تين", "تان", "ها", "هم", "هن", "كم", "نا", "وا", "ه", "ي", "ت", "ا")
-
-
-def root_key(norm: str) -> str:
-    """Rough root of a normalized word: clitics, one verb/noun prefix and one suffix removed, long vowels
-    dropped. Crude on purpose: it only has to make derivations of one root collide."""
-    word = unclitic(norm)[-1] if len(unclitic(norm)) > 1 else norm
-    word = _strip_one(word, _SUFFIXES, keep=3, from_end=True)
-    word = _strip_one(word, _VERB_PREFIXES, keep=3, from_end=False)
-    core = word[0] + "".join(ch for ch in word[1:] if ch not in "اوي") if word else ""
-    return core if len(core) >= 2 else word
-
-
-def _strip_one(word: str, affixes: tuple[str, ...], keep: int, from_end: bool) -> str:
-    for affix in affixes:
-        if from_end and word.endswith(affix) and len(word) - len(affix) >= keep:
-            return word[: -len(affix)]
-        if not from_end and word.startswith(affix) and len(word) - len(affix) >= keep:
-            return word[len(affix) :]
-    return word
-
-
 def _poles(norms: list[str]) -> set[tuple[str, int]]:
     out: set[tuple[str, int]] = set()
     for norm in norms:
@@ -107,7 +85,7 @@ def _make_view(text: str, facts: Facts) -> View:
     tokens = tokenize(text)
     norms = [t.norm for t in tokens]
     words = [
-        Word(t, _STEMMER.stemWord(t.norm), root_key(t.norm))
+        Word(t, _STEMMER.stemWord(t.norm), frozenset() if t.is_number else roots(t.norm))
         for t in tokens
         if (t.is_number or len(t.norm) >= 2) and t.norm not in STOPWORDS and t.norm.isalnum()
     ]
@@ -120,7 +98,7 @@ def _same_word(a: Word, b: Word) -> bool:
         return True
     if a.token.is_number or b.token.is_number:
         return False
-    if len(a.root) >= 3 and a.root == b.root:
+    if a.roots & b.roots:
         return True
     return len(a.stem) >= 4 and len(b.stem) >= 4 and fuzz.ratio(a.stem, b.stem) >= 80
 

@@ -129,8 +129,7 @@ class MainScreen(Screen):
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="panes"):
             with Vertical(id="topics-pane", classes="pane"):
-                yield FlexTable([("count", "n", 4), ("done", "rev", 4), ("disp", symbols()["disputed"], 3)],
-                                ("label", "topic"),
+                yield FlexTable([("done", "rev/n", 7), ("disp", symbols()["disputed"], 2)], ("label", "topic"),
                                 min_flex=8, id="topics")
             with Vertical(id="right"):
                 with Vertical(id="claims-pane", classes="pane"):
@@ -215,15 +214,15 @@ class MainScreen(Screen):
             label.update(text)
 
     def topic_cells(self, label: str, count: int, reviewed: int, disputed: int) -> list:
-        """Claims, reviewed so far (✔ when all are), disputed (by a reviewer or by the suggestion), label."""
+        """Review progress (reviewed/claims, ✔ when all are), disputed claims (by a reviewer or suggested), label."""
         palette = self.fapp.palette
         if count and reviewed == count:
-            done = Text(symbols()["confirmed"], style=palette.confirmed, justify="right", end="")
+            done = Text(f"{symbols()['confirmed']} {count}", style=palette.confirmed, justify="right", end="")
         else:
-            done = Text(f"{reviewed}", justify="right", end="")
+            done = Text(f"{reviewed}/{count}", justify="right", end="")
         disp = Text(f"{disputed}" if disputed else "", style=palette.disputed, justify="right", end="")
         label_cell = BidiText(label, self.fapp.text_display, single=True)
-        return [Text(f"{count}", justify="right", end=""), done, disp, label_cell]
+        return [done, disp, label_cell]
 
     def load_topics(self) -> None:
         table = self.topics_table
@@ -234,9 +233,6 @@ class MainScreen(Screen):
         rows += [(topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
                  for t in self.topics]
         self._put_rows(table, rows)
-        # first visit: start on the first real topic, as the design shows
-        if not self._user_chose_topic and self.topic_id is None and self.topics and len(self.topics) > 1:
-            self.topic_id = self.topics[0].id
         if not table.select_key(topic_key(self.topic_id), scroll=True):
             self.topic_id = None
             table.select_key(ALL_TOPICS)
@@ -288,15 +284,19 @@ class MainScreen(Screen):
             self.show_evidence(keep_scroll=True)
 
     def update_claims_title(self) -> None:
+        """'Claims 3/14 reviewed · filter · topic': the (maybe Arabic) topic goes last, where reordering it
+        disturbs nothing else on the line."""
         pane = self.query_one("#claims-pane")
-        topic = "all topics" if self.topic_id is None else next(
-            (t.label for t in self.topics if t.id == self.topic_id), "topic")
-        topic = bidi.visual(topic, self.fapp.text_display.reorder, self.fapp.text_display.shaping)
-        title = f"Claims · {topic}"
+        reviewed = sum(1 for c in self.claims.values() if c.verdict)
+        title = f"Claims {reviewed}/{len(self.claims)} reviewed"
         if not self.filter_choice.is_all:
             title += f" · {self.filter_choice.label}"
-        reviewed = sum(1 for c in self.claims.values() if c.verdict)
-        pane.border_title = Text(f"{title} · {reviewed}/{len(self.claims)} reviewed", end="")
+        if self.topic_id is None:
+            title += " · all topics"
+        else:
+            label = next((t.label for t in self.topics if t.id == self.topic_id), "topic")
+            title += " · " + bidi.visual(label, self.fapp.text_display.reorder, self.fapp.text_display.shaping)
+        pane.border_title = Text(title, end="")
 
     def show_evidence(self, keep_scroll: bool = False) -> None:
         view = self.query_one("#evidence-pane", EvidenceView)

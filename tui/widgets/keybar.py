@@ -40,11 +40,11 @@ class KeyBar(Widget):
         for key, description, enabled in self.items():
             item_width = cell_len(key) + 1 + cell_len(description)
             line = lines[-1]
-            if line.cell_len and line.cell_len + 2 + item_width > width:
+            if line.cell_len and line.cell_len + 1 + item_width > width:
                 lines.append(Text(end=""))
                 line = lines[-1]
             if line.cell_len:
-                line.append("  ")
+                line.append(" ")
             line.append(key, style="bold reverse" if enabled else "dim reverse")
             line.append(" " + description, style="" if enabled else "dim")
         return lines

@@ -1,0 +1,184 @@
+"""Live updates from other processes, background indexing, folder watching, and literal display of odd text."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from store.api import Store, bundled_seeds
+from store.models import Evidence
+from tui.screens.article import ArticleScreen
+from tui.screens.main import MainScreen
+from tui.widgets.evidence import evidence_renderable
+from tui.widgets.text import Display, Palette
+
+SIZE = (120, 32)
+REPO = Path(__file__).resolve().parents[2]
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0, step: float = 0.1) -> float:
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > timeout:
+            raise AssertionError(f"not within {timeout}s")
+        await pilot.pause(step)
+    return time.monotonic() - start
+
+
+def screen_text(app) -> str:
+    """The screen as text (from the SVG export: one <text> per run of cells)."""
+    svg = app.export_screenshot()
+    return html.unescape(" ".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
+
+
+async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_the_cursor(app_factory, seeded_db):
+    app = app_factory(poll_interval=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen: MainScreen = app.main_screen
+        await pilot.press("j", "j")
+        cursor_key = screen.claims_table.current_key
+        target = int(screen.claims_table.keys_in_order()[4])
+        result = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "verdict", str(target), "disputed", "--note", "from the desk",
+             "--db", str(seeded_db), "--reviewer", "other"],
+            capture_output=True, text=True, timeout=60, cwd=REPO,
+        )
+        assert result.returncode == 0, result.stderr
+        waited = await wait_until(pilot, lambda: screen.claims[target].verdict == "disputed", timeout=2.5)
+        assert waited < 2.0
+        assert screen.claims[target].reviewer == "other" and screen.claims[target].note == "from the desk"
+        cell = screen.claims_table.get_row(str(target))[2]
+        assert "disp" in cell.plain
+        # the reviewer did not lose their place
+        assert screen.claims_table.current_key == cursor_key
+        assert screen.current_claim_id == int(cursor_key)
+        assert "1 disputed" in str(screen.query_one("#totals").render())
+
+
+async def test_new_articles_from_another_process_add_rows_in_place(app_factory, seeded_db, tmp_path):
+    app = app_factory(poll_interval=0.2)
+    extra = tmp_path / "new"
+    extra.mkdir()
+    (extra / "late.txt").write_text(
+        "قال مسؤولون إن 14 شخصا أصيبوا في قصف على زابوريجيا يوم الخميس.\n"
+        "وأكد ويتكوف أن المحادثات مع بوتين استمرت ثلاث ساعات في الكرملين.\n", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen: MainScreen = app.main_screen
+        screen.topics_table.select_key("all")
+        await pilot.pause()
+        await pilot.press("j")
+        cursor_key = screen.claims_table.current_key
+        before = screen.claims_table.row_count
+        with Store(seeded_db) as writer:
+            writer.index([extra])
+            expected = writer.stats().claims
+        await wait_until(pilot, lambda: screen.claims_table.row_count == expected, timeout=3)
+        assert screen.claims_table.row_count > before
+        assert screen.claims_table.current_key == cursor_key
+        assert "6 articles" in str(screen.query_one("#totals").render())
+
+
+async def test_empty_database_indexes_the_bundled_seeds_in_a_worker(app_factory, tmp_path):
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    app = app_factory(db=db, poll_interval=0.2)
+    started = time.monotonic()
+    async with app.run_test(size=SIZE) as pilot:
+        screen: MainScreen = app.main_screen
+        await pilot.pause()
+        # the screen is up at once; the bar shows while the worker runs (unless it was already done)
+        assert screen.query_one("#progress-row").display or screen.claims_table.row_count
+        await wait_until(pilot, lambda: screen.claims_table.row_count > 0, timeout=10)
+        first_useful = time.monotonic() - started
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert not screen.query_one("#progress-row").display
+        with Store(db) as check:
+            assert check.stats().articles == len(list(bundled_seeds().glob("*.txt")))
+            assert screen.claims_table.row_count == len(check.claims(screen.claim_filter()))
+        assert screen.current_claim_id is not None
+    assert first_useful < 5.0, first_useful  # well under 2 s on a workstation; slack for loaded CI machines
+
+
+async def test_paths_are_indexed_first(app_factory, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text("The ministry said 12 people were killed in Kyiv on Monday.\n", encoding="utf-8")
+    db = tmp_path / "paths.db"
+    Store(db).close()
+    app = app_factory(db=db, paths=[str(folder)])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        with Store(db) as check:
+            assert [a.name for a in check.articles()] == ["one.txt"]  # not the seeds
+        assert app.main_screen.claims_table.row_count == 1
+
+
+async def test_watch_indexes_files_dropped_into_the_folder(app_factory, seeded_db, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    app = app_factory(watch=str(inbox), poll_interval=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen: MainScreen = app.main_screen
+        assert "5 articles" in str(screen.query_one("#totals").render())
+        (inbox / "dropped.txt").write_text("أعلنت السلطات مقتل 3 أشخاص في قصف على خيرسون يوم الجمعة.\n",
+                                           encoding="utf-8")
+        await wait_until(pilot, lambda: "6 articles" in str(screen.query_one("#totals").render()), timeout=6)
+        with Store(seeded_db) as check:
+            assert any(a.name == "dropped.txt" for a in check.articles())
+        app.exit()
+
+
+async def test_markup_and_control_characters_are_shown_literally(app_factory, tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "odd.txt").write_text(
+        "The ministry said 12 people were killed in [the war] on Monday, and [bold red]x[/] was printed.\n"
+        "A second sentence says 40 homes were damaged \x1b[31mred\x1b[0m and a bell \x07 rang in Kyiv.\n"
+        "قال المسؤول إن [الحرب] أودت بحياة 12 شخصا يوم الاثنين.\n", encoding="utf-8")
+    db = tmp_path / "odd.db"
+    with Store(db) as writer:
+        writer.index([folder])
+    app = app_factory(db=db, bidi="off")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        screen: MainScreen = app.main_screen
+        first = screen.claims[int(screen.claims_table.keys_in_order()[0])]
+        assert "[bold red]x[/]" in first.text
+        text = screen_text(app)
+        assert "[the war]" in text and "[bold red]x[/]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        await pilot.press("a")
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.pause()
+        article_text = screen_text(app)
+        assert "[the war]" in article_text and "[bold red]x[/]" in article_text and "[الحرب]" in article_text
+        assert "\x1b" not in article_text
+
+
+def test_evidence_with_control_characters_renders_them_visibly():
+    from store.models import Claim
+
+    claim = Claim(1, 1, "a.txt", None, 1, "Claim [b]x[/b]\x1b[2J", None, None, 0.5, None, None, None, None, None, 0,
+                  False)
+    evidence = [Evidence(1, 2, 2, "b.txt", "Outlet [red]", "Sentence \x1b]0;title\x07 [the war]", 80.0, "disagree",
+                         "reason [x]", claim_spans=((0, 5),), sentence_spans=((0, 8),))]
+    console = Console(file=io.StringIO(), width=80, record=True, color_system=None, legacy_windows=False)
+    console.print(evidence_renderable(claim, evidence, Display(reorder=True), Palette.default()))
+    out = console.export_text()
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Claim [b]x[/b]␛[2J" in out
+    assert "␛]0;title␇ [the war]" in out
+    assert "Outlet [red]" in out and "reason [x]" in out
+    assert "Claim → Sentence" in out  # the differing spans, side by side
