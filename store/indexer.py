@@ -8,9 +8,12 @@ so the next run finishes whatever a killed one left.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -22,7 +25,8 @@ from store.text.facts import Facts
 from store.text.pipeline import AnalysedArticle, analyse_text
 from store.text.topics import TopicGroup, TopicItem, assign_topic, group_topics
 
-BATCH_ARTICLES = 50
+BATCH_ARTICLES = 64
+PARALLEL_AFTER = 128  # articles analysed in this process before a pool of processes is worth starting
 NEAR_DUPLICATE_SHARE = 0.6  # share of an article's sentences found word for word in an earlier article
 
 _RECORD_SUFFIX = re.compile(r"#\d+$")
@@ -60,13 +64,16 @@ def index_documents(
     started = time.perf_counter()
     report = IndexReport()
     dependent_claims: set[int] = set()
-    pending: list[tuple[Document, AnalysedArticle]] = []
     shas_this_run: set[str] = set()
     files_seen: set[str] = set()
 
+    to_analyse: list[Document] = []
+    analyser = _Analyser()
+
     def flush() -> None:
-        dependent_claims.update(_write_batch(conn, pending, report))
-        pending.clear()
+        analysed = analyser.analyse([d.text for d in to_analyse])
+        dependent_claims.update(_write_batch(conn, list(zip(to_analyse, analysed)), report))
+        to_analyse.clear()
 
     for item in documents:
         files_seen.add(_RECORD_SUFFIX.sub("", item.path))  # records of one JSON file advance the bar once
@@ -78,18 +85,42 @@ def index_documents(
             report.unchanged += 1
         else:
             shas_this_run.add(item.sha256)
-            pending.append((item, analyse_text(item.text)))
-            if len(pending) >= BATCH_ARTICLES:
+            to_analyse.append(item)
+            if len(to_analyse) >= BATCH_ARTICLES:
                 flush()
         if progress:
             done = len(files_seen)
             progress(IndexProgress(done, max(total, done), getattr(item, "name", ""), "reading"))
         if should_stop and should_stop():
             break
-    flush()
+    try:
+        flush()
+    finally:
+        analyser.close()
     finish_pending(conn, progress, dependent_claims)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _Analyser:
+    """Runs the pure text pipeline, on all cores once a run proves large enough to repay starting processes."""
+
+    def __init__(self) -> None:
+        self.serial_done = 0
+        self.pool: ProcessPoolExecutor | None = None
+
+    def analyse(self, texts: list[str]) -> list[AnalysedArticle]:
+        if self.pool is None and self.serial_done >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
+            # spawn, not fork: the UI indexes from a thread, and forking a threaded process can deadlock.
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn"))
+        if self.pool is None:
+            self.serial_done += len(texts)
+            return [analyse_text(t) for t in texts]
+        return list(self.pool.map(analyse_text, texts, chunksize=4))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 def _is_unchanged(conn: sqlite3.Connection, doc: Document) -> bool:
