@@ -95,14 +95,19 @@ class FactcheckApp(App):
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
 
+    def make_palette(self, variables: dict[str, str], dark: bool) -> Palette:
+        if self.console.color_system in ("standard", "windows"):
+            return Palette.ansi(dark)
+        return Palette.from_variables(variables, dark)
+
     def on_mount(self) -> None:
-        self.palette = Palette.from_variables(self.theme_variables, self.current_theme.dark)
+        self.palette = self.make_palette(self.theme_variables, self.current_theme.dark)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._keymap_file:
             self.set_keymap(self._keymap_file)
 
     def _theme_changed(self, theme) -> None:
-        self.palette = Palette.from_variables(self.get_css_variables(), theme.dark)
+        self.palette = self.make_palette(self.get_css_variables(), theme.dark)
         screen = self.main_screen
         if screen is not None:
             screen.redraw_text()
@@ -116,7 +121,7 @@ class FactcheckApp(App):
 
     def say(self, message: str, severity: str = "information") -> None:
         """A notification; the text is never parsed as markup (it may quote articles or paths)."""
-        self.notify(message, severity=severity, markup=False, timeout=4 if severity == "information" else 8)
+        self.notify(message, severity=severity, markup=False, timeout=3 if severity == "information" else 8)
 
     def set_reorder(self, reorder: bool) -> None:
         self.text_display = Display(reorder=reorder, shaping=self.text_display.shaping)

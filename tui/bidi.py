@@ -471,20 +471,29 @@ class Detection:
 VTE_BIDI_OFF, VTE_BIDI_ON = "\x1b[8l", "\x1b[8h"
 
 
-def detect(mode: str = "auto", environ: Mapping[str, str] | None = None) -> Detection:
-    """Whether the app should reorder RTL text itself (notes/rtl.md §5 'auto')."""
-    env = os.environ if environ is None else environ
-    if mode == "on":
-        return Detection(True, "--bidi on")
-    if mode == "off":
-        return Detection(False, "--bidi off")
+def _terminal_bidi_off(env: Mapping[str, str]) -> tuple[str, str]:
+    """What turns the terminal's own bidi off while we reorder (and back on after), so rows are not reversed twice."""
     if env.get("TMUX"):
-        passthrough = "\x1bPtmux;\x1b" + VTE_BIDI_OFF + "\x1b\\"
-        return Detection(True, "tmux", prefix=passthrough)
+        return "\x1bPtmux;\x1b" + VTE_BIDI_OFF + "\x1b\\", ""  # reaches the outer terminal with allow-passthrough
     if env.get("VTE_VERSION"):
-        return Detection(True, "VTE (its bidi is turned off)", prefix=VTE_BIDI_OFF, suffix=VTE_BIDI_ON)
+        return VTE_BIDI_OFF, VTE_BIDI_ON
+    return "", ""
+
+
+def detect(mode: str = "auto", environ: Mapping[str, str] | None = None) -> Detection:
+    """Whether the app should reorder RTL text itself (notes/rtl.md §5 'auto'), and what to tell the terminal."""
+    env = os.environ if environ is None else environ
+    if mode == "off":
+        return Detection(False, "--bidi off: the terminal reorders")
+    prefix, suffix = _terminal_bidi_off(env)
+    if mode == "on":
+        return Detection(True, "--bidi on", prefix, suffix)
+    if env.get("TMUX"):
+        return Detection(True, "auto: tmux (the app reorders)", prefix, suffix)
+    if env.get("VTE_VERSION"):
+        return Detection(True, "auto: VTE, its own bidi turned off", prefix, suffix)
     if env.get("MLTERM"):
-        return Detection(False, "mlterm does its own bidi")
+        return Detection(False, "auto: mlterm does its own bidi")
     if env.get("KONSOLE_VERSION") or env.get("TERM_PROGRAM") == "Apple_Terminal":
-        return Detection(False, "the terminal does its own bidi")
-    return Detection(True, "default")
+        return Detection(False, "auto: the terminal does its own bidi")
+    return Detection(True, "auto: the app reorders", prefix, suffix)

@@ -27,6 +27,7 @@ def pytest_pyfunc_call(pyfuncitem):
 def _stable_terminal(monkeypatch):
     """Symbols depend on TERM (ASCII on the Linux console); tests pin an ordinary terminal."""
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("COLORTERM", raising=False)
     monkeypatch.delenv("FACTCHECK_SHAPING", raising=False)
 
 

@@ -143,8 +143,9 @@ def test_auto_detection(env, reorder, prefix):
     d = bidi.detect("auto", env)
     assert d.reorder is reorder
     assert d.prefix.startswith(prefix)
-    assert bidi.detect("off", env).reorder is False
+    assert bidi.detect("off", env).reorder is False and bidi.detect("off", env).prefix == ""
     assert bidi.detect("on", {"MLTERM": "1"}).reorder is True
+    assert bidi.detect("on", env).prefix.startswith(prefix)
 
 
 def test_bidi_text_never_parses_markup_and_highlights_spans_after_reordering():
@@ -167,3 +168,32 @@ def test_bidi_text_never_parses_markup_and_highlights_spans_after_reordering():
 def test_rtl_lines_are_right_aligned_when_the_app_reorders():
     out = plain_render(BidiText("سطر", Display(reorder=True, shaping=False)), width=10)
     assert out.splitlines()[0] == "       رطس"
+
+
+def test_the_terminal_bidi_is_turned_off_before_the_first_frame_and_back_on_after(monkeypatch, seeded_db):
+    """VTE: CSI 8 l goes out before App.run draws anything, CSI 8 h after it returns; never when headless."""
+    import textual.app
+
+    from store.api import Store
+    from tui.app import make_app
+
+    class FakeTTY(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    calls = []
+    monkeypatch.setattr(textual.app.App, "run", lambda self, *a, **k: calls.append(fake.getvalue()) or 0)
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    fake = FakeTTY()
+    monkeypatch.setattr("sys.__stderr__", fake)
+    with Store(seeded_db) as store:
+        app = make_app(store, "amal", bidi="auto", environ={"VTE_VERSION": "7006"}, keymap={})
+        app.run()
+        assert calls == ["\x1b[8l"] and fake.getvalue() == "\x1b[8l\x1b[8h"
+        fake.truncate(0)
+        fake.seek(0)
+        app.run(headless=True)
+        assert fake.getvalue() == ""
+        terminal_app = make_app(store, "amal", bidi="off", environ={"VTE_VERSION": "7006"}, keymap={})
+        terminal_app.run()
+        assert fake.getvalue() == ""  # --bidi off leaves VTE's own bidi on

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 
 from store.models import Article
 from tui import bidi
-from tui.widgets.text import BidiText, Display, Palette, line_of_offset, plain
+from tui.widgets.text import BidiText, Display, Palette, line_of_offset
 
 
 class ArticleBody(VerticalScroll, can_focus=True):
@@ -78,7 +78,3 @@ class ArticleScreen(Screen):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def article_placeholder(message: str) -> Static:
-    return Static(plain(message))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from tui.app import FactcheckApp
 
 ALL_TOPICS = "all"
+BIG_LIST = 3000  # more claims than this: start on the largest topic, not on every claim at once
+FLEX_MEASURE = 40  # what flex cells report to DataTable's measuring; their column width is set by FlexTable
 WRITE_ACTIONS = {"verdict", "clear_verdict", "undo", "note"}
 
 
@@ -114,6 +117,7 @@ class MainScreen(Screen):
         self._indexing = 0
         self._user_chose_topic = False
         self._evidence_key: tuple | None = None
+        self._read_error: str | None = None
 
     @property
     def fapp(self) -> "FactcheckApp":
@@ -133,7 +137,7 @@ class MainScreen(Screen):
                                 min_flex=8, id="topics")
             with Vertical(id="right"):
                 with Vertical(id="claims-pane", classes="pane"):
-                    yield FlexTable([("id", "#", 4), ("sug", "suggest", 8), ("you", "yours", 9)],
+                    yield FlexTable([("id", "#", 4), ("sug", "suggest", 8), ("you", "verdict", 9)],
                                     ("claim", "claim"), min_flex=12, id="claims")
                 yield EvidenceView(id="evidence-pane", classes="pane")
         yield KeyBar()
@@ -171,14 +175,16 @@ class MainScreen(Screen):
                            outlet=f.outlet, stale=f.stale)
 
     def poll(self) -> None:
-        """Another process (a colleague, an indexer) committed: re-read, update rows in place."""
+        """Another process (a colleague, an indexer) committed: re-read, update rows in place. A read error (a
+        locked or vanished file) is shown once and retried at the next tick, never raised out of the timer."""
         try:
-            version = self.store.data_version()
-        except Exception as err:  # noqa: BLE001 — a transient read error must not kill the timer; it is shown
-            self.fapp.say(f"could not read the database: {err}", severity="error")
-            return
-        if version != self._data_version:
-            self.refresh_data()
+            if self.store.data_version() != self._data_version:
+                self.refresh_data()
+            self._read_error = None
+        except (StoreError, sqlite3.Error) as err:
+            if str(err) != self._read_error:
+                self._read_error = str(err)
+                self.fapp.say(f"could not read the database: {err}", severity="error")
 
     def refresh_data(self, force: bool = False) -> None:
         self._data_version = self.store.data_version()
@@ -221,7 +227,7 @@ class MainScreen(Screen):
         else:
             done = Text(f"{reviewed}/{count}", justify="right", end="")
         disp = Text(f"{disputed}" if disputed else "", style=palette.disputed, justify="right", end="")
-        label_cell = BidiText(label, self.fapp.text_display, single=True)
+        label_cell = BidiText(label, self.fapp.text_display, single=True, measure=FLEX_MEASURE)
         return [done, disp, label_cell]
 
     def load_topics(self) -> None:
@@ -233,9 +239,24 @@ class MainScreen(Screen):
         rows += [(topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
                  for t in self.topics]
         self._put_rows(table, rows)
+        if not self._user_chose_topic and self.topic_id is None and self.topics and total.claims > BIG_LIST:
+            self.topic_id = self.topics[0].id  # a big corpus: one topic at a time keeps the screen quick
         if not table.select_key(topic_key(self.topic_id), scroll=True):
             self.topic_id = None
             table.select_key(ALL_TOPICS)
+
+    def update_topic_rows(self, keys: set[str]) -> None:
+        """After one verdict only its topic and 'all claims' change: update those two rows, not the list."""
+        self.topics = self.store.topics()
+        total = self.store.stats()
+        table = self.topics_table
+        if ALL_TOPICS in keys:
+            disputed = sum(t.disputed_count for t in self.topics) if self.topics else total.disputed
+            table.put_row(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, disputed))
+        for t in self.topics:
+            key = topic_key(t.id)
+            if key in keys and table.has_row(key):
+                table.put_row(key, self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
 
     def _put_rows(self, table: FlexTable, rows: list[tuple[str, list]]) -> None:
         """Update rows in place by key (update_cell / add_row / remove_row in one batch). Only when the order of
@@ -249,7 +270,7 @@ class MainScreen(Screen):
             if wanted[: len(surviving)] != surviving:
                 table.clear()
                 for key, cells in rows:
-                    table.add_row(*cells, key=key)
+                    table.add_keyed_row(key, cells)
             else:
                 for key in present:
                     if key not in wanted_set:
@@ -263,7 +284,7 @@ class MainScreen(Screen):
         palette = self.fapp.palette
         sug = verdict_text(claim.suggested_verdict, palette) if claim.suggested_verdict else Text("", end="")
         you = verdict_text(claim.verdict, palette, stale=claim.stale, note=bool(claim.note))
-        text = BidiText(claim.text, self.fapp.text_display, single=True,
+        text = BidiText(claim.text, self.fapp.text_display, single=True, measure=FLEX_MEASURE,
                         style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "")
         return [Text(str(claim.id), justify="right", end=""), sug, you, text]
 
@@ -301,6 +322,7 @@ class MainScreen(Screen):
     def show_evidence(self, keep_scroll: bool = False) -> None:
         view = self.query_one("#evidence-pane", EvidenceView)
         claim = self.current_claim
+        self.current_claim_id = claim.id if claim else None
         evidence = self.store.evidence(claim.id) if claim else []
         empty = "Indexing… claims appear as they are read." if self._indexing else (
             "No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
@@ -317,7 +339,9 @@ class MainScreen(Screen):
 
     @property
     def current_claim(self) -> Claim | None:
-        return self.claims.get(self.current_claim_id) if self.current_claim_id is not None else None
+        """The claim under the cursor now (not as of the last highlight message: keys can run ahead of those)."""
+        key = self.claims_table.current_key
+        return self.claims.get(int(key)) if key is not None else None
 
     # -- selection ----------------------------------------------------------------------------------------
     @on(DataTable.RowHighlighted, "#topics")
@@ -436,7 +460,7 @@ class MainScreen(Screen):
             if table.has_row(str(claim.id)):
                 table.put_row(str(claim.id), self.claim_cells(claim))
         self.update_status()
-        self.load_topics()
+        self.update_topic_rows({ALL_TOPICS, topic_key(claim.topic_id)})
         self.update_claims_title()
         if claim.id == self.current_claim_id:
             self.show_evidence(keep_scroll=True)
@@ -598,20 +622,21 @@ class MainScreen(Screen):
         self.refresh_data(force=True)
 
     def action_help(self) -> None:
-        rows = []
-        bindings = self.app.active_bindings
-        seen = set()
-        for key, active in bindings.items():
-            b = active.binding
-            if b.action in seen or b.action.startswith("app.") and b.action not in ("app.quit",):
-                continue
-            seen.add(b.action)
-            keys = ", ".join(self.app.get_key_display(Binding(k, b.action)) for k, a in bindings.items()
-                             if a.binding.action == b.action)
-            description = self.DESCRIPTIONS.get(b.action) or b.description or b.action
-            rows.append((keys, description))
-        rows += [("j k ↑ ↓", "Move in the focused list"), ("tab", "Next pane"), ("enter", "Topic → claims → evidence"),
-                 ("ctrl+p", "Command palette (the same actions by name)"), ("ctrl+q", "Quit")]
+        """The review keys as bound now (a keymap may have changed them), then moving around."""
+        keys_for: dict[str, list[str]] = {}
+        for key, active in self.app.active_bindings.items():
+            if active.binding.action in self.DESCRIPTIONS:
+                keys_for.setdefault(active.binding.action, []).append(self.app.get_key_display(active.binding))
+        rows = [(", ".join(keys_for[action]), description) for action, description in self.DESCRIPTIONS.items()
+                if action in keys_for]
+        rows += [
+            ("j k ↑ ↓", "Move in the focused list (g / G: first / last, pgup / pgdn: a page)"),
+            ("tab", "Next pane: topics → claims → evidence (shift+tab: back)"),
+            ("enter", "Topic → its claims → the claim's evidence"),
+            ("esc", "Close a dialog or the article"),
+            ("ctrl+p", "Command palette: the same actions by name, and the theme"),
+            ("ctrl+q", "Quit"),
+        ]
         notes = [f"reviewer: {self.fapp.reviewer}", f"right-to-left: {self.fapp.bidi_reason}"]
         self.app.push_screen(HelpScreen(rows, notes))
 

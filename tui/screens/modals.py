@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionLis
 from textual.widgets.option_list import Option
 
 from store.models import Claim, SearchHit, VerdictEvent
+from tui.bidi import has_rtl
 from tui.widgets.text import BidiText, Display, Palette, plain, symbols, verdict_text
 
 
@@ -40,8 +42,8 @@ class Dialog(ModalScreen):
 
 
 def _claim_summary(claim: Claim, display: Display) -> Static:
-    return Static(Group(Text(f"#{claim.id} · {claim.article}", style="dim", end=""),
-                        BidiText(claim.text, display)), classes="claim")
+    return Static(Group(Text(f"#{claim.id} · {claim.article}", style="dim"), BidiText(claim.text, display)),
+                  classes="claim")
 
 
 class NoteScreen(Dialog):
@@ -71,7 +73,7 @@ class NoteScreen(Dialog):
     def _preview(self, value: str) -> None:
         preview = self.query_one("#note-preview", Static)
         preview.update(BidiText(value, self.text_display) if value else Text(""))
-        preview.display = bool(value) and self.text_display.reorder
+        preview.display = self.text_display.reorder and has_rtl(value)
 
     @on(Input.Submitted, "#note-input")
     def _submit(self, event: Input.Submitted) -> None:
@@ -99,6 +101,7 @@ class HistoryScreen(Dialog):
             box.border_title = f"History of claim {self.claim.id}"
             yield _claim_summary(self.claim, self.text_display)
             table = DataTable(id="history-table", cursor_type="row")
+            table.display = bool(self.events)
             yield table
             if not self.events:
                 yield Label("No verdict or note yet.", classes="hint")
@@ -140,7 +143,7 @@ class ConflictScreen(Dialog):
         self.palette = palette
 
     def _side(self, title: str, verdict: str | None, who: str | None, note: str | None) -> Static:
-        head = Text(f"{title}\n", style="bold", end="")
+        head = Text(f"{title}\n", style="bold")
         head.append_text(verdict_text(verdict, self.palette, long=True))
         if who:
             head.append(f"  by {who}")
@@ -160,8 +163,8 @@ class ConflictScreen(Dialog):
                                  self.current.get("note"))
                 yield self._side("Yours", self.mine.get("verdict"), None, self.mine.get("note"))
             with Horizontal(classes="buttons"):
-                yield Button("Keep theirs [t]", id="theirs", variant="primary")
-                yield Button("Overwrite with mine [o]", id="mine", variant="warning")
+                yield Button(Text("Keep theirs (t)"), id="theirs", variant="primary")
+                yield Button(Text("Overwrite with mine (o)"), id="mine", variant="warning")
 
     DEFAULT_CSS = """
     ConflictScreen .sides { height: auto; }
@@ -290,7 +293,7 @@ class SearchScreen(Dialog):
     def _changed(self, event: Input.Changed) -> None:
         preview = self.query_one("#search-preview", Static)
         preview.update(BidiText(event.value, self.text_display) if event.value else Text(""))
-        preview.display = bool(event.value) and self.text_display.reorder
+        preview.display = self.text_display.reorder and has_rtl(event.value)
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(0.2, lambda: self.run_search(event.value))
@@ -305,10 +308,12 @@ class SearchScreen(Dialog):
         self.hits = self.search(query) if query.strip() else []
         olist = self.query_one("#search-results", OptionList)
         olist.clear_options()
+        words = [w for w in query.split() if len(w) > 1]
         for i, hit in enumerate(self.hits):
             tag = f"claim {hit.claim_id}" if hit.claim_id else "sentence"
-            olist.add_option(Option(Group(Text(f"{hit.article} · {tag}", style="dim", end=""),
-                                          BidiText(hit.text, self.text_display)), id=str(i)))
+            spans = [(m, m + len(w), HIT_STYLE) for w in words for m in _find_all(hit.text, w)]
+            olist.add_option(Option(Group(Text(f"{hit.article} · {tag}", style="dim"),
+                                          BidiText(hit.text, self.text_display, spans=spans)), id=str(i)))
         status = self.query_one("#search-status", Label)
         if query.strip():
             status.update(f"{len(self.hits)} found · ↓ results · enter jump · escape close")
@@ -322,6 +327,20 @@ class SearchScreen(Dialog):
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.hits[int(event.option.id)])
+
+
+HIT_STYLE = Style(bold=True, underline=True)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Where the query word occurs as typed (case-insensitive); the store's search also matches other spellings,
+    which are not marked."""
+    out, low, needle = [], text.lower(), word.lower()
+    start = low.find(needle)
+    while start >= 0:
+        out.append(start)
+        start = low.find(needle, start + len(needle))
+    return out
 
 
 EXPORT_FORMATS = ("csv", "json", "claimreview")

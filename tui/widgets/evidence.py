@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store.models import Claim, Evidence
-from tui.widgets.text import STANCE_SYMBOL, BidiText, Display, Palette, plain, symbols, verdict_text
+from tui.bidi import is_rtl
+from tui.widgets.text import STANCE_SYMBOL, BidiText, Display, Palette, symbols, verdict_text
 
 
 def _line(text: str = "", style="") -> Text:
@@ -39,7 +40,7 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
     verdicts = Text()
     verdicts.append("suggested ", style=palette.muted)
     verdicts.append_text(verdict_text(claim.suggested_verdict, palette, long=True))
-    verdicts.append("   yours ", style=palette.muted)
+    verdicts.append("   verdict ", style=palette.muted)
     verdicts.append_text(verdict_text(claim.verdict, palette, long=True))
     if claim.verdict and claim.reviewer:
         verdicts.append(" by ", style=palette.muted)
@@ -58,7 +59,8 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
     sym = symbols()
     verdict_like = STANCE_SYMBOL.get(e.stance)
     head = Text()
-    head.append(f"{sym.get(verdict_like, '~')} {e.stance:<8}", style=palette.verdict(verdict_like))
+    mark = "~" if e.stance == "related" else sym.get(verdict_like, "~")
+    head.append(f"{mark} {e.stance:<8}", style=palette.verdict(verdict_like))
     head.append(f" {e.score:3.0f}  ", style=palette.title)
     head.append(article_label(e.article, e.outlet), style=palette.muted)
     if e.copy_of:
@@ -71,7 +73,9 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
         parts.append(BidiText(e.reason, display, style=style, indent=2))
     ours, theirs = span_texts(claim_text, e.claim_spans), span_texts(e.sentence, e.sentence_spans)
     if ours or theirs:
-        diff = f"{ours or '—'} → {theirs or '—'}"
+        # "claim → here"; in a right-to-left line the arrow must point left to read the same way
+        arrow = "←" if is_rtl(f"{ours} {theirs}") else "→"
+        diff = f"{ours or '—'} {arrow} {theirs or '—'}"
         parts.append(Group(Text("  differs:", style=palette.muted), BidiText(diff, display, indent=4)))
     return Group(*parts)
 

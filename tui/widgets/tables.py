@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist, RowKey
@@ -37,47 +38,50 @@ class FlexTable(DataTable):
         **kwargs: Any,
     ) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
-        self._fixed = list(columns)
+        self._fixed_columns = list(columns)
         self._flex = flex
         self._min_flex = min_flex
         self._flex_width = 0
 
     # -- columns ------------------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        for key, label, width in self._fixed:
+        for key, label, width in self._fixed_columns:
             self.add_column(Text(label, end=""), width=width, key=key)
         self._flex_width = self._wanted_flex_width()
         self.add_column(Text(self._flex[1], end=""), width=self._flex_width, key=self._flex[0])
+        # the size is not known yet at mount (and a resize may already have gone by): fit after the first layout
+        self.call_after_refresh(self.fit_columns)
 
     def _wanted_flex_width(self) -> int:
         available = self.scrollable_content_region.width
-        used = sum(width + 2 * self.cell_padding for _, _, width in self._fixed)
+        used = sum(width + 2 * self.cell_padding for _, _, width in self._fixed_columns)
         return max(self._min_flex, available - used - 2 * self.cell_padding)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_columns)
 
     def fit_columns(self) -> None:
+        """Give the flex column the width that is left. O(1) in the number of rows: the column's width is set
+        and the render caches dropped; cells lay themselves out at the width they are given."""
         wanted = self._wanted_flex_width()
-        if wanted == self._flex_width or not self.columns:
+        key = self._flex[0]
+        if wanted == self._flex_width or key not in self.columns:
             return
-        key, label = self._flex
-        values = {row_key: self.get_cell(row_key, key) for row_key in self.rows}
-        cursor = self.cursor_row
-        with self.app.batch_update():
-            self.remove_column(key)
-            self.add_column(Text(label, end=""), width=wanted, key=key)
-            for row_key, value in values.items():
-                self.update_cell(row_key, key, value)
         self._flex_width = wanted
-        if self.row_count:
-            self.move_cursor(row=min(cursor, self.row_count - 1), animate=False, scroll=True)
+        self.columns[key].width = wanted
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        self.virtual_size = Size(width, self.virtual_size.height)
+        self.mutate_reactive(DataTable.fixed_columns)  # its watcher clears the row and cell render caches
+        self.refresh()
 
     @property
     def flex_width(self) -> int:
         return self._flex_width
 
     # -- rows ---------------------------------------------------------------------------------------------
+    def add_keyed_row(self, key: str, cells: Sequence[Any]) -> None:
+        self.add_row(*self._fixed(cells), key=key)
+
     def has_row(self, key: str) -> bool:
         return RowKey(key) in self.rows
 
@@ -96,12 +100,29 @@ class FlexTable(DataTable):
     def keys_in_order(self) -> list[str]:
         return [row.key.value for row in self.ordered_rows]
 
+    def _fixed(self, cells: Sequence[Any]) -> list[Any]:
+        """Pad Text cells to their column's width: when every cell of a column measures the same, DataTable never
+        re-measures the whole column after an update (which is O(rows) per changed cell). The Text cells are padded
+        in place: callers hand over fresh cells."""
+        out = list(cells)
+        for i, (_, _, width) in enumerate(self._fixed_columns):
+            if i < len(out) and isinstance(out[i], Text) and out[i].cell_len < width:
+                text = out[i]
+                pad = width - text.cell_len
+                if text.justify == "right":
+                    text.pad_left(pad)
+                else:
+                    text.pad_right(pad)
+                out[i] = text
+        return out
+
     def put_row(self, key: str, cells: Sequence[Any]) -> bool:
         """Add the row, or update its cells in place. Returns True when it was added."""
+        cells = self._fixed(cells)
         if RowKey(key) not in self.rows:
             self.add_row(*cells, key=key)
             return True
-        column_keys = [k for k, _, _ in self._fixed] + [self._flex[0]]
+        column_keys = [k for k, _, _ in self._fixed_columns] + [self._flex[0]]
         for column_key, value in zip(column_keys, cells):
             if self.get_cell(key, column_key) != value:
                 self.update_cell(key, column_key, value)

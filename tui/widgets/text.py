@@ -42,6 +42,7 @@ class BidiText:
         align_rtl: bool = True,
         end: str = "\n",
         indent: int = 0,
+        measure: int | None = None,
     ) -> None:
         self.text = text or ""
         self.display = display
@@ -51,6 +52,7 @@ class BidiText:
         self.align_rtl = align_rtl
         self.end = end
         self.indent = indent
+        self.measure = measure  # a fixed measurement (table cells whose column width is set anyway)
 
     def __repr__(self) -> str:
         return f"BidiText({self.text[:30]!r})"
@@ -118,6 +120,8 @@ class BidiText:
                 yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        if self.measure is not None:
+            return Measurement(self.measure, self.measure)
         text = bidi.one_line(self.text)
         longest_word = max((cell_len(w) for w in text.split()), default=1)
         return Measurement(min(longest_word, options.max_width), min(cell_len(text), options.max_width))
@@ -182,6 +186,23 @@ class Palette:
             muted=Style(dim=True),
             accent=Style(color=color("text-accent", "yellow"), bold=True),
             highlight=Style(color=background, bgcolor=warning, bold=True),
+            claim_highlight=Style(underline=True, bold=True),
+            title=Style(bold=True),
+        )
+
+    @classmethod
+    def ansi(cls, dark: bool = True) -> "Palette":
+        """16-colour terminals (the Linux console): the theme's pastel text colours all round to white there,
+        so use the terminal's own colours, bright ones on dark backgrounds and plain ones on light. The values are
+        truecolour that rounds to exactly that terminal colour (named ANSI colours are re-themed by Textual first
+        and can come back as another colour)."""
+        return cls(
+            confirmed=Style(color="#55ff55" if dark else "#00c000", bold=True),
+            disputed=Style(color="#ff5555" if dark else "#e00000", bold=True),
+            single=Style(color="#00ffff" if dark else "#0000ee"),
+            muted=Style(dim=True),
+            accent=Style(color="#ffff00" if dark else "#cd00cd", bold=True),
+            highlight=Style(color="#000000", bgcolor="#ffff00" if dark else "#00cdcd", bold=True),
             claim_highlight=Style(underline=True, bold=True),
             title=Style(bold=True),
         )
