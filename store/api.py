@@ -10,7 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
-from store import indexer, review
+from store import review
 from store.db import StoreError, connect
 from store.models import (
     Article,
@@ -99,11 +99,15 @@ class Store:
         should_stop: Callable[[], bool] | None = None,
     ) -> IndexReport:
         self._writable()
+        from store import indexer  # imported on first use: reading a database needs none of the ingest stack
+
         return indexer.index_paths(self.conn, [str(p) for p in paths], progress, should_stop)
 
     def finish_pending(self, progress: Callable[[IndexProgress], None] | None = None) -> None:
         """Complete topics and evidence left undone by an interrupted index run."""
         self._writable()
+        from store import indexer
+
         indexer.finish_pending(self.conn, progress)
 
     def is_empty(self) -> bool:
@@ -226,6 +230,18 @@ class Store:
             (match, limit),
         ).fetchall()
         return [SearchHit(*r) for r in rows]
+
+    def topic(self, topic_id: int) -> Topic:
+        row = self.conn.execute(
+            "SELECT t.id, t.label, count(c.id), count(v.verdict), "
+            "sum(CASE WHEN v.verdict = 'disputed' OR c.suggested_verdict = 'disputed' THEN 1 ELSE 0 END) "
+            "FROM topics t JOIN claims c ON c.topic_id = t.id LEFT JOIN verdicts v ON v.claim_id = c.id "
+            "WHERE t.id = ? GROUP BY t.id",
+            (topic_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no topic with id {topic_id}")
+        return Topic(*row)
 
     def history(self, claim_id: int) -> list[VerdictEvent]:
         """Every change to the claim, oldest first; kept even after the claim itself was re-indexed away."""
