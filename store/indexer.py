@@ -23,7 +23,7 @@ from store.models import IndexProgress, IndexReport
 from store.review import now, write_transaction
 from store.text.facts import Facts
 from store.text.pipeline import AnalysedArticle, analyse_text
-from store.text.topics import TopicGroup, TopicItem, assign_topic, group_topics
+from store.text.topics import OTHER_LABEL, TopicGroup, TopicItem, assign_topic, group_topics
 
 BATCH_ARTICLES = 64
 PARALLEL_AFTER = 128  # articles analysed in this process before a pool of processes is worth starting
@@ -243,12 +243,18 @@ def _mark_origins(conn: sqlite3.Connection, article_ids: list[int]) -> None:
 
 
 def _assign_topics(conn: sqlite3.Connection, progress: Progress | None) -> None:
-    rows = conn.execute("SELECT id, text, facts_json FROM claims WHERE topic_id IS NULL ORDER BY id").fetchall()
+    rows = conn.execute(
+        "SELECT c.id, c.text, c.facts_json, c.article_id, s.idx FROM claims c JOIN sentences s ON s.id = c.sentence_id "
+        "WHERE c.topic_id IS NULL ORDER BY c.id"
+    ).fetchall()
     if not rows:
         return
     if progress:
         progress(IndexProgress(0, 1, "", "topics"))
-    items = [TopicItem(cid, text, Facts.from_json(json.loads(facts))) for cid, text, facts in rows]
+    items = [
+        TopicItem(cid, text, Facts.from_json(json.loads(facts)), article=article_id, position=idx)
+        for cid, text, facts, article_id, idx in rows
+    ]
     existing = [
         (tid, TopicGroup(label, [], json.loads(terms)))
         for tid, label, terms in conn.execute("SELECT id, label, terms_json FROM topics ORDER BY id")
@@ -264,12 +270,16 @@ def _assign_topics(conn: sqlite3.Connection, progress: Progress | None) -> None:
                 leftovers.append(item)
             else:
                 assignments.append((existing[index][0], item.key))
+    other_topic = next((tid for tid, g in existing if g.label == OTHER_LABEL), None)
     with write_transaction(conn):
         for group in group_topics(leftovers):
-            cur = conn.execute(
-                "INSERT INTO topics(label, terms_json) VALUES (?, ?)",
-                (group.label, json.dumps(group.terms, ensure_ascii=False)),
-            )
-            assignments.extend((cur.lastrowid, key) for key in group.keys)
+            if group.label == OTHER_LABEL and other_topic is not None:
+                topic_id = other_topic  # one catch-all topic, however many runs add to it
+            else:
+                topic_id = conn.execute(
+                    "INSERT INTO topics(label, terms_json) VALUES (?, ?)",
+                    (group.label, json.dumps(group.terms, ensure_ascii=False)),
+                ).lastrowid
+            assignments.extend((topic_id, key) for key in group.keys)
         conn.executemany("UPDATE claims SET topic_id = ? WHERE id = ?", assignments)
         conn.execute("DELETE FROM topics WHERE id NOT IN (SELECT DISTINCT topic_id FROM claims WHERE topic_id IS NOT NULL)")

@@ -46,7 +46,9 @@ class PipelineRun:
     sentences: dict[str, list[Sentence]]
     claims: list[ExtractedClaim]
     topics: list[TopicGroup]
-    seconds: float
+    seconds: float  # the whole pipeline
+    seconds_claims: float  # split_sentences + select_claims (which runs extract_facts on every sentence)
+    seconds_topics: float  # group_topics
 
     def topic_of(self) -> dict[tuple[str, int], int]:
         return {key: index for index, topic in enumerate(self.topics) for key in topic.keys}
@@ -60,11 +62,12 @@ def run_pipeline(articles: dict[str, str]) -> PipelineRun:
     for name, text in articles.items():
         sentences[name] = split_sentences(text)
         for candidate in select_claims(sentences[name]):
-            claims.append(
-                ExtractedClaim((name, candidate.sentence.idx), name, candidate.sentence.text, candidate.score, candidate)
-            )
+            key = (name, candidate.sentence.idx)
+            claims.append(ExtractedClaim(key, name, candidate.sentence.text, candidate.score, candidate))
+    claims_done = time.perf_counter()
     topics = group_topics([TopicItem(c.key, c.text, c.candidate.facts, c.article, c.key[1]) for c in claims])
-    return PipelineRun(sentences, claims, topics, time.perf_counter() - started)
+    finished = time.perf_counter()
+    return PipelineRun(sentences, claims, topics, finished - started, claims_done - started, finished - claims_done)
 
 
 def read_seeds(seeds_dir: Path) -> dict[str, str]:
@@ -152,6 +155,8 @@ def evaluate(seeds_dir: Path = DEFAULT_SEEDS, gold_path: Path = DEFAULT_GOLD) ->
         },
         **_pair_figures(found, gold_topic, run),
         "seconds": run.seconds,
+        "seconds_claims": run.seconds_claims,
+        "seconds_topics": run.seconds_topics,
         "run": run,
     }
 
@@ -161,6 +166,13 @@ def read_corpus_day(zip_path: Path) -> list[dict]:
     with zipfile.ZipFile(zip_path) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".json"))
         return json.loads(archive.read(name).decode("utf-8"))
+
+
+def _typical_claim(topic: TopicGroup, claims_by_key: dict) -> str:
+    """The claim that shows most of the topic's label words, to illustrate it."""
+    label_words = [w for w in topic.label.replace("·", " ").split() if len(w) > 2]
+    texts = [claims_by_key[key].text for key in topic.keys]
+    return max(texts, key=lambda text: (sum(w in text for w in label_words), -len(text)))
 
 
 def corpus_day(zip_path: Path, top: int = 15) -> dict:
@@ -179,7 +191,7 @@ def corpus_day(zip_path: Path, top: int = 15) -> dict:
                 "claims": len(topic.keys),
                 "articles": len({key[0] for key in topic.keys}),
                 "outlets": len(outlets),
-                "example": claims_by_key[topic.keys[0]].text,
+                "example": _typical_claim(topic, claims_by_key),
             }
         )
     return {
@@ -190,6 +202,8 @@ def corpus_day(zip_path: Path, top: int = 15) -> dict:
         "singleton_claims": next((len(t.keys) for t in run.topics if not t.terms), 0),
         "largest": [t for t in largest if t["label"] != "أخرى"][:top],
         "seconds": run.seconds,
+        "seconds_claims": run.seconds_claims,
+        "seconds_topics": run.seconds_topics,
         "run": run,
     }
 
@@ -217,7 +231,10 @@ def _print_evaluation(result: dict, show_claims: bool) -> None:
         print(f"  merged: {a} / {b}")
     for claim_id, topics in result["gold_topics"].items():
         print(f"  {claim_id} gold={topics['gold']:<13} topic={topics['label']}")
-    print(f"time: {result['seconds'] * 1000:.0f} ms for the whole seeds pipeline")
+    print(
+        f"time: {result['seconds'] * 1000:.0f} ms for the whole seeds pipeline"
+        f" (claims {result['seconds_claims'] * 1000:.0f} ms, topics {result['seconds_topics'] * 1000:.0f} ms)"
+    )
     if show_claims:
         _print_claims_by_topic(result["run"])
 
@@ -233,7 +250,10 @@ def _print_claims_by_topic(run: PipelineRun) -> None:
 def _print_corpus_day(result: dict, zip_path: Path) -> None:
     print(f"\ncorpus day {zip_path.name}: {result['articles']} articles, {result['sentences']} sentences,")
     print(f"  {result['claims']} claims, {result['topics']} topics ({result['singleton_claims']} claims in أخرى)")
-    print(f"  time: {result['seconds']:.1f} s")
+    print(
+        f"  time: {result['seconds']:.1f} s (sentences + claims incl. extract_facts: {result['seconds_claims']:.1f} s,"
+        f" topics: {result['seconds_topics']:.1f} s)"
+    )
     for rank, topic in enumerate(result["largest"], 1):
         print(
             f"{rank:>2}. {topic['label']}  — {topic['claims']} claims, {topic['articles']} articles,"

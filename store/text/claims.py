@@ -25,8 +25,9 @@ from store.text.keywords import (
     has_actor,
     has_actor_phrase,
     has_attribution,
-    has_place,
     has_number,
+    has_opinion_word,
+    has_place,
     has_speech_verb,
     has_time_word,
     is_boilerplate,
@@ -60,7 +61,8 @@ class Cues:
     actor: bool  # a title, institution or named person (الرئيس، وزارة، القوات، البيت الأبيض …)
     place: bool  # a country, capital or nationality (روسيا، الروسية، موسكو …)
     latin_name: bool  # a capitalised Latin word: a name quoted in its own script (Zelensky, Telegram)
-    furniture: bool  # share buttons, tags, bylines, photo credits
+    furniture: bool  # share buttons, tags, bylines, photo credits, related-article links
+    opinion: bool  # first-person view or hedge: أعتقد، أرى، ربما، لعل …
 
 
 # Log-odds weights. The base and length terms put a prose sentence with nothing checkable in it ("يتطلب الأمر
@@ -78,6 +80,7 @@ _ACTOR = 0.8
 _PLACE = 0.6
 _LATIN_NAME = 0.6
 _FURNITURE = -8.0
+_OPINION = -1.0
 # A short line without a final stop is a headline, caption, byline or section name, whatever it contains.
 _SHORT_LINE_WORDS = 8
 _SHORT_UNPUNCTUATED = -3.0
@@ -125,6 +128,7 @@ def read_cues(text: str, facts: Facts | None = None) -> Cues:
         place=has_place(tokens) or bool(mentions & {"place"}),
         latin_name=bool(_LATIN_NAME_RE.search(text)),
         furniture=is_boilerplate(norm, len(tokens)),
+        opinion=has_opinion_word(tokens),
     )
 
 
@@ -141,6 +145,7 @@ def log_odds(cues: Cues) -> float:
     z += _PLACE if cues.place else 0.0
     z += _LATIN_NAME if cues.latin_name else 0.0
     z += _FURNITURE if cues.furniture else 0.0
+    z += _OPINION if cues.opinion else 0.0
     if not cues.final_stop and not cues.question and cues.n_words <= _SHORT_LINE_WORDS:
         z += _SHORT_UNPUNCTUATED
     if cues.header_colon and cues.n_words <= _HEADER_COLON_WORDS:

@@ -2,6 +2,7 @@
 
 CONTRACT:
     TopicItem(key, text, facts)                 # key: any hashable id (the store passes claim ids)
+        optional article=, position= (article id, sentence idx): lets small topics join their paragraph's
     group_topics(items: list[TopicItem]) -> list[TopicGroup]
         every item in exactly one group; each group has a label; must scale to ~100k items
         without comparing every pair.
@@ -9,18 +10,20 @@ CONTRACT:
 
 How it works:
 1. Each claim becomes a bag of salient terms: light stems of its words without function words, reporting
-   verbs and calendar words, plus the names and figures the fact extractor read. Weight = IDF², so a rare
-   place or figure counts far more than a word every claim of the story shares; terms found in more than
-   ``BACKGROUND_SHARE`` of the claims (روسيا and أوكرانيا in a story about Russia and Ukraine) are left out.
-2. Nearest neighbours come from an inverted index over each claim's rarer terms; no pair of claims is
-   compared unless they share such a term, and very common terms never propose candidates.
-3. A claim whose words link it to no claim of another article borrows the words of its neighbours in its
-   own article (``TopicItem.article`` / ``position``, optional): "واستخدمت القوات الروسية قنابل انزلاقية"
-   is about the strike the previous sentence named.
-4. Centroid agglomeration over that sparse neighbour graph: the two most similar topics merge while their
-   centroids' cosine reaches ``MERGE_THRESHOLD``.
-5. A label is made of the 2-3 terms most typical of the topic and rare elsewhere, in the spelling of the
-   text. Claims left alone share one "أخرى" (other) topic.
+   verbs and calendar words, plus the names and figures the fact extractor read (so "زابوريجيا" and
+   "زابوريزيا", or "ثلاث ساعات" and "3 ساعات", meet once it unifies them). Weight = IDF², so a rare place or
+   figure counts far more than a word every claim shares; terms found in more than ``BACKGROUND_SHARE`` of
+   the claims (روسيا and أوكرانيا in a story about Russia and Ukraine) are the story's background and left out.
+2. Nearest neighbours come from an inverted index over each claim's rarer terms: no pair of claims is
+   compared unless they share such a term, and a term in too many claims proposes no candidates.
+3. Centroid agglomeration over that sparse neighbour graph: the two most similar topics merge while the
+   cosine of their centroids reaches ``MERGE_THRESHOLD``.
+4. When claims carry their article and position (optional), a topic of one to three claims that mostly sit
+   right beside claims of one bigger topic joins it: "واستخدمت القوات الروسية قنابل انزلاقية" is about the
+   strike the sentence before it names, though no word says so.
+5. A label is made of up to four words: the terms most typical of the topic and rare elsewhere, in the
+   spelling of the text, joined into a phrase where the claims write them together ("وقف إطلاق النار").
+   Claims left alone share one "أخرى" (other) topic, listed last; assign_topic never proposes it.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Hashable
+from typing import Hashable, Iterable
 
 from store.text.facts import Facts
 from store.text.keywords import (
@@ -50,23 +53,24 @@ from store.text.normalize import normalize
 OTHER_LABEL = "أخرى"
 LABEL_SEPARATOR = " · "
 LABEL_TERMS = 3
+LABEL_MAX_WORDS = 4
+MAX_PHRASE_WORDS = 3
 # Centroid cosine at which two topics merge (vectors are IDF²-weighted; see the module docstring).
-MERGE_THRESHOLD = 0.25
+MERGE_THRESHOLD = 0.2
 # Neighbour graph: this many nearest claims per claim, and only pairs at least this similar.
 NEIGHBOURS = 10
 MIN_EDGE = 0.1
+SHORTLIST_MARGIN = 5
 # Only the rarest terms of a claim look up candidates, and a term in more claims than this proposes none:
 # this bounds the work per claim whatever the corpus size.
-LOOKUP_TERMS = 8
-MAX_POSTINGS = 400
+LOOKUP_TERMS = 6
+MAX_POSTINGS = 300
 # Terms in more than this share of the claims are the story's background, not a topic.
 BACKGROUND_SHARE = 0.15
 BACKGROUND_MIN_DF = 5
-# Context: a claim borrows its article neighbours' words at up to this weight, less the better its own words
-# already link it to another article (none at all from a cross-article similarity of CONTEXT_NOT_NEEDED).
-CONTEXT_WINDOW = 1
-CONTEXT_WEIGHT = 1.0
-CONTEXT_NOT_NEEDED = 0.5
+# A topic of at most this many claims, this share of which sit beside claims of one bigger topic, joins it.
+ADOPT_MAX_SIZE = 3
+ADOPT_SHARE = 0.5
 # Terms kept per topic in TopicGroup.terms, and the share of them a new claim must match (assign_topic).
 GROUP_TERMS = 12
 ASSIGN_THRESHOLD = 0.25
@@ -90,8 +94,8 @@ class TopicItem:
     key: Hashable
     text: str
     facts: Facts = field(default_factory=Facts)
-    # Optional: the article the claim comes from and its sentence index there. When given, a claim whose own
-    # words link it nowhere borrows context from its neighbours (see the module docstring, step 3).
+    # Optional: the article the claim comes from and its sentence index there. When given, a small topic
+    # whose claims sit beside claims of a bigger topic joins it (see the module docstring, step 4).
     article: Hashable | None = None
     position: int = 0
 
@@ -147,31 +151,52 @@ def _vocabulary(items: list[TopicItem]) -> set[str]:
     return vocabulary
 
 
-def _term(norm: str, shown: str, vocabulary: set[str] | frozenset[str]) -> tuple[str, str] | None:
-    """(term, surface as written) for one salient word, or None when too short to mean anything."""
+@dataclass
+class _Bag:
+    """The terms of one claim, how each is written there, and which terms follow each other in the text."""
+
+    surfaces: dict[str, str] = field(default_factory=dict)  # term → word as written, without clitics
+    written: dict[str, str] = field(default_factory=dict)  # term → word as written, keeping its article
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # (term, next term) for adjacent words
+
+
+def _term(norm: str, shown: str, vocabulary: set[str] | frozenset[str]) -> tuple[str, str, str] | None:
+    """(term, surface without clitics, surface keeping its article) for one salient word, or None when too
+    short to mean anything: "والمحادثات" → ("محادث", "محادثات", "المحادثات")."""
     if norm[0].isdigit():
-        return norm, shown
+        return norm, shown, shown
     base = bare_in(norm, vocabulary)
     if len(base) < _MIN_TERM_LETTERS:
         return None
-    return light_stem(base), shown[len(shown) - len(base) :] if len(shown) >= len(base) else shown
+    surface = shown[len(shown) - len(base) :] if len(shown) >= len(base) else shown
+    had_article = len(strip_article(norm)) < len(norm) and strip_article(norm) == base
+    return light_stem(base), surface, ("ال" + surface) if had_article else surface
 
 
-def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str]) -> dict[str, str]:
-    """Term → surface form as written, for one claim. Names and figures read by the fact extractor join the
-    words, so "زابوريجيا" and "زابوريزيا", or "ثلاث ساعات" and "3 ساعات", meet when it unifies them."""
-    terms: dict[str, str] = {}
-    for norm, shown in _salient_words(item.text):
-        term = _term(norm, shown, vocabulary)
-        if term:
-            terms.setdefault(*term)
+def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str]) -> _Bag:
+    """The claim's terms. Names and figures read by the fact extractor join its words."""
+    bag = _Bag()
+    previous: tuple[int, str] | None = None
+    for position, shown in enumerate(_display_words(item.text)):
+        norm = _normalized_word(shown)
+        term = _term(norm, shown, vocabulary) if norm and _is_salient(norm) else None
+        if term is None:
+            continue
+        key, surface, written = term
+        bag.surfaces.setdefault(key, surface)
+        bag.written.setdefault(key, written)
+        if previous and previous[0] == position - 1 and previous[1] != key:
+            bag.pairs.add((previous[1], key))
+        previous = (position, key)
     for mention in item.facts.mentions:
         if mention.kind in ("person", "place", "org") and mention.key:
-            terms.setdefault("@" + mention.key, mention.text)
+            shown = _without_clitic(mention.text, vocabulary)
+            bag.surfaces.setdefault("@" + mention.key, shown)
+            bag.written.setdefault("@" + mention.key, shown)
     for quantity in item.facts.quantities:
         if quantity.unit:
-            terms.setdefault(f"#{quantity.value:g} {quantity.unit}", quantity.text)
-    return terms
+            bag.surfaces.setdefault(f"#{quantity.value:g} {quantity.unit}", quantity.text)
+    return bag
 
 
 # ------------------------------------------------------------------------------------------- vectors
@@ -179,6 +204,15 @@ def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str]) -> dict[str, 
 
 def _idf(document_frequency: int, n_documents: int) -> float:
     return math.log((n_documents + 1) / (document_frequency + 0.5))
+
+
+def _label_idf(document_frequency: int, n_documents: int) -> float:
+    """Gentler than _idf: a term in every claim of a one-story corpus still names that story."""
+    return math.log(1 + n_documents / document_frequency)
+
+
+def _background_df(n_documents: int) -> float:
+    return max(BACKGROUND_MIN_DF, BACKGROUND_SHARE * n_documents)
 
 
 def _norm(vector: Vector) -> float:
@@ -191,17 +225,17 @@ def _unit(vector: Vector) -> Vector:
 
 
 def _dot(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
-def _own_vectors(item_terms: list[dict[str, str]], df: Counter[str]) -> list[Vector]:
+def _vectors(item_terms: list[_Bag], df: Counter[str]) -> list[Vector]:
     """IDF²-weighted unit vectors. Terms of a single claim are left out (they link it to nothing and only
     dilute its similarities), and so are the story's background terms."""
     n = len(item_terms)
-    background = max(BACKGROUND_MIN_DF, BACKGROUND_SHARE * n)
-    return [_unit({t: _idf(df[t], n) ** 2 for t in terms if 1 < df[t] <= background}) for terms in item_terms]
+    background = _background_df(n)
+    return [
+        _unit({t: _idf(df[t], n) ** 2 for t in bag.surfaces if 1 < df[t] <= background}) for bag in item_terms
+    ]
 
 
 def _article_neighbours(items: list[TopicItem]) -> list[list[int]]:
@@ -214,28 +248,8 @@ def _article_neighbours(items: list[TopicItem]) -> list[list[int]]:
     for members in by_article.values():
         members.sort(key=lambda i: (items[i].position, i))
         for rank, index in enumerate(members):
-            window = members[max(0, rank - CONTEXT_WINDOW) : rank + CONTEXT_WINDOW + 1]
-            neighbours[index] = [j for j in window if j != index]
+            neighbours[index] = members[max(0, rank - 1) : rank] + members[rank + 1 : rank + 2]
     return neighbours
-
-
-def _with_context(vectors: list[Vector], items: list[TopicItem], graph: "_NeighbourGraph") -> list[Vector]:
-    """Blend each claim with its article neighbours, as much as its own words fail to link it elsewhere."""
-    neighbours = _article_neighbours(items)
-    blended = list(vectors)
-    for index, around in enumerate(neighbours):
-        if not around:
-            continue
-        linked = graph.best_similarity(index, exclude_article=items[index].article, items=items)
-        weight = CONTEXT_WEIGHT * max(0.0, 1.0 - linked / CONTEXT_NOT_NEEDED)
-        if weight <= 0:
-            continue
-        mixed = dict(vectors[index])
-        for neighbour in around:
-            for term, value in vectors[neighbour].items():
-                mixed[term] = mixed.get(term, 0.0) + weight * value
-        blended[index] = _unit(mixed)
-    return blended
 
 
 class _NeighbourGraph:
@@ -243,13 +257,15 @@ class _NeighbourGraph:
 
     def __init__(self, vectors: list[Vector], df: Counter[str]):
         self.vectors = vectors
-        postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, vector in enumerate(vectors):
-            for term in vector:
-                postings[term].append(index)
+            for term, weight in vector.items():
+                postings[term].append((index, weight))
         self.edges: list[list[tuple[float, int]]] = [self._nearest(i, postings, df) for i in range(len(vectors))]
 
-    def _nearest(self, index: int, postings: dict[str, list[int]], df: Counter[str]) -> list[tuple[float, int]]:
+    def _nearest(
+        self, index: int, postings: dict[str, list[tuple[int, float]]], df: Counter[str]
+    ) -> list[tuple[float, int]]:
         vector = self.vectors[index]
         lookup = sorted(vector, key=lambda t: (df[t], t))[:LOOKUP_TERMS]
         scores: dict[int, float] = defaultdict(float)
@@ -258,16 +274,17 @@ class _NeighbourGraph:
             if len(claims) > MAX_POSTINGS:
                 continue
             weight = vector[term]
-            for other in claims:
-                if other != index:
-                    scores[other] += weight * self.vectors[other][term]
+            for other, other_weight in claims:
+                scores[other] += weight * other_weight
+        scores.pop(index, None)
         # The lookup saw only the rarest terms: rescore the best candidates on all of them.
-        shortlist = heapq.nlargest(NEIGHBOURS * 3, scores, key=scores.__getitem__)
-        exact = [(_dot(vector, self.vectors[other]), other) for other in shortlist]
-        return heapq.nlargest(NEIGHBOURS, [(s, o) for s, o in exact if s >= MIN_EDGE])
+        shortlist = heapq.nlargest(NEIGHBOURS + SHORTLIST_MARGIN, scores, key=scores.__getitem__)
+        return _top_edges(vector, shortlist, self.vectors)
 
-    def best_similarity(self, index: int, exclude_article: Hashable | None, items: list[TopicItem]) -> float:
-        return max((s for s, other in self.edges[index] if items[other].article != exclude_article), default=0.0)
+
+def _top_edges(vector: Vector, candidates: Iterable[int], vectors: list[Vector]) -> list[tuple[float, int]]:
+    exact = ((_dot(vector, vectors[other]), other) for other in candidates)
+    return heapq.nlargest(NEIGHBOURS, (edge for edge in exact if edge[0] >= MIN_EDGE))
 
 
 # ----------------------------------------------------------------------------------------- clustering
@@ -311,6 +328,7 @@ class _Agglomeration:
 
     def run(self, edges: list[list[tuple[float, int]]], threshold: float) -> list[list[int]]:
         pairs = {(min(i, j), max(i, j)): s for i, nearest in enumerate(edges) for s, j in nearest}
+        # Heap entries: (-similarity, topic a, its version, topic b, its version) when scored.
         heap = [(-s, i, 0, j, 0) for (i, j), s in pairs.items()]
         heapq.heapify(heap)
         while heap:
@@ -320,41 +338,148 @@ class _Agglomeration:
             root_a, root_b = self.root(a), self.root(b)
             if root_a == root_b:
                 continue
-            if (root_a, self.version[root_a], root_b, self.version[root_b]) != (a, version_a, b, version_b):
-                similarity = self.similarity(root_a, root_b)
-                if similarity >= threshold:
-                    heapq.heappush(heap, (-similarity, root_a, self.version[root_a], root_b, self.version[root_b]))
+            if (root_a, self.version[root_a], root_b, self.version[root_b]) == (a, version_a, b, version_b):
+                self.merge(root_a, root_b)
                 continue
-            self.merge(root_a, root_b)
+            similarity = self.similarity(root_a, root_b)  # one of them grew since: score again
+            if similarity >= threshold:
+                heapq.heappush(heap, (-similarity, root_a, self.version[root_a], root_b, self.version[root_b]))
         return [sorted(m) for i, m in enumerate(self.members) if m and self.root(i) == i]
+
+
+def _adopt_small_topics(groups: list[list[int]], neighbours: list[list[int]], vectors: list[Vector]) -> list[list[int]]:
+    """A topic of a few claims that mostly sit right beside claims of one bigger topic is a detail of that
+    topic ("واستخدمت القوات الروسية قنابل انزلاقية" after the sentence on the strike), and joins it. Claims
+    whose words linked them to nothing thus take the topic of their paragraph instead of "أخرى"."""
+    topic_of = {index: topic for topic, members in enumerate(groups) for index in members}
+    members = [list(g) for g in groups]
+    for topic in sorted(range(len(members)), key=lambda t: len(members[t])):
+        size = len(members[topic])
+        if not size or size > ADOPT_MAX_SIZE:
+            continue
+        beside: Counter[int] = Counter()
+        for index in members[topic]:
+            for other_topic in {topic_of[n] for n in neighbours[index]} - {topic}:
+                if len(members[other_topic]) > size:
+                    beside[other_topic] += 1
+        if not beside:
+            continue
+        best_count = max(beside.values())
+        if best_count < ADOPT_SHARE * size:
+            continue
+        tied = [t for t, count in beside.items() if count == best_count]
+        host = max(tied, key=lambda t: (_group_similarity(members[topic], members[t], vectors), -t))
+        for index in members[topic]:
+            topic_of[index] = host
+        members[host].extend(members[topic])
+        members[topic] = []
+    return [sorted(m) for m in members if m]
+
+
+def _group_similarity(a: list[int], b: list[int], vectors: list[Vector]) -> float:
+    centroid_a: Vector = defaultdict(float)
+    centroid_b: Vector = defaultdict(float)
+    for index in a:
+        for term, weight in vectors[index].items():
+            centroid_a[term] += weight
+    for index in b:
+        for term, weight in vectors[index].items():
+            centroid_b[term] += weight
+    norm = _norm(centroid_a) * _norm(centroid_b)
+    return _dot(centroid_a, centroid_b) / norm if norm else 0.0
 
 
 # -------------------------------------------------------------------------------------------- labels
 
 
-def _ranked_terms(
-    members: list[int], item_terms: list[dict[str, str]], df: Counter[str], n_items: int
-) -> list[tuple[str, str]]:
-    """(term, surface) pairs ranked by how typical they are of the topic and how rare in the corpus."""
+@dataclass
+class _Ranked:
+    term: str
+    surface: str
+    written: str
+
+
+def _ranked_terms(members: list[int], bags: list[_Bag], df: Counter[str], n_items: int) -> list[_Ranked]:
+    """The topic's terms ranked by how typical they are of it and how rare in the corpus, each with its most
+    common spelling."""
     inside: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, Counter[str]] = defaultdict(Counter)
     for i in members:
-        for term, shown in item_terms[i].items():
+        for term, shown in bags[i].surfaces.items():
             inside[term] += 1
             surfaces[term][shown] += 1
-    ranked = sorted(inside, key=lambda t: (-inside[t] * _idf(df[t], n_items), t))
-    return [(t, surfaces[t].most_common(1)[0][0]) for t in ranked]
+            written[term][bags[i].written.get(term, shown)] += 1
+    background = _background_df(n_items)
+    candidates = [t for t in inside if df[t] <= background] or list(inside)
+    ranked = sorted(candidates, key=lambda t: (-inside[t] * _label_idf(df[t], n_items), t))
+    return [_Ranked(t, surfaces[t].most_common(1)[0][0], written[t].most_common(1)[0][0]) for t in ranked]
 
 
-def _label(ranked: list[tuple[str, str]]) -> str:
-    shown: list[str] = []
-    for term, surface in ranked:
-        if term[0].isdigit() or term[0] == "#" or surface in shown:
+def _label(ranked: list[_Ranked], pair_counts: Counter[tuple[str, str]], term_counts: Counter[str]) -> str:
+    """Up to four words from the most typical distinct terms; terms that form a phrase in the claims are shown
+    as that phrase ("وقف إطلاق النار", "قناة السويس"), and "السويس" beside "سويس" counts once."""
+    units: list[list[_Ranked]] = []
+    seen_stems: set[str] = set()
+    for candidate in ranked:
+        if candidate.term[0].isdigit() or candidate.term[0] == "#":
             continue  # a bare figure makes a poor title
-        shown.append(surface)
-        if len(shown) == LABEL_TERMS:
-            break
-    return LABEL_SEPARATOR.join(shown) or OTHER_LABEL
+        stems = _surface_stems(candidate.surface)
+        words = len(candidate.surface.split())
+        if not stems or stems & seen_stems or _word_count(units) + words > LABEL_MAX_WORDS:
+            continue
+        seen_stems |= stems
+        if not _extend_phrase(units, candidate, pair_counts, term_counts):
+            if len(units) == LABEL_TERMS:
+                break
+            units.append([candidate])
+    return LABEL_SEPARATOR.join(_show(unit) for unit in units) or OTHER_LABEL
+
+
+def _word_count(units: list[list[_Ranked]]) -> int:
+    return sum(len(word.surface.split()) for unit in units for word in unit)
+
+
+def _extend_phrase(
+    units: list[list[_Ranked]], candidate: _Ranked, pair_counts: Counter[tuple[str, str]], term_counts: Counter[str]
+) -> bool:
+    """Attach ``candidate`` to a unit it usually follows or precedes in the text; True when it did."""
+    for unit in units:
+        if len(unit) >= MAX_PHRASE_WORDS:
+            continue
+        if _is_phrase(unit[-1].term, candidate.term, pair_counts, term_counts):
+            unit.append(candidate)
+            return True
+        if _is_phrase(candidate.term, unit[0].term, pair_counts, term_counts):
+            unit.insert(0, candidate)
+            return True
+    return False
+
+
+def _is_phrase(first: str, second: str, pair_counts: Counter[tuple[str, str]], term_counts: Counter[str]) -> bool:
+    together = pair_counts[(first, second)]
+    return together >= 2 and together * 2 >= min(term_counts[first], term_counts[second])
+
+
+def _show(unit: list[_Ranked]) -> str:
+    if len(unit) == 1:
+        return unit[0].surface
+    return " ".join(word.written for word in unit)
+
+
+def _surface_stems(surface: str) -> set[str]:
+    return {light_stem(bare(_normalized_word(word))) for word in _display_words(surface)}
+
+
+def _without_clitic(name: str, vocabulary: set[str] | frozenset[str]) -> str:
+    """A name as the fact extractor found it may carry a glued و/ب/ل ("وأذربيجان"); drop it when the corpus
+    has the name without it, so "واشنطن" and "لافروف" stay whole."""
+    words = name.split()
+    if words:
+        first = _normalized_word(_DIACRITICS.sub("", words[0]))
+        if len(first) > 3 and first[0] in "وفبل" and first[1:] in vocabulary:
+            words[0] = words[0][1:]
+    return " ".join(words)
 
 
 # --------------------------------------------------------------------------------------------- API
@@ -366,19 +491,18 @@ def group_topics(items: list[TopicItem], *, other_label: str = OTHER_LABEL) -> l
         return []
     vocabulary = _vocabulary(items)
     item_terms = [_terms(item, vocabulary) for item in items]
-    df: Counter[str] = Counter(t for terms in item_terms for t in terms)
-    vectors = _own_vectors(item_terms, df)
+    df: Counter[str] = Counter(t for bag in item_terms for t in bag.surfaces)
+    vectors = _vectors(item_terms, df)
+    groups = _Agglomeration(vectors).run(_NeighbourGraph(vectors, df).edges, MERGE_THRESHOLD)
     if any(item.article is not None for item in items):
-        vectors = _with_context(vectors, items, _NeighbourGraph(vectors, df))
-    graph = _NeighbourGraph(vectors, df)
-    groups = _Agglomeration(vectors).run(graph.edges, MERGE_THRESHOLD)
+        groups = _adopt_small_topics(groups, _article_neighbours(items), vectors)
     return _to_topic_groups(groups, items, item_terms, df, other_label)
 
 
 def _to_topic_groups(
     groups: list[list[int]],
     items: list[TopicItem],
-    item_terms: list[dict[str, str]],
+    item_terms: list[_Bag],
     df: Counter[str],
     other_label: str,
 ) -> list[TopicGroup]:
@@ -389,11 +513,13 @@ def _to_topic_groups(
             alone.extend(members)
             continue
         ranked = _ranked_terms(members, item_terms, df, len(items))
+        pair_counts = Counter(pair for i in members for pair in item_terms[i].pairs)
+        term_counts = Counter(term for i in members for term in item_terms[i].surfaces)
         topics.append(
             TopicGroup(
-                label=_label(ranked),
+                label=_label(ranked, pair_counts, term_counts),
                 keys=[items[i].key for i in members],
-                terms=[t for t, _ in ranked[:GROUP_TERMS]],
+                terms=[r.term for r in ranked[:GROUP_TERMS]],
             )
         )
     if alone:
@@ -417,8 +543,12 @@ def assign_topic(item: TopicItem, groups: list[TopicGroup]) -> int | None:
     return best if best_score >= ASSIGN_THRESHOLD else None
 
 
+def _words_of(item: TopicItem) -> set[str]:
+    return _vocabulary([item])
+
+
 def _terms_all_readings(item: TopicItem) -> set[str]:
-    terms = set(_terms(item, frozenset()))
+    terms = set(_terms(item, _words_of(item)).surfaces)
     for norm, shown in _salient_words(item.text):
         if len(norm) > 4 and norm[0] in "وفبلك":
             term = _term(norm[1:], shown[1:], frozenset())
