@@ -14,6 +14,7 @@ from store.review import write_transaction
 from store.text.blocking import CandidateIndex
 from store.text.facts import Facts, extract_facts
 from store.text.match import Judged, evidence_signature, judge, keep_best, suggest_verdict
+from store.text.terms import shared_words
 
 CANDIDATES_PER_CLAIM = 16
 NEIGHBOURS_PER_SENTENCE = 12
@@ -25,8 +26,11 @@ class _Corpus:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.index = CandidateIndex()
+        self._terms: dict[int, list[str]] = {}
         for sid, article_id, terms in conn.execute("SELECT id, article_id, terms FROM sentences"):
-            self.index.add(sid, article_id, terms.split())
+            split = terms.split()
+            self._terms[sid] = split
+            self.index.add(sid, article_id, split)
         self.origins = {aid: origin or aid for aid, origin in conn.execute("SELECT id, origin_id FROM articles")}
         self._facts: dict[int, Facts] = {}
 
@@ -35,6 +39,9 @@ class _Corpus:
             return {}
         marks = ",".join("?" * len(sentence_ids))
         return dict(self.conn.execute(f"SELECT id, text FROM sentences WHERE id IN ({marks})", sentence_ids))
+
+    def terms(self, sentence_id: int) -> list[str]:
+        return self._terms[sentence_id]
 
     def facts(self, sentence_id: int, text: str) -> Facts:
         if sentence_id not in self._facts:
@@ -77,10 +84,14 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
     candidates = corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM)
     texts = corpus.sentence_text([c.sentence_id for c in candidates])
     judged: list[Judged] = []
+    claim_terms = terms.split()
     for candidate in candidates:
         sid = candidate.sentence_id
         other_article = corpus.index.article_of(sid)
-        result = judge(text, claim_facts, texts[sid], corpus.facts(sid, texts[sid]))
+        other_terms = corpus.terms(sid)
+        coverage = (corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)) / 2
+        shared = shared_words(text, set(claim_terms) & set(other_terms))
+        result = judge(text, claim_facts, texts[sid], corpus.facts(sid, texts[sid]), coverage, shared)
         if result is not None:
             judged.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))
     best = _at_most_three_per_article(keep_best(judged))

@@ -145,12 +145,12 @@ class StanceReport:
 
 
 def evaluate_stance(csv_path: Path) -> StanceReport:
-    from store.text.stance import ans_label, classify
+    from store.text.stance import classify
 
     with csv_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     started = time.perf_counter()
-    predicted = [ans_label(classify(r["s1"], r["s2"])) for r in rows]
+    predicted = [classify(r["s1"], r["s2"]).ans_label for r in rows]
     elapsed = time.perf_counter() - started
     gold = [r["stance"] for r in rows]
     return StanceReport(len(rows), *_f1(gold, predicted), ms_per_pair=1000 * elapsed / max(1, len(rows)))

@@ -44,6 +44,15 @@ class CandidateIndex:
         df = len(self._postings.get(term, ()))
         return math.log((1 + len(self._article_of)) / (1 + df)) if df else 0.0
 
+    def coverage(self, terms: Iterable[str], other_terms: Iterable[str]) -> float:
+        """Share of the claim's term weight (idf) that the other sentence also has: how much of what the
+        claim says, in its distinctive words, the other sentence talks about too."""
+        mine = set(terms)
+        total = sum(self._idf(t) for t in mine)
+        if not total:
+            return 0.0
+        return sum(self._idf(t) for t in mine & set(other_terms)) / total
+
     def _cap(self) -> int:
         return max(MIN_COMMON_CAP, int(COMMON_SHARE * len(self._article_of)))
 
@@ -53,7 +62,8 @@ class CandidateIndex:
         """Sentences outside exclude_article sharing at least min_shared of the claim's rarest terms
         (or one, when the claim has only one usable term), best first."""
         cap = self._cap()
-        usable = [t for t in set(terms) if 0 < len(self._postings.get(t, ())) <= cap]
+        # A term found in one sentence only is the claim's own: it can find nothing else.
+        usable = [t for t in set(terms) if 1 < len(self._postings.get(t, ())) <= cap]
         usable.sort(key=lambda t: (len(self._postings[t]), t))
         usable = usable[:QUERY_TERMS]
         if not usable:

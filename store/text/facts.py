@@ -21,6 +21,8 @@ from dataclasses import asdict, dataclass, field
 from store.text.gazetteer import FIRST_WORDS, LATIN_NAMES, MAX_PHRASE_LEN, PHRASES, Entry
 from store.text.lexicon import (
     AMBIGUOUS_MONTHS,
+    COMMON_VERBS,
+    POLARITY,
     DENIALS,
     MONTHS,
     NAME_PARTICLES,
@@ -39,7 +41,11 @@ from store.text.names import name_key, names_match
 from store.text.numbers import Reading, read_quantities
 from store.text.tokens import Token, number_value, tokenize
 
-__all__ = ["Quantity", "Mention", "Facts", "extract_facts", "name_key", "names_match"]
+# Words of the polarity lexicon are predicates, never names ("الرئيس الروسي يأمر").
+POLE_WORDS: frozenset[str] = frozenset(w for sides in POLARITY.values() for side in sides for w in side)
+
+__all__ = ["Quantity", "Mention", "Facts", "extract_facts", "name_key", "names_match", "is_denial",
+           "is_clear_negation"]
 
 
 @dataclass
@@ -60,6 +66,7 @@ class Mention:
     key: str  # comparison key: weekday name, ISO-ish date, name_key(...) for names/places, the negator
     start: int
     end: int
+    source: str = ""  # names: "gazetteer", "latin" or "title" (read from the word after a title: less sure)
 
 
 @dataclass
@@ -160,7 +167,7 @@ def _gazetteer_mentions(text: str, tokens: list[Token], used: set[int]) -> list[
             continue
         entry, last, matched = hit
         written, start, end = _span(text, tokens, i, last)
-        out.append(Mention(entry.kind, written, _entity_key(entry, matched), start, end))
+        out.append(Mention(entry.kind, written, _entity_key(entry, matched), start, end, "gazetteer"))
         used.update(range(i, last))
         i = last
     return out
@@ -180,10 +187,10 @@ def _latin_names(text: str, tokens: list[Token], used: set[int]) -> list[Mention
         written, start, end = _span(text, tokens, i, last)
         entry = LATIN_NAMES.get(written.lower()) or LATIN_NAMES.get(tokens[last - 1].text.lower())
         if entry is not None:
-            out.append(Mention(entry.kind, written, _entity_key(entry, written), start, end))
+            out.append(Mention(entry.kind, written, _entity_key(entry, written), start, end, "latin"))
         else:
-            kind = "org" if written.isupper() and len(written) > 1 else "person"
-            out.append(Mention(kind, written, name_key(written), start, end))
+            kind = "org" if written.isupper() else "person"
+            out.append(Mention(kind, written, name_key(written), start, end, "latin"))
         used.update(range(i, last))
         i = last
     return out
@@ -205,13 +212,28 @@ def _titled_names(text: str, tokens: list[Token], used: set[int], known: list[Me
                 break  # the title's name is already known ("المبعوث ستيف ويتكوف")
             j += 1
         first = j
+        if first == i + 1 and not any(f.startswith("ال") for f in token.forms):
+            continue  # "رئيس تحريره": a title without the article heads a construct, not a name
         while j < len(tokens) and j not in used and j - first < 3 and _is_name_word(tokens, first, j):
             j += 1
-        if j > first and not all(tokens[k].norm in NAME_PARTICLES for k in range(first, j)):
+        if j == first or all(tokens[k].norm in NAME_PARTICLES for k in range(first, j)):
+            continue
+        known_next = _person_at(known, tokens[j]) if j < len(tokens) else None
+        if known_next is not None:
+            # "كير ستارمر" with "ستارمر" known: one mention, the first name joins the known surname.
+            known.remove(known_next)
+            written, start, _ = _span(text, tokens, first, j)
+            merged = text[start : known_next.end]
+            out.append(Mention("person", merged, known_next.key, start, known_next.end, known_next.source))
+        else:
             written, start, end = _span(text, tokens, first, j)
-            out.append(Mention("person", written, name_key(written), start, end))
-            used.update(range(first, j))
+            out.append(Mention("person", written, name_key(written), start, end, "title"))
+        used.update(range(first, j))
     return out
+
+
+def _person_at(found: list[Mention], token: Token) -> Mention | None:
+    return next((m for m in found if m.kind == "person" and m.start == token.start), None)
 
 
 def _is_title(token: Token) -> bool:
@@ -232,6 +254,8 @@ def _is_name_word(tokens: list[Token], first: int, j: int) -> bool:
     norm = token.norm
     if token.is_number or not norm.isalpha() or norm in STOPWORDS or norm in NAME_STOPS or _is_title(token):
         return False
+    if norm in COMMON_VERBS or norm in POLE_WORDS:
+        return False
     if token.after_punct:
         return False
     if j == first:
@@ -247,11 +271,15 @@ def _is_name_word(tokens: list[Token], first: int, j: int) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+_MONTHS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _month in MONTHS.items():
+    _MONTHS_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _month))
+
+
 def _month_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """(month number, index after the month name) when tokens[i] starts a month name."""
-    for phrase, month in MONTHS.items():
-        if phrase[0] not in tokens[i].forms[:2]:
-            continue
+    candidates = [c for form in tokens[i].forms[:2] for c in _MONTHS_BY_FIRST.get(form, ())]
+    for phrase, month in candidates:
         if all(i + k < len(tokens) and tokens[i + k].norm == w for k, w in enumerate(phrase) if k > 0):
             return month, i + len(phrase)
     return None
@@ -312,11 +340,18 @@ def _days(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+_NOUN_NEGATORS = frozenset({"عدم", "دون", "غير"})  # take prepositions: "بعدم", "بدون", "لغير"
+
+
 def _negator_form(token: Token) -> str:
-    """The token without a leading "و"/"ف" ("ولم" -> لم, "ونفت" -> نفت)."""
+    """The negator in a token, without its conjunction ("ولم" -> لم, "ونفت" -> نفت, "بعدم" -> عدم)."""
     norm = token.norm
-    if norm[:1] in "وف" and (norm[1:] in NEGATORS or norm[1:] in DENIALS or norm[1:] in REFUSALS):
-        return norm[1:]
+    rest = norm[1:]
+    if norm[:1] in "وف" and (rest in NEGATORS or rest in DENIALS or rest in REFUSALS):
+        return rest
+    for prefix in ("و", "ب", "ل", "وب", "ول"):
+        if norm.startswith(prefix) and norm[len(prefix) :] in _NOUN_NEGATORS:
+            return norm[len(prefix) :]
     return norm
 
 
@@ -328,6 +363,8 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
         if form in NEGATORS:
             if form == "لا" and following in NOT_NEGATING_AFTER_LA:
                 continue
+            if i + 1 < len(tokens) and tokens[i + 1].is_number:
+                continue  # "دون 74 دولارا": below a figure (read as a hedge), not a negation
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
         elif form in DENIALS:
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
@@ -339,3 +376,14 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
 def is_denial(mention: Mention) -> bool:
     """A denial of a report ("نفت", "رفض التقارير") rather than a grammatical negation ("لم")."""
     return mention.kind == "negation" and (mention.key in DENIALS or mention.key in REFUSALS)
+
+
+_VERB_NEGATORS = frozenset({"لم", "لن", "ليس", "ليست", "ليسوا", "لسنا"})
+
+
+def is_clear_negation(mention: Mention, next_word: str) -> bool:
+    """A negation that flips a statement: a denial, لم/لن/ليس, or لا before a present-tense verb ("لا يوافق").
+    "لا" before a noun ("لا عوائق"), غير, عدم and دون mostly rephrase ("بلا عوائق", "تفتقر إلى")."""
+    if is_denial(mention) or mention.key in _VERB_NEGATORS:
+        return True
+    return mention.key == "لا" and next_word[:1] in ("ي", "ت", "ن") and len(next_word) >= 3

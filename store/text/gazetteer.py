@@ -131,7 +131,7 @@ miami|city|usa|ميامي|Miami|
 riyadh|city|saudi|الرياض|Riyadh|
 jeddah|city|saudi|جدة;جده|Jeddah;Jedda|
 makkah|city|saudi|مكة;مكة المكرمة;مكه|Mecca;Makkah|
-madinah|city|saudi|المدينة المنورة;طيبة الطيبة|Medina;Madinah|
+madinah|city|saudi|المدينة المنورة;منطقة المدينة;طيبة الطيبة|Medina;Madinah|
 abha|city|saudi|أبها;ابها|Abha|
 dammam|city|saudi|الدمام|Dammam|
 khobar|city|saudi|مدينة الخبر|Khobar|

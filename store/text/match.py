@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.text.facts import Facts
 from store.text.stance import StanceResult, classify
 
 MAX_EVIDENCE = 12
-MIN_RELATED_SCORE = 50.0
+MIN_RELATED_SCORE = 35.0
+# Two outlets retelling one event rarely share wording, and the stance model (trained on headline pairs) then
+# answers "related". When no fact conflicts and, on average both ways, this share of the sentences' distinctive
+# (idf-weighted) terms is shared, the other sentence reports the same thing: it agrees.
+SAME_REPORT_COVERAGE = 0.30
 
 
 @dataclass(frozen=True)
@@ -21,11 +25,18 @@ class Judged:
     result: StanceResult
 
 
-def judge(claim: str, claim_facts: Facts, other: str, other_facts: Facts) -> StanceResult | None:
-    """Stance of one candidate sentence, or None when it is not evidence worth showing."""
+def judge(
+    claim: str, claim_facts: Facts, other: str, other_facts: Facts, coverage: float = 0.0, shared: str = ""
+) -> StanceResult | None:
+    """Stance of one candidate sentence, or None when it is not evidence worth showing.
+
+    coverage: the idf-weighted share of distinctive terms the two sentences have in common (both ways, averaged);
+    shared: those words as written in the claim, for the reason."""
     result = classify(claim, other, claim_facts, other_facts)
     if result.stance == "other":
         return None
+    if result.stance == "related" and not result.conflicts and coverage >= SAME_REPORT_COVERAGE:
+        return replace(result, stance="agree", reason=f"same report: {shared}" if shared else "same report")
     if result.stance == "related" and result.score < MIN_RELATED_SCORE:
         return None
     return result

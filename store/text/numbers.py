@@ -35,6 +35,7 @@ _TEN = ("عشر", "عشره")
 # Number words that follow their noun as an adjective: "إرهابيين اثنين", "يوم واحد".
 _POSTPOSED = {"واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين"}
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}  # only before a scale word: "نصف مليار"
+_WORD_TABLES = (UNIT_WORDS, TEEN_HEADS, TEN_WORDS, HUNDRED_WORDS, SCALE_WORDS, DUAL_SCALE_WORDS, VAGUE_WORDS)
 
 
 @dataclass
@@ -49,12 +50,24 @@ class Reading:
     is_year_like: bool = False  # a bare 4-digit 1900-2100 figure with no unit: a year, read by facts.py
 
 
+def _prefixed_index(table: dict) -> dict[str, tuple[str, float]]:
+    # Every table word under every allowed prefix, so a look-up is one dict access.
+    index: dict[str, tuple[str, float]] = {}
+    for prefix in reversed(_NUMBER_WORD_PREFIXES):  # the bare word wins over a prefixed reading
+        for word, value in table.items():
+            index[prefix + word] = (prefix, value)
+    return index
+
+
+_INDEXES: dict[int, dict[str, tuple[str, float]]] = {}
+
+
 def _number_word(norm: str, table: dict) -> tuple[str, float] | None:
     """(prefix, value) if ``norm`` is a word of ``table`` with an optional conjunction/preposition prefix."""
-    for prefix in _NUMBER_WORD_PREFIXES:
-        if norm.startswith(prefix) and norm[len(prefix) :] in table:
-            return prefix, table[norm[len(prefix) :]]
-    return None
+    index = _INDEXES.get(id(table))
+    if index is None:
+        index = _INDEXES[id(table)] = _prefixed_index(table)
+    return index.get(norm)
 
 
 def _strip_article(norm: str) -> str:
@@ -222,6 +235,8 @@ def _unit_after(tokens: list[Token], j: int) -> tuple[str, int]:
         return "", j
     if token.norm in STOPWORDS or _number_word(token.norm, UNIT_WORDS) or token.norm in ("تقريبا",):
         return "", j
+    if token.norm.startswith("و") and canonical_noun(token.norm) == _strip_article(token.norm):
+        return "", j  # "مقتل 2 وإصابة 12": a word joined by "و" starts the next clause, unless a known noun
     return canonical_noun(token.norm), j + 1
 
 
@@ -268,6 +283,8 @@ def read_quantities(tokens: list[Token], skip: set[int] | frozenset[int] = froze
 
 def _read_at(tokens: list[Token], i: int) -> Reading | None:
     token = tokens[i]
+    if not token.is_number and not _may_count(token.norm):
+        return None
     hedge = _hedge_before(tokens, i)
     if token.is_number:
         value, j = _parse_digits(tokens, i) or (0.0, i + 1)
@@ -304,6 +321,13 @@ def _read_words(tokens: list[Token], i: int, parsed: tuple[float, int], hedge: s
     if value == 1 and not unit:
         return None  # "واحد من" is "one of", not a figure anyone disputes
     return _finish(tokens, Reading(value, unit, i, k, hedge))
+
+
+def _may_count(norm: str) -> bool:
+    """Cheap filter: could this word start a quantity (a number word, a vague count or a dual noun)?"""
+    if norm.endswith(("ين", "ان")):
+        return True
+    return any(_number_word(norm, table) is not None for table in _WORD_TABLES) or norm in _FRACTIONS
 
 
 def _after_number(tokens: list[Token], i: int) -> bool:

@@ -5,8 +5,9 @@ Pure functions. The same code computes features at training time (tools/train_st
 
 Feature families (names are stable: they are the keys of the weights file):
   sim:*        similarity of the two sentences (rapidfuzz on normalized text, word coverage), raw and binned
-  del:/ins:    stems of content words only in the claim / only in the other sentence
-  pair:        (deleted stem, inserted stem): a learned lexical contrast ("رفع|خفض")
+  len:*        how many words changed (absolute counts)
+  del:/ins:    stems of content words only in the claim / only in the other sentence (delroot:/insroot: roots)
+  pair:        (deleted stem, inserted stem): a learned lexical contrast ("رفع|خفض"); pairroot: on roots
   pol:*        opposite poles of a predicate from the lexicon (ارتفاع vs انخفاض) — generalizes past TRAIN
   neg:*        negation or denial on one side only
   num:*, place:*, person:*, day:*, date:*   fact agreements and conflicts read by store.text.facts
@@ -20,11 +21,11 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz
 
-from store.text.facts import Facts, Mention, Quantity, extract_facts, is_denial
+from store.text.facts import Facts, Mention, Quantity, extract_facts, is_clear_negation, is_denial
 from store.text.gazetteer import PHRASES
-from store.text.lexicon import POLARITY, STOPWORDS, unclitic
+from store.text.lexicon import HEDGE_DIRECTION, HEDGES_BEFORE, POLARITY, STOPWORDS, unclitic
 from store.text.morph import roots
-from store.text.names import names_match
+from store.text.names import names_match, words_match
 from store.text.tokens import Token, tokenize
 
 _STEMMER = Stemmer.Stemmer("arabic")
@@ -50,12 +51,15 @@ class View:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+def word_poles(norm: str) -> set[tuple[str, int]]:
+    """(polarity class, pole) pairs of one normalized word, read through its clitics."""
+    return {hit for form in unclitic(norm) for hit in _POLE_INDEX.get(form, ())}
+
+
 def _poles(norms: list[str]) -> set[tuple[str, int]]:
     out: set[tuple[str, int]] = set()
     for norm in norms:
-        for form in unclitic(norm):
-            for cls, pole in _POLE_INDEX.get(form, ()):
-                out.add((cls, pole))
+        out |= word_poles(norm)
     return out
 
 
@@ -71,25 +75,35 @@ def _build_pole_index() -> dict[str, list[tuple[str, int]]]:
 _POLE_INDEX = _build_pole_index()
 
 
-@lru_cache(maxsize=4096)
-def _cached_view(text: str) -> View:
-    return _make_view(text, extract_facts(text))
-
-
 def view(text: str, facts: Facts | None = None) -> View:
-    """Prepare ``text`` for comparison; facts already read (from the store) are reused."""
-    return _cached_view(text) if facts is None else _make_view(text, facts)
+    """Prepare ``text`` for comparison; facts already read (from the store) are reused.
+
+    A claim is compared with many candidate sentences, so the word analysis of a text is cached."""
+    norm, words, poles = _analyse(text)
+    return View(text, norm, list(words), facts if facts is not None else _facts(text), set(poles))
 
 
-def _make_view(text: str, facts: Facts) -> View:
+@lru_cache(maxsize=4096)
+def _facts(text: str) -> Facts:
+    return extract_facts(text)
+
+
+@lru_cache(maxsize=4096)
+def _analyse(text: str) -> tuple[str, tuple[Word, ...], frozenset[tuple[str, int]]]:
     tokens = tokenize(text)
     norms = [t.norm for t in tokens]
-    words = [
+    words = tuple(
         Word(t, _STEMMER.stemWord(t.norm), frozenset() if t.is_number else roots(t.norm))
         for t in tokens
         if (t.is_number or len(t.norm) >= 2) and t.norm not in STOPWORDS and t.norm.isalnum()
-    ]
-    return View(text, " ".join(norms), words, facts, _poles(norms))
+    )
+    return " ".join(norms), words, frozenset(_poles(norms))
+
+
+def clear_caches() -> None:
+    """Forget analysed sentences (for timing from a cold start)."""
+    _facts.cache_clear()
+    _analyse.cache_clear()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -104,10 +118,32 @@ def _same_word(a: Word, b: Word) -> bool:
 
 
 def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
-    """(words of a not found in b, words of b not found in a): what was deleted and inserted."""
+    """(words of a not found in b, words of b not found in a): what was deleted and inserted. Names match across
+    spellings and scripts (زيلنسكي / Zelensky, ويتكوف / ويكتوف)."""
     deleted = [w for w in a.words if not any(_same_word(w, x) for x in b.words)]
     inserted = [w for w in b.words if not any(_same_word(w, x) for x in a.words)]
+    if deleted and inserted:
+        names_a, names_b = _name_spans(a), _name_spans(b)
+        variants = [(w, x) for w in deleted for x in inserted if _same_name(w, x, names_a, names_b)]
+        deleted = [w for w in deleted if all(w is not v for v, _ in variants)]
+        inserted = [x for x in inserted if all(x is not v for _, v in variants)]
     return deleted, inserted
+
+
+def _name_spans(v: View) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in v.facts.mentions if m.kind in ("person", "place", "org")]
+
+
+def _same_name(w: Word, x: Word, names_a: list[tuple[int, int]], names_b: list[tuple[int, int]]) -> bool:
+    # Only words read as names, or a Latin word against an Arabic one: skeleton matching would merge ordinary
+    # words that share consonants.
+    in_names = _covered(w, names_a) and _covered(x, names_b)
+    cross_script = w.token.norm.isascii() != x.token.norm.isascii()
+    return (in_names or cross_script) and words_match(w.token.norm, x.token.norm)
+
+
+def _covered(w: Word, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= w.token.start and w.token.end <= end for start, end in spans)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -120,6 +156,7 @@ class Conflict:
     other_text: str
     claim_span: tuple[int, int] | None
     other_span: tuple[int, int] | None
+    clear: bool = True  # strong enough to decide "disagree" on its own (see store.text.stance)
 
 
 def _span(x: Quantity | Mention) -> tuple[int, int]:
@@ -133,10 +170,16 @@ def units_compatible(u: str, v: str) -> bool:
 def figures_compatible(p: Quantity, q: Quantity) -> bool:
     """Whether two figures for the same thing can both be right: equal, or one hedged around the other
     ("أكثر من 200 مليون" and "200 مليون", "نحو 3" and "ثلاث", "عشرات" and "23")."""
+    dp, dq = HEDGE_DIRECTION.get(p.hedge, 0), HEDGE_DIRECTION.get(q.hedge, 0)
+    if dp * dq < 0:
+        return False  # "أكثر من 80" against "يقل عن 80"
     if p.value == q.value:
         return True
     if not p.hedge and not q.hedge:
         return False
+    if p.hedge == q.hedge == "vague":
+        # "عشرات الآلاف" and "آلاف" can both be right; "عشرات" and "آلاف" cannot.
+        return max(p.value, q.value) <= 10 * min(p.value, q.value)
     return _within(p, q.value) or _within(q, p.value)
 
 
@@ -168,6 +211,10 @@ def quantity_relations(a: Facts, b: Facts) -> tuple[list[tuple[Quantity, Quantit
             if (p.unit and q.unit and units_compatible(p.unit, q.unit)) or (single and (not p.unit or not q.unit))
         ]  # fmt: skip
         if not same_unit:
+            # An equal figure with its unit left out on one side ("مقتل 2" / "مقتل شخصين") still agrees.
+            equal = [q for q in b.quantities if (not p.unit or not q.unit) and q.value == p.value]
+            if equal:
+                matches.append((p, equal[0]))
             continue
         good = [q for q in same_unit if figures_compatible(p, q)]
         if good:
@@ -178,22 +225,18 @@ def quantity_relations(a: Facts, b: Facts) -> tuple[list[tuple[Quantity, Quantit
 
 
 def _negation_side(a: View, b: View) -> tuple[list[Mention], list[Mention]]:
-    """Negations of a not in b and of b not in a, by negator key."""
-    ka = {m.key for m in a.facts.of_kind("negation")}
-    kb = {m.key for m in b.facts.of_kind("negation")}
-    only_a = [m for m in a.facts.of_kind("negation") if m.key not in kb]
-    only_b = [m for m in b.facts.of_kind("negation") if m.key not in ka]
-    return only_a, only_b
-
-
-def _entity_sets(v: View, kind: str) -> list[Mention]:
-    return v.facts.of_kind(kind)
+    """The negations of whichever sentence alone is negated. Both negated ("ينفي" / "نفى", "ليس لديها" /
+    "تنفي وجود") is the same stance, whatever the negator."""
+    na, nb = a.facts.of_kind("negation"), b.facts.of_kind("negation")
+    if bool(na) == bool(nb):
+        return [], []
+    return na, nb
 
 
 def _place_conflicts(a: View, b: View) -> list[tuple[Mention, Mention]]:
     """Places only in a against places only in b at the same level of the same country (or two countries),
     when neither sentence names the other's place: موسكو vs سان بطرسبرغ, سوريا vs اليمن."""
-    pa, pb = _entity_sets(a, "place"), _entity_sets(b, "place")
+    pa, pb = a.facts.of_kind("place"), b.facts.of_kind("place")
     keys_a, keys_b = {m.key for m in pa}, {m.key for m in pb}
     countries_a = {_PLACE_INFO[k].country for k in keys_a if k in _PLACE_INFO}
     countries_b = {_PLACE_INFO[k].country for k in keys_b if k in _PLACE_INFO}
@@ -217,30 +260,33 @@ def _place_conflicts(a: View, b: View) -> list[tuple[Mention, Mention]]:
 
 
 def _named_conflicts(a: View, b: View, kind: str) -> list[tuple[Mention, Mention]]:
-    ma, mb = _entity_sets(a, kind), _entity_sets(b, kind)
+    # Names read after a title are guesses ("الرئيس الروسي يأمر"): only sure names make a conflict.
+    ma = [m for m in a.facts.of_kind(kind) if m.source != "title"]
+    mb = [m for m in b.facts.of_kind(kind) if m.source != "title"]
     only_a = [m for m in ma if not any(names_match(m.text, n.text) or m.key == n.key for n in mb)]
     only_b = [n for n in mb if not any(names_match(m.text, n.text) or m.key == n.key for m in ma)]
     return [(m, n) for m in only_a[:1] for n in only_b[:1]]
 
 
-def _key_conflicts(a: View, b: View, kind: str, keys: set[str] | None = None) -> list[tuple[Mention, Mention]]:
-    ma = [m for m in _entity_sets(a, kind) if keys is None or m.key in keys]
-    mb = [m for m in _entity_sets(b, kind) if keys is None or m.key in keys]
+_WEEKDAYS = {"saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"}
+
+
+def _weekday_conflicts(a: View, b: View) -> list[tuple[Mention, Mention]]:
+    # Relative days ("أمس", "اليوم") are left out: outlets publish on different days, so both can be right.
+    ma = [m for m in a.facts.of_kind("day") if m.key in _WEEKDAYS]
+    mb = [m for m in b.facts.of_kind("day") if m.key in _WEEKDAYS]
     if not ma or not mb or {m.key for m in ma} & {m.key for m in mb}:
         return []
     return [(ma[0], mb[0])]
 
 
-_WEEKDAYS = {"saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"}
-
-
 def _date_conflicts(a: View, b: View) -> list[tuple[Mention, Mention]]:
     out = []
-    for m in _entity_sets(a, "date"):
-        for n in _entity_sets(b, "date"):
+    for m in a.facts.of_kind("date"):
+        for n in b.facts.of_kind("date"):
             if _dates_differ(m.key, n.key):
                 out.append((m, n))
-    if out and any(not _dates_differ(m.key, n.key) for m in _entity_sets(a, "date") for n in _entity_sets(b, "date")):
+    if out and any(not _dates_differ(m.key, n.key) for m in a.facts.of_kind("date") for n in b.facts.of_kind("date")):
         return []  # one date agrees: the other is context ("منذ 2014")
     return out[:1]
 
@@ -261,18 +307,27 @@ def conflicts(a: View, b: View) -> list[Conflict]:
     out: list[Conflict] = []
     _, number_conflicts = quantity_relations(a.facts, b.facts)
     for p, q in number_conflicts:
-        out.append(Conflict("number", _figure_text(p), _figure_text(q), _span(p), _span(q)))
+        # A hedged figure against another is a weak conflict unless the hedges point opposite ways.
+        clear = not p.hedge and not q.hedge or HEDGE_DIRECTION.get(p.hedge, 0) * HEDGE_DIRECTION.get(q.hedge, 0) < 0
+        out.append(Conflict("number", _figure_text(a, p), _figure_text(b, q), _span(p), _span(q), clear))
     only_a, only_b = _negation_side(a, b)
-    for side, mentions in (("b", only_b), ("a", only_a)):
+    for holder, mentions in ((b, only_b), (a, only_a)):
         for m in mentions:
             kind = "denial" if is_denial(m) else "negation"
-            holder = b if side == "b" else a
-            phrase, span = _negation_phrase(holder, m)
-            out.append(Conflict(kind, "" if side == "b" else phrase, phrase if side == "b" else "",
-                                span if side == "a" else None, span if side == "b" else None))
-    for m, n in _place_conflicts(a, b):
-        out.append(Conflict("place", m.text, n.text, _span(m), _span(n)))
-    for m, n in _key_conflicts(a, b, "day", _WEEKDAYS):
+            phrase, span, next_word = _negation_phrase(holder, m)
+            clear = is_clear_negation(m, next_word)
+            if kind == "denial":
+                phrase, span = m.text, (m.start, m.end)  # the denial verb is the whole point: "نفت"
+            if holder is b:
+                out.append(Conflict(kind, "", phrase, None, span, clear))
+            else:
+                out.append(Conflict(kind, phrase, "", span, None, clear))
+    places = _place_conflicts(a, b)
+    for m, n in places:
+        # Several countries on each side ("السعودية والإمارات ... اليمن") are context, not a swap.
+        clear = len(places) == 1 and len(a.facts.of_kind("place")) == 1 == len(b.facts.of_kind("place"))
+        out.append(Conflict("place", m.text, n.text, _span(m), _span(n), clear or _level(m) == "city"))
+    for m, n in _weekday_conflicts(a, b):
         out.append(Conflict("day", m.text, n.text, _span(m), _span(n)))
     for m, n in _date_conflicts(a, b):
         out.append(Conflict("date", m.text, n.text, _span(m), _span(n)))
@@ -281,17 +336,30 @@ def conflicts(a: View, b: View) -> list[Conflict]:
     return out
 
 
-def _figure_text(q: Quantity) -> str:
+def _level(m: Mention) -> str:
+    info = _PLACE_INFO.get(m.key)
+    return info.level if info else ""
+
+
+def _figure_text(v: View, q: Quantity) -> str:
+    """The figure as written, with its hedge when it has one ("أكثر من ٨٠ دولار")."""
+    if not q.hedge:
+        return q.text
+    before = tokenize(v.text[: q.start])
+    for phrase, kind in HEDGES_BEFORE:
+        n = len(phrase)
+        if kind == q.hedge and len(before) >= n and phrase[0] in before[-n].forms:
+            return v.text[before[-n].start : q.end]
     return q.text
 
 
-def _negation_phrase(v: View, m: Mention) -> tuple[str, tuple[int, int]]:
-    """The negator with the word it negates ("لم توافق"), as written, and its span."""
-    following = [t for t in tokenize(v.text[m.end :])[:1]]
+def _negation_phrase(v: View, m: Mention) -> tuple[str, tuple[int, int], str]:
+    """The negator with the word it negates ("لم توافق") as written, its span, and that word normalized."""
+    following = tokenize(v.text[m.end :])[:1]
     if following and following[0].norm not in STOPWORDS:
         end = m.end + following[0].end
-        return v.text[m.start : end], (m.start, end)
-    return m.text, (m.start, m.end)
+        return v.text[m.start : end], (m.start, end), following[0].norm
+    return m.text, (m.start, m.end), following[0].norm if following else ""
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -317,9 +385,15 @@ def pair_features(a: View, b: View) -> dict[str, float]:
     f["sim:partial"] = fuzz.partial_ratio(a.norm, b.norm) / 100
     _binned("sim:cov_min", min(cov_a, cov_b), f)
     _binned("sim:cov_max", max(cov_a, cov_b), f)
-    f["sim:n_del"] = min(len(deleted), 8) / 8
-    f["sim:n_ins"] = min(len(inserted), 8) / 8
+    # Raw counts grow with sentence length; the headline-trained "other" model reads long article sentences as
+    # unrelated from them, which store.text.stance corrects with shared words and figures (_unrelated there).
+    f["len:n_del"] = min(len(deleted), 8) / 8
+    f["len:n_ins"] = min(len(inserted), 8) / 8
     f["sim:no_change"] = float(not deleted and not inserted)
+    shared = min(na - len(deleted), nb - len(inserted))
+    f[f"sim:shared={min(shared, 4)}"] = 1.0  # sentences about different things share 0-1 content words
+    if _shared_entities(a, b):
+        f["sim:shared_entity"] = 1.0
     f["sim:one_swap"] = float(len(deleted) == 1 and len(inserted) == 1)
     _lexical_features(deleted, inserted, f)
     _polarity_features(a, b, deleted, inserted, f)
@@ -327,15 +401,28 @@ def pair_features(a: View, b: View) -> dict[str, float]:
     return f
 
 
+def _shared_entities(a: View, b: View) -> bool:
+    kinds = ("place", "person", "org")
+    keys_a = {(m.kind, m.key) for m in a.facts.mentions if m.kind in kinds}
+    return any((m.kind, m.key) in keys_a for m in b.facts.mentions if m.kind in kinds)
+
+
 def _lexical_features(deleted: list[Word], inserted: list[Word], f: dict[str, float]) -> None:
     for w in deleted:
         f[f"del:{w.stem}"] = 1.0
+        for root in w.roots:
+            f[f"delroot:{root}"] = 1.0
     for w in inserted:
         f[f"ins:{w.stem}"] = 1.0
-    if len(deleted) <= 4 and len(inserted) <= 4:
+        for root in w.roots:
+            f[f"insroot:{root}"] = 1.0
+    if len(deleted) <= 4 and len(inserted) <= 4:  # a rewrite of the whole sentence pairs nothing useful
         for w in deleted:
             for x in inserted:
                 f[f"pair:{w.stem}|{x.stem}"] = 1.0
+                for r1 in w.roots:
+                    for r2 in x.roots:
+                        f[f"pairroot:{r1}|{r2}"] = 1.0
 
 
 def _polarity_features(a: View, b: View, deleted: list[Word], inserted: list[Word], f: dict[str, float]) -> None:
@@ -376,7 +463,7 @@ def _fact_features(a: View, b: View, f: dict[str, float]) -> None:
         f["place:disjoint"] = 1.0
     if _named_conflicts(a, b, "person"):
         f["person:conflict"] = 1.0
-    if _key_conflicts(a, b, "day", _WEEKDAYS):
+    if _weekday_conflicts(a, b):
         f["day:conflict"] = 1.0
     if _date_conflicts(a, b):
         f["date:conflict"] = 1.0

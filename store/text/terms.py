@@ -10,7 +10,7 @@ from functools import lru_cache
 import Stemmer
 
 from store.text.keywords import STOPWORDS
-from store.text.normalize import words
+from store.text.normalize import normalize, words
 
 _STEMMER = Stemmer.Stemmer("arabic")
 _ENGLISH = Stemmer.Stemmer("english")
@@ -33,3 +33,15 @@ def content_terms(norm: str) -> list[str]:
             continue
         out.append(stem(w))
     return out
+
+
+def shared_words(text: str, terms: set[str], most: int = 3) -> str:
+    """The first few words of text (as written) whose terms are in terms: what two sentences share, readably."""
+    out: list[str] = []
+    for word in text.split():
+        found = content_terms(normalize(word))
+        if found and found[0] in terms and word not in out:
+            out.append(word.strip("،,.:؛\"“”«»()"))
+            if len(out) == most:
+                break
+    return " ".join(out)

@@ -1,0 +1,106 @@
+"""Quantities read off Arabic sentences: digits and words, duals, hedges, percent, currency, scale words."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.text.facts import Quantity, extract_facts
+
+
+def quantities(text: str) -> list[Quantity]:
+    found = extract_facts(text).quantities
+    for q in found:
+        assert text[q.start : q.end] == q.text  # offsets index the original sentence
+    return found
+
+
+def only(text: str) -> Quantity:
+    found = quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["استمرت المحادثات 3 ساعات", "استمرت المحادثات ثلاث ساعات", "استمرت المحادثات لثلاث ساعات",
+     "استمرت المحادثات ٣ ساعات", "استمرت المحادثات ثلاثة ساعات"],
+)  # fmt: skip
+def test_digits_and_number_words_give_the_same_figure_and_unit(text: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit, q.hedged) == (3, "ساعه", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("مقتل شخصين", "شخص"), ("نجا طفلان", "طفل"), ("بعد يومين", "يوم"), ("استمر ساعتين", "ساعه"),
+     ("فشلت جولتان من المحادثات", "جوله"), ("شوهد الرجلان", "رجل")],
+)  # fmt: skip
+def test_duals_count_two_of_the_singular(text: str, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (2, unit)
+
+
+def test_dual_and_plural_of_one_noun_share_the_unit() -> None:
+    assert only("مقتل شخصين").unit == only("مقتل ثلاثة أشخاص").unit == only("مقتل 5 أشخاص").unit == "شخص"
+    assert only("ارتفعت الحصيلة إلى 23 قتيلا").unit == only("سقوط ثلاثة قتلى").unit == "قتيل"
+
+
+def test_plural_noun_not_read_as_dual() -> None:
+    assert quantities("خرج المواطنين إلى الشوارع") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [("نحو 3 ساعات", "about"), ("حوالي 3 ساعات", "about"), ("قرابة 3 ساعات", "about"),
+     ("3 ساعات تقريبا", "about"), ("ثلاث ساعات تقريبًا", "about"), ("أكثر من 200 مليون دولار", "more"),
+     ("أقل من 5 أشخاص", "less"), ("ما لا يقل عن أربع ضربات", "atleast"), ("مقتل شخصين على الأقل", "atleast"),
+     ("ما يصل إلى 25 دولة", "upto"), ("ما يقرب من ثلاث سنوات", "about"), ("عشرات القتلى", "vague")],
+)  # fmt: skip
+def test_hedged_figures(text: str, hedge: str) -> None:
+    q = only(text)
+    assert q.hedged and q.hedge == hedge
+
+
+def test_hedge_is_not_part_of_the_figure_text() -> None:
+    assert only("مقتل شخصين على الأقل").text == "شخصين"
+    assert only("نحو 3 ساعات").text == "3 ساعات"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("خصصت 200 مليون دولار", 2e8, "دولار"), ("خصص ٢٠٠ مليون دولار", 2e8, "دولار"),
+     ("بلغ 1.5 مليار يورو", 1.5e9, "يورو"), ("ارتفع 25 في المائة", 25, "%"), ("ارتفع 3.5%", 3.5, "%"),
+     ("ارتفع ٣٫٥٪", 3.5, "%"), ("تراجع 12 بالمئة", 12, "%"), ("بقيمة ملياري دولار", 2e9, "دولار"),
+     ("دفع 500 ريال", 500, "ريال"), ("قرابة نصف مليار يورو", 5e8, "يورو"), ("سجل 1,500 نقطة", 1500, "نقطه"),
+     ("ضبط مليون و800 ألف مخالف", 1.8e6, "مخالف"), ("نشر ثلاثة آلاف جندي", 3000, "جندي"),
+     ("خمسة وعشرون شخصا", 25, "شخص"), ("أحد عشر لاعبا", 11, "لاعب"), ("بعد ثلاث سنوات ونصف", 3.5, "سنه")],
+)  # fmt: skip
+def test_scale_percent_and_currency(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert q.value == pytest.approx(value) and q.unit == unit
+
+
+def test_number_word_after_its_noun() -> None:
+    q = only("مقتل إرهابيين اثنين في غارة")
+    assert (q.value, q.unit) == (2, "ارهابي")
+
+
+def test_years_are_dates_not_quantities() -> None:
+    facts = extract_facts("بدأت الحرب في فبراير 2022 وتصاعدت منذ 2014")
+    assert facts.quantities == []
+    assert sorted(m.key for m in facts.of_kind("date")) == ["2014", "2022-02"]
+
+
+def test_ordinals_and_weekdays_are_not_counts() -> None:
+    assert quantities("فاز في الجولة الثالثة يوم الاثنين") == []
+    assert quantities("الدورة الثانية يوم الثلاثاء والأربعاء") == []
+
+
+def test_a_comma_ends_the_figure() -> None:
+    assert only("قتل 12، بينهم أطفال").unit == ""
+
+
+def test_below_a_figure_is_a_hedge_not_a_negation() -> None:
+    facts = extract_facts("أسعار النفط تتراجع دون 74 دولارا")
+    assert facts.quantities[0].hedge == "less"
+    assert not facts.negated

@@ -1,0 +1,194 @@
+"""Stance with reasons: the product's rules on Arabic pairs, and the shipped model on ANS dev."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from store.text.facts import extract_facts
+from store.text.stance import MODEL_PATH, StanceResult, classify
+
+ANS_DEV = Path("/work/shared/data/ans/dev.csv")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def check_spans(claim: str, other: str, result: StanceResult) -> None:
+    for start, end in result.claim_spans:
+        assert 0 <= start < end <= len(claim)
+    for start, end in result.other_spans:
+        assert 0 <= start < end <= len(other)
+
+
+def stance_of(claim: str, other: str) -> StanceResult:
+    result = classify(claim, other)
+    check_spans(claim, other, result)
+    return result
+
+
+# --- figures ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "other",
+    ["استمرت المحادثات 3 ساعات في الكرملين", "استمرت المحادثات لثلاث ساعات في الكرملين",
+     "استمرت المحادثات نحو 3 ساعات في الكرملين"],
+)  # fmt: skip
+def test_number_words_equal_digits(other: str) -> None:
+    claim = "استمرت المحادثات ثلاث ساعات في الكرملين"
+    result = stance_of(claim, other)
+    assert result.stance == "agree"
+    assert "ثلاث ساعات" in result.reason
+    assert [claim[s:e] for s, e in result.claim_spans] == ["ثلاث ساعات"]
+
+
+def test_different_number_disagrees_and_names_both_figures() -> None:
+    claim, other = "استمرت المحادثات 3 ساعات في الكرملين", "استمرت المحادثات 5 ساعات في الكرملين"
+    result = stance_of(claim, other)
+    assert result.stance == "disagree"
+    assert result.reason == "3 ساعات ≠ 5 ساعات"
+    assert [claim[s:e] for s, e in result.claim_spans] == ["3 ساعات"]
+    assert [other[s:e] for s, e in result.other_spans] == ["5 ساعات"]
+
+
+def test_dual_against_a_count_in_words() -> None:
+    result = stance_of("أسفر القصف عن مقتل شخصين وإصابة 12 آخرين", "أسفر القصف عن مقتل ثلاثة أشخاص وإصابة 12 آخرين")
+    assert result.stance == "disagree" and result.reason == "شخصين ≠ ثلاثة أشخاص"
+
+
+def test_dual_equals_the_digit() -> None:
+    result = stance_of("أسفر القصف عن مقتل شخصين وإصابة 12 آخرين", "أسفر القصف عن مقتل 2 وإصابة 12 آخرين")
+    assert result.stance == "agree"
+
+
+def test_rounds_of_talks() -> None:
+    result = stance_of("فشلت جولتان من المحادثات في اسطنبول في إنهاء الحرب",
+                       "فشلت ثلاث جولات من المحادثات في اسطنبول في إنهاء الحرب")  # fmt: skip
+    assert result.stance == "disagree" and "جولتان" in result.reason and "ثلاث جولات" in result.reason
+
+
+def test_toll_with_the_unit_left_out() -> None:
+    result = stance_of("ارتفعت حصيلة القتلى في الهجوم إلى 23 قتيلا", "ارتفع عدد قتلى الهجوم إلى 32")
+    assert result.stance == "disagree" and "23" in result.reason and "32" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "other"),
+    [("خصصت الحكومة أكثر من 200 مليون دولار للمشروع", "خصصت الحكومة 200 مليون دولار للمشروع"),
+     ("استمرت المحادثات نحو 3 ساعات في الكرملين", "استمرت المحادثات ثلاث ساعات في الكرملين"),
+     ("أسفر القصف عن مقتل شخصين على الأقل", "أسفر القصف عن مقتل شخصين")],
+)  # fmt: skip
+def test_hedged_figure_does_not_contradict_the_exact_one(claim: str, other: str) -> None:
+    assert stance_of(claim, other).stance == "agree"
+    assert stance_of(other, claim).stance == "agree"
+
+
+def test_numbers_in_sentences_about_different_things_are_not_a_contradiction() -> None:
+    result = stance_of("قتل 3 أشخاص في غارة روسية على خاركيف", "أصيب 5 أشخاص في حادث سير في الرياض")
+    assert result.stance != "disagree"
+
+
+# --- negation, places, days, names ------------------------------------------------------------------------------
+def test_negation() -> None:
+    result = stance_of("وافقت روسيا على وقف إطلاق النار في أوكرانيا", "لم توافق روسيا على وقف إطلاق النار في أوكرانيا")
+    assert result.stance == "disagree" and result.reason == "negation: لم توافق"
+    assert result.other_spans == [(0, 8)]
+
+
+def test_denial() -> None:
+    claim = "إن روسيا قصفت منشأة للغاز في منطقة أوديسا"
+    other = "ونفت وزارة الدفاع الروسية أن تكون قواتها قد استهدفت أي منشآت للغاز في منطقة أوديسا"
+    result = stance_of(claim, other)
+    assert result.stance == "disagree" and result.reason == "denial: نفت"
+    assert [other[s:e] for s, e in result.other_spans] == ["ونفت"]
+
+
+def test_both_sides_denying_agree() -> None:
+    result = stance_of("محمد بن سلمان ينفي لترامب معرفته بمصير الصحفي", "نفى محمد بن سلمان لترامب معرفته بمصير الصحفي")
+    assert result.stance != "disagree"
+
+
+def test_place_conflict() -> None:
+    claim, other = "التقى ويتكوف بوتين في موسكو يوم الأربعاء", "التقى ويتكوف بوتين في سان بطرسبرغ يوم الأربعاء"
+    result = stance_of(claim, other)
+    assert result.stance == "disagree" and result.reason == "موسكو ≠ سان بطرسبرغ"
+    assert [other[s:e] for s, e in result.other_spans] == ["سان بطرسبرغ"]
+
+
+def test_day_conflict() -> None:
+    result = stance_of("التقى ويتكوف بوتين في موسكو يوم الأربعاء", "التقى ويتكوف بوتين في موسكو يوم الخميس")
+    assert result.stance == "disagree" and result.reason == "الأربعاء ≠ الخميس"
+
+
+@pytest.mark.parametrize(
+    ("claim", "other"),
+    [("رحب زيلنسكي بتهديد العقوبات الأمريكية", "رحب Zelensky بتهديد العقوبات الأمريكية"),
+     ("رحب زيلنسكي بتهديد العقوبات الأمريكية", "رحب زيلينسكي بتهديد العقوبات الأمريكية"),
+     ("التقى ويتكوف بوتين في الكرملين", "التقى ويكتوف بوتين في الكرملين")],
+)  # fmt: skip
+def test_name_spelling_variants_agree(claim: str, other: str) -> None:
+    result = stance_of(claim, other)
+    assert result.stance == "agree" and "=" in result.reason
+
+
+def test_opposite_predicate() -> None:
+    result = stance_of("ارتفعت أسعار النفط اليوم", "تراجعت أسعار النفط اليوم")
+    assert result.stance == "disagree" and result.reason == "ارتفعت ≠ تراجعت"
+
+
+@pytest.mark.parametrize(
+    "other", ["ارتفعت أسعار الذهب في الأسواق العالمية", "تبلغ ميزانية المشروع 5 ملايين دولار وتمتد لعشر سنوات"]
+)
+def test_unrelated_is_other(other: str) -> None:
+    result = stance_of("التقى ويتكوف بوتين في الكرملين لثلاث ساعات", other)
+    assert result.stance == "other" and result.reason == "unrelated"
+
+
+def test_facts_from_the_store_give_the_same_answer() -> None:
+    claim, other = "استمرت المحادثات 3 ساعات في الكرملين", "استمرت المحادثات 5 ساعات في الكرملين"
+    assert classify(claim, other, extract_facts(claim), extract_facts(other)) == classify(claim, other)
+
+
+def test_score_is_a_similarity() -> None:
+    same = classify("التقى ويتكوف بوتين في الكرملين", "التقى ويتكوف بوتين في الكرملين")
+    unrelated = classify("التقى ويتكوف بوتين في الكرملين", "ارتفعت أسعار الذهب في الأسواق العالمية")
+    assert 0 <= unrelated.score < 40 < 90 <= same.score <= 100
+
+
+# --- the shipped model ------------------------------------------------------------------------------------------
+def test_model_file_is_small_and_loads_without_sklearn_or_numpy() -> None:
+    assert MODEL_PATH.stat().st_size < 5 * 1024 * 1024
+    code = (
+        "import sys; sys.modules['sklearn'] = None; sys.modules['numpy'] = None\n"
+        "from store.text.stance import classify\n"
+        "print(classify('ارتفعت أسعار النفط اليوم', 'تراجعت أسعار النفط اليوم').stance)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "disagree"
+
+
+def _macro_f1(gold: list[str], predicted: list[str]) -> float:
+    f1s = []
+    for label in ("agree", "disagree", "other"):
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        precision = tp / max(1, sum(p == label for p in predicted))
+        recall = tp / max(1, sum(g == label for g in gold))
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+@pytest.mark.skipif(not ANS_DEV.exists(), reason=f"{ANS_DEV} not present (ANS corpus, see tools/train_stance.py)")
+def test_ans_dev_macro_f1() -> None:
+    """The number we report: ANS dev macro-F1 of what ships (models + fact rules). Runs in about a second."""
+    with ANS_DEV.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    started = time.perf_counter()
+    predicted = [classify(r["s1"], r["s2"]).ans_label for r in rows]
+    elapsed = time.perf_counter() - started
+    score = _macro_f1([r["stance"] for r in rows], predicted)
+    print(f"ANS dev macro-F1 {score:.4f} on {len(rows)} pairs, {1000 * elapsed / len(rows):.2f} ms/pair")
+    assert score >= 0.78
+    assert elapsed / len(rows) < 0.005  # < 1 ms/pair measured by tools/train_stance.py; slack for slow CI
