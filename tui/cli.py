@@ -181,7 +181,7 @@ def _run_stance(args) -> int:
             for row in reader:
                 s1, s2 = row["s1"] or "", row["s2"] or ""
                 result = classify(s1, s2)
-                writer.writerow([s1, s2, result.stance, f"{result.score:.1f}", result.reason])
+                writer.writerow([s1, s2, result.ans_label or result.stance, f"{result.score:.1f}", result.reason])
     except UnicodeDecodeError as err:
         raise UserError(f"{path} is not UTF-8 text ({err.reason})") from None
     return 0
