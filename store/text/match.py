@@ -36,7 +36,9 @@ def judge(
     if result.stance == "other":
         return None
     if result.stance == "related" and not result.conflicts and coverage >= SAME_REPORT_COVERAGE:
-        return replace(result, stance="agree", reason=f"same report: {shared}" if shared else "same report")
+        # The model's spans mark words that differ; for a retelling they would point at noise.
+        return replace(result, stance="agree", reason=f"same report: {shared}" if shared else "same report",
+                       claim_spans=[], other_spans=[])
     if result.stance == "related" and result.score < MIN_RELATED_SCORE:
         return None
     return result

@@ -73,10 +73,13 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
         parts.append(BidiText(e.reason, display, style=style, indent=2))
     ours, theirs = span_texts(claim_text, e.claim_spans), span_texts(e.sentence, e.sentence_spans)
     if ours or theirs:
-        # "claim → here"; in a right-to-left line the arrow must point left to read the same way
-        arrow = "←" if is_rtl(f"{ours} {theirs}") else "→"
-        diff = f"{ours or '—'} {arrow} {theirs or '—'}"
-        parts.append(Group(Text("  differs:", style=palette.muted), BidiText(diff, display, indent=4)))
+        if e.stance == "agree":
+            label, link = "  same:", "="  # the spans mark what both say, e.g. ثلاث ساعات = 3 ساعات
+        else:
+            # "claim → here"; in a right-to-left line the arrow must point left to read the same way
+            label, link = "  differs:", "←" if is_rtl(f"{ours} {theirs}") else "→"
+        diff = f"{ours or '—'} {link} {theirs or '—'}"
+        parts.append(Group(Text(label, style=palette.muted), BidiText(diff, display, indent=4)))
     return Group(*parts)
 
 
