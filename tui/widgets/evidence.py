@@ -72,7 +72,8 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
         style = palette.accent if e.stance == "disagree" else palette.muted
         parts.append(BidiText(e.reason, display, style=style, indent=2))
     ours, theirs = span_texts(claim_text, e.claim_spans), span_texts(e.sentence, e.sentence_spans)
-    if ours or theirs:
+    already_said = e.stance == "agree" and ours and ours in e.reason  # "same figure: ثلاث ساعات"
+    if (ours or theirs) and not already_said:
         if e.stance == "agree":
             label, link = "  same:", "="  # the spans mark what both say, e.g. ثلاث ساعات = 3 ساعات
         else:
