@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-QUERY_TERMS = 10  # the claim's rarest distinct terms that are looked up
+QUERY_TERMS = 16  # the claim's rarest distinct terms that are looked up
 MIN_COMMON_CAP = 60  # a term in more sentences than max(this, COMMON_SHARE * n) is too common to block on
 COMMON_SHARE = 0.004
 
