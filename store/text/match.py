@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from store.text.facts import Facts
+from store.text.facts import Facts, names_match
 from store.text.stance import StanceResult, classify
 
 MAX_EVIDENCE = 12
@@ -15,6 +15,9 @@ MIN_RELATED_SCORE = 35.0
 # answers "related". When no fact conflicts and, on average both ways, this share of the sentences' distinctive
 # (idf-weighted) terms is shared, the other sentence reports the same thing: it agrees.
 SAME_REPORT_COVERAGE = 0.30
+# ... or this share, when both sentences name the same person: one source's words, retold by two outlets.
+SAME_SOURCE_COVERAGE = 0.25
+SAME_REPORT_WORDS = 3  # distinctive words in common, at the least: a short sentence covers little by chance
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,20 @@ def judge(
     result = classify(claim, other, claim_facts, other_facts)
     if result.stance == "other":
         return None
-    if result.stance == "related" and not result.conflicts and coverage >= SAME_REPORT_COVERAGE:
+    needed = SAME_SOURCE_COVERAGE if share_a_person(claim_facts, other_facts) else SAME_REPORT_COVERAGE
+    retold = coverage >= needed and result.score >= MIN_RELATED_SCORE and len(shared.split()) >= SAME_REPORT_WORDS
+    if result.stance == "related" and not result.conflicts and retold:
         # The model's spans mark words that differ; for a retelling they would point at noise.
         return replace(result, stance="agree", reason=f"same report: {shared}" if shared else "same report",
                        claim_spans=[], other_spans=[])
     if result.stance == "related" and result.score < MIN_RELATED_SCORE:
         return None
     return result
+
+
+def share_a_person(a: Facts, b: Facts) -> bool:
+    people_b = [m.text for m in b.of_kind("person")]
+    return any(names_match(x.text, y) for x in a.of_kind("person") for y in people_b)
 
 
 def keep_best(judged: Iterable[Judged]) -> list[Judged]:
