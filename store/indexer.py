@@ -97,7 +97,7 @@ def index_documents(
         flush()
     finally:
         analyser.close()
-    finish_pending(conn, progress, dependent_claims)
+    report.claims_rechecked = finish_pending(conn, progress, dependent_claims)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -200,23 +200,26 @@ def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedA
 
 def finish_pending(
     conn: sqlite3.Connection, progress: Progress | None = None, extra_claims: Iterable[int] = ()
-) -> None:
-    """Origins, topics and evidence for every article not yet analysed (new, changed, or left by a killed run)."""
+) -> int:
+    """Origins, topics and evidence for every article not yet analysed (new, changed, or left by a killed run).
+    Returns how many claims had their evidence recomputed."""
     pending = [r[0] for r in conn.execute("SELECT id FROM articles WHERE analysed = 0 ORDER BY id")]
     extra = {c for c in extra_claims if conn.execute("SELECT 1 FROM claims WHERE id = ?", (c,)).fetchone()}
     if not pending and not extra:
-        return
+        return 0
     _mark_origins(conn, pending)
     _assign_topics(conn, progress)
+
     def report(done: int, total: int) -> None:
         if progress:
             progress(IndexProgress(done, total, "", "evidence"))
 
-    evidence.recompute_after_adding(conn, pending, extra, report)
+    rechecked = evidence.recompute_after_adding(conn, pending, extra, report)
     with write_transaction(conn):
         conn.executemany("UPDATE articles SET analysed = 1 WHERE id = ?", [(a,) for a in pending])
     if progress:
         progress(IndexProgress(1, 1, "", "done"))
+    return rechecked
 
 
 def _mark_origins(conn: sqlite3.Connection, article_ids: list[int]) -> None:

@@ -112,6 +112,7 @@ class IndexReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     claims: int = 0
     sentences: int = 0
+    claims_rechecked: int = 0  # claims whose evidence was (re)computed: the new ones and those they touch
     seconds: float = 0.0
 
     def summary(self) -> str:
