@@ -59,6 +59,13 @@ _CLAIM_SELECT = """
 """
 
 
+_TOPIC_SELECT = """
+    SELECT t.id, t.label, count(c.id), count(v.verdict),
+           sum(CASE WHEN v.verdict = 'disputed' OR c.suggested_verdict = 'disputed' THEN 1 ELSE 0 END)
+    FROM topics t JOIN claims c ON c.topic_id = t.id LEFT JOIN verdicts v ON v.claim_id = c.id
+"""
+
+
 def _claim(row: tuple) -> Claim:
     *head, stale, start, end, facts = row
     return Claim(*head, stale=bool(stale), start=start, end=end, facts=json.loads(facts or "{}"))
@@ -158,13 +165,7 @@ class Store:
         return [r[0] for r in rows]
 
     def topics(self) -> list[Topic]:
-        rows = self.conn.execute(
-            "SELECT t.id, t.label, count(c.id), count(v.verdict), "
-            "sum(CASE WHEN v.verdict = 'disputed' OR c.suggested_verdict = 'disputed' THEN 1 ELSE 0 END) "
-            "FROM topics t JOIN claims c ON c.topic_id = t.id LEFT JOIN verdicts v ON v.claim_id = c.id "
-            "GROUP BY t.id ORDER BY count(c.id) DESC, t.id"
-        ).fetchall()
-        return [Topic(*r) for r in rows]
+        return [Topic(*r) for r in self.conn.execute(_TOPIC_SELECT + " GROUP BY t.id ORDER BY count(c.id) DESC, t.id")]
 
     def claims(self, where: ClaimFilter | None = None) -> list[Claim]:
         where = where or ClaimFilter()
@@ -232,13 +233,7 @@ class Store:
         return [SearchHit(*r) for r in rows]
 
     def topic(self, topic_id: int) -> Topic:
-        row = self.conn.execute(
-            "SELECT t.id, t.label, count(c.id), count(v.verdict), "
-            "sum(CASE WHEN v.verdict = 'disputed' OR c.suggested_verdict = 'disputed' THEN 1 ELSE 0 END) "
-            "FROM topics t JOIN claims c ON c.topic_id = t.id LEFT JOIN verdicts v ON v.claim_id = c.id "
-            "WHERE t.id = ? GROUP BY t.id",
-            (topic_id,),
-        ).fetchone()
+        row = self.conn.execute(_TOPIC_SELECT + " WHERE t.id = ? GROUP BY t.id", (topic_id,)).fetchone()
         if row is None:
             raise StoreError(f"no topic with id {topic_id}")
         return Topic(*row)

@@ -115,19 +115,14 @@ def undo_last(conn: sqlite3.Connection, reviewer: str) -> VerdictEvent | None:
     return history(conn, claim_id)[-1]
 
 
+_EVENT_SELECT = "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes FROM verdict_events "
+
+
 def history(conn: sqlite3.Connection, claim_id: int) -> list[VerdictEvent]:
-    rows = conn.execute(
-        "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes FROM verdict_events "
-        "WHERE claim_id = ? ORDER BY id",
-        (claim_id,),
-    ).fetchall()
+    rows = conn.execute(_EVENT_SELECT + "WHERE claim_id = ? ORDER BY id", (claim_id,)).fetchall()
     return [VerdictEvent(*r) for r in rows]
 
 
 def events_since(conn: sqlite3.Connection, event_id: int) -> list[VerdictEvent]:
-    rows = conn.execute(
-        "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes FROM verdict_events "
-        "WHERE id > ? ORDER BY id",
-        (event_id,),
-    ).fetchall()
+    rows = conn.execute(_EVENT_SELECT + "WHERE id > ? ORDER BY id", (event_id,)).fetchall()
     return [VerdictEvent(*r) for r in rows]
