@@ -125,8 +125,14 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v2(db: sqlite_utils.Database) -> None:
+    """Facts of every sentence, read once in the (parallel) analysis stage instead of again for each claim
+    the sentence is a candidate for. Older rows keep '' and are read on demand."""
+    db.execute("ALTER TABLE sentences ADD COLUMN facts_json TEXT NOT NULL DEFAULT ''")
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

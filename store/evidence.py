@@ -35,15 +35,24 @@ class _Corpus:
         self._facts: dict[int, Facts] = {}
 
     def sentence_text(self, sentence_ids: list[int]) -> dict[int, str]:
+        """Texts of these sentences; their stored facts are kept for facts()."""
         if not sentence_ids:
             return {}
         marks = ",".join("?" * len(sentence_ids))
-        return dict(self.conn.execute(f"SELECT id, text FROM sentences WHERE id IN ({marks})", sentence_ids))
+        texts = {}
+        for sid, text, facts_json in self.conn.execute(
+            f"SELECT id, text, facts_json FROM sentences WHERE id IN ({marks})", sentence_ids
+        ):
+            texts[sid] = text
+            if sid not in self._facts and facts_json:
+                self._facts[sid] = Facts.from_json(json.loads(facts_json))
+        return texts
 
     def terms(self, sentence_id: int) -> list[str]:
         return self._terms[sentence_id]
 
     def facts(self, sentence_id: int, text: str) -> Facts:
+        """Facts stored at indexing; read from the text for rows indexed before they were stored."""
         if sentence_id not in self._facts:
             self._facts[sentence_id] = extract_facts(text)
         return self._facts[sentence_id]

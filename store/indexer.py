@@ -176,8 +176,9 @@ def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedA
     sentence_ids = []
     for s in analysed.sentences:
         cur = conn.execute(
-            'INSERT INTO sentences(article_id, idx, start, "end", text, norm, terms) VALUES (?,?,?,?,?,?,?)',
-            (article_id, s.sentence.idx, s.sentence.start, s.sentence.end, s.sentence.text, s.norm, " ".join(s.terms)),
+            'INSERT INTO sentences(article_id, idx, start, "end", text, norm, terms, facts_json) VALUES (?,?,?,?,?,?,?,?)',
+            (article_id, s.sentence.idx, s.sentence.start, s.sentence.end, s.sentence.text, s.norm, " ".join(s.terms),
+             json.dumps(s.facts.to_json(), ensure_ascii=False)),
         )
         sentence_ids.append(cur.lastrowid)
     for claim in analysed.claims:

@@ -168,8 +168,10 @@ def is_claim(score: float) -> bool:
     return score >= CLAIM_THRESHOLD
 
 
-def select_claims(sentences: list[Sentence]) -> list[ClaimCandidate]:
-    """The check-worthy sentences of ONE article, each distinct text once, in article order."""
+def select_claims(sentences: list[Sentence], facts: list[Facts] | None = None) -> list[ClaimCandidate]:
+    """The check-worthy sentences of ONE article, each distinct text once, in article order.
+
+    facts, when given, are the sentences' facts already read (aligned with sentences)."""
     occurrences = Counter(_dedupe_key(s.text) for s in sentences)
     seen: set[str] = set()
     claims: list[ClaimCandidate] = []
@@ -178,12 +180,12 @@ def select_claims(sentences: list[Sentence]) -> list[ClaimCandidate]:
         if key in seen:
             continue
         seen.add(key)
-        facts = extract_facts(sentence.text)
-        score = checkworthiness(sentence.text, facts)
+        sentence_facts = facts[sentence.idx] if facts is not None else extract_facts(sentence.text)
+        score = checkworthiness(sentence.text, sentence_facts)
         if occurrences[key] > 1 and not _FINAL_STOP_RE.search(sentence.text):
             score *= _REPEATED_CAPTION_FACTOR
         if is_claim(score):
-            claims.append(ClaimCandidate(sentence, score, facts))
+            claims.append(ClaimCandidate(sentence, score, sentence_facts))
     return claims
 
 

@@ -14,6 +14,8 @@ Approach (chosen by measuring on the pairs in tests/text/test_names.py):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from store.text.normalize import normalize
@@ -76,6 +78,7 @@ def _collapse(skeleton: str) -> str:
     return out[:-1] if len(out) > 1 and out.endswith("H") else out
 
 
+@lru_cache(maxsize=100_000)
 def word_skeleton(word: str) -> str:
     """Consonant skeleton of one word in either script."""
     if not word:

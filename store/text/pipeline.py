@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.text.claims import ClaimCandidate, select_claims
+from store.text.facts import Facts, extract_facts
 from store.text.normalize import normalize
 from store.text.sentences import Sentence, split_sentences
 from store.text.terms import content_terms
@@ -15,6 +16,7 @@ class AnalysedSentence:
     sentence: Sentence
     norm: str
     terms: list[str]
+    facts: Facts
 
 
 @dataclass
@@ -25,8 +27,10 @@ class AnalysedArticle:
 
 def analyse_text(text: str) -> AnalysedArticle:
     sentences = split_sentences(text)
+    # Facts of every sentence, not only of claims: other claims' evidence is scored against them.
+    facts = [extract_facts(s.text) for s in sentences]
     analysed = []
-    for s in sentences:
+    for s, f in zip(sentences, facts):
         norm = normalize(s.text)
-        analysed.append(AnalysedSentence(s, norm, content_terms(norm)))
-    return AnalysedArticle(analysed, select_claims(sentences))
+        analysed.append(AnalysedSentence(s, norm, content_terms(norm), f))
+    return AnalysedArticle(analysed, select_claims(sentences, facts))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import Stemmer
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from store.text.facts import Facts, Mention, Quantity, extract_facts, is_clear_negation, is_denial
 from store.text.gazetteer import PHRASES
@@ -51,9 +51,10 @@ class View:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-def word_poles(norm: str) -> set[tuple[str, int]]:
+@lru_cache(maxsize=100_000)
+def word_poles(norm: str) -> frozenset[tuple[str, int]]:
     """(polarity class, pole) pairs of one normalized word, read through its clitics."""
-    return {hit for form in unclitic(norm) for hit in _POLE_INDEX.get(form, ())}
+    return frozenset(hit for form in unclitic(norm) for hit in _POLE_INDEX.get(form, ()))
 
 
 def _poles(norms: list[str]) -> set[tuple[str, int]]:
@@ -117,14 +118,47 @@ def _same_word(a: Word, b: Word) -> bool:
     return len(a.stem) >= 4 and len(b.stem) >= 4 and fuzz.ratio(a.stem, b.stem) >= 80
 
 
+class _WordSet:
+    """Answers "does any word of this sentence match w" (as _same_word) with set look-ups and one C-level fuzzy
+    search instead of comparing w with every word in turn: news sentences are long, and this runs for every
+    candidate pair."""
+
+    def __init__(self, words: tuple[Word, ...]):
+        self.norms = {w.token.norm for w in words}
+        self.stems = {w.stem for w in words}
+        self.roots = frozenset().union(*(w.roots for w in words if not w.token.is_number))
+        self.long_stems = [w.stem for w in words if not w.token.is_number and len(w.stem) >= 4]
+
+    def has(self, w: Word) -> bool:
+        if w.token.norm in self.norms or w.stem in self.stems:
+            return True
+        if w.token.is_number:
+            return False
+        if w.roots & self.roots:
+            return True
+        if len(w.stem) < 4 or not self.long_stems:
+            return False
+        return process.extractOne(w.stem, self.long_stems, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+
 def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
     """(words of a not found in b, words of b not found in a): what was deleted and inserted. Names match across
     spellings and scripts (زيلنسكي / Zelensky, ويتكوف / ويكتوف)."""
-    deleted = [w for w in a.words if not any(_same_word(w, x) for x in b.words)]
-    inserted = [w for w in b.words if not any(_same_word(w, x) for x in a.words)]
+    in_a, in_b = _WordSet(a.words), _WordSet(b.words)
+    deleted = [w for w in a.words if not in_b.has(w)]
+    inserted = [w for w in b.words if not in_a.has(w)]
     if deleted and inserted:
         names_a, names_b = _name_spans(a), _name_spans(b)
-        variants = [(w, x) for w in deleted for x in inserted if _same_name(w, x, names_a, names_b)]
+        # Only words read as names, or a Latin word against an Arabic one: skeleton matching would merge ordinary
+        # words that share consonants. Each word's side of that test is worked out once, not once per pair.
+        gone = [(w, _covered(w, names_a), w.token.norm.isascii()) for w in deleted]
+        new = [(x, _covered(x, names_b), x.token.norm.isascii()) for x in inserted]
+        variants = [
+            (w, x)
+            for w, w_named, w_latin in gone
+            for x, x_named, x_latin in new
+            if ((w_named and x_named) or w_latin != x_latin) and words_match(w.token.norm, x.token.norm)
+        ]
         deleted = [w for w in deleted if all(w is not v for v, _ in variants)]
         inserted = [x for x in inserted if all(x is not v for _, v in variants)]
     return deleted, inserted
@@ -132,14 +166,6 @@ def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
 
 def _name_spans(v: View) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in v.facts.mentions if m.kind in ("person", "place", "org")]
-
-
-def _same_name(w: Word, x: Word, names_a: list[tuple[int, int]], names_b: list[tuple[int, int]]) -> bool:
-    # Only words read as names, or a Latin word against an Arabic one: skeleton matching would merge ordinary
-    # words that share consonants.
-    in_names = _covered(w, names_a) and _covered(x, names_b)
-    cross_script = w.token.norm.isascii() != x.token.norm.isascii()
-    return (in_names or cross_script) and words_match(w.token.norm, x.token.norm)
 
 
 def _covered(w: Word, spans: list[tuple[int, int]]) -> bool:
