@@ -64,3 +64,20 @@ def test_read_only_refuses_writes_and_missing_files(tmp_path):
 def test_folder_as_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="folder"):
         Store(tmp_path)
+
+
+def test_forward_migration_keeps_rows_of_an_older_schema(tmp_path):
+    import sqlite_utils
+
+    from store.db import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    old = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    MIGRATIONS[0](old)
+    old.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+    old.execute("INSERT INTO articles(path, name, sha256, added_at, text) VALUES ('a', 'a', 'x', 'now', 'نص')")
+    old.execute("INSERT INTO sentences(article_id, idx, start, \"end\", text, norm) VALUES (1, 0, 0, 2, 'نص', 'نص')")
+    old.conn.close()
+    db = connect(path)
+    assert schema_version(db.conn) == SCHEMA_VERSION
+    assert db.conn.execute("SELECT text, facts_json FROM sentences").fetchall() == [("نص", "")]
