@@ -7,9 +7,14 @@ sentences of other articles that share its rarest terms, and only those are scor
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
 
+from store.db import BUSY_TIMEOUT_MS, db_path
 from store.review import write_transaction
 from store.text.blocking import CandidateIndex
 from store.text.facts import Facts, extract_facts
@@ -17,6 +22,7 @@ from store.text.match import Judged, evidence_signature, judge, keep_best, sugge
 from store.text.terms import shared_words
 
 CANDIDATES_PER_CLAIM = 16
+PARALLEL_CLAIMS = 1500  # claims to score before starting processes pays off
 NEIGHBOURS_PER_SENTENCE = 12
 
 
@@ -65,22 +71,50 @@ def compute_for_claims(
     batch: int = 500,
     corpus: _Corpus | None = None,
 ) -> int:
-    """Recompute evidence and the suggested verdict of these claims. Returns how many were done."""
+    """Recompute evidence and the suggested verdict of these claims, writing each batch in its own short
+    transaction. Large runs are scored on all cores. Returns how many were done."""
     claim_ids = sorted(set(claim_ids))
     if not claim_ids:
         return 0
-    corpus = corpus or _Corpus(conn)
+    chunks = [claim_ids[start : start + batch] for start in range(0, len(claim_ids), batch)]
+    if len(claim_ids) >= PARALLEL_CLAIMS and (os.cpu_count() or 1) > 1:
+        scored = _score_in_processes(db_path(conn), chunks)
+    else:
+        corpus = corpus or _Corpus(conn)
+        scored = ([_evidence_for(corpus, cid) for cid in chunk] for chunk in chunks)
     done = 0
-    for start in range(0, len(claim_ids), batch):
-        chunk = claim_ids[start : start + batch]
-        results = [_evidence_for(corpus, cid) for cid in chunk]
+    for results in scored:
         with write_transaction(conn):
             for claim_id, judged, suggestion in results:
                 _write(conn, claim_id, judged, suggestion)
-        done += len(chunk)
+        done += len(results)
         if progress:
             progress(done, len(claim_ids))
     return done
+
+
+_worker_corpus: _Corpus | None = None
+
+
+def _start_worker(path: str) -> None:
+    global _worker_corpus
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    _worker_corpus = _Corpus(conn)
+
+
+def _score_chunk(chunk: list[int]) -> list[tuple[int, list[Judged], str]]:
+    assert _worker_corpus is not None
+    return [_evidence_for(_worker_corpus, cid) for cid in chunk]
+
+
+def _score_in_processes(path: str, chunks: list[list[int]]) -> Iterator[list[tuple[int, list[Judged], str]]]:
+    """Each worker reads the database on its own connection and builds its own candidate index; only this
+    process writes. spawn, not fork: the UI indexes from a thread."""
+    with ProcessPoolExecutor(
+        max_workers=os.cpu_count(), mp_context=get_context("spawn"), initializer=_start_worker, initargs=(path,)
+    ) as pool:
+        yield from pool.map(_score_chunk, chunks)
 
 
 def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], str]:
