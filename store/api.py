@@ -27,6 +27,7 @@ from store.models import (
 from store.review import KEEP, VerdictConflict
 from store.text.normalize import normalize
 from store.text.terms import content_terms
+from store.text import OTHER_LABEL
 
 __all__ = ["Store", "StoreError", "VerdictConflict", "default_db_path", "bundled_seeds", "KEEP"]
 
@@ -165,7 +166,11 @@ class Store:
         return [r[0] for r in rows]
 
     def topics(self) -> list[Topic]:
-        return [Topic(*r) for r in self.conn.execute(_TOPIC_SELECT + " GROUP BY t.id ORDER BY count(c.id) DESC, t.id")]
+        """Largest first; the catch-all topic of claims that fit no other comes last, whatever its size."""
+        rows = self.conn.execute(
+            _TOPIC_SELECT + " GROUP BY t.id ORDER BY t.label = ?, count(c.id) DESC, t.id", (OTHER_LABEL,)
+        )
+        return [Topic(*r) for r in rows]
 
     def claims(self, where: ClaimFilter | None = None) -> list[Claim]:
         where = where or ClaimFilter()

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Hashable, Iterable
 
+from store.text import OTHER_LABEL
 from store.text.facts import Facts
 from store.text.keywords import (
     SPEECH_WORDS,
@@ -50,7 +51,6 @@ from store.text.keywords import (
 )
 from store.text.normalize import normalize
 
-OTHER_LABEL = "أخرى"
 LABEL_SEPARATOR = " · "
 LABEL_TERMS = 3
 LABEL_MAX_WORDS = 4
@@ -142,13 +142,8 @@ def _salient_words(text: str) -> list[tuple[str, str]]:
 
 def _vocabulary(items: list[TopicItem]) -> set[str]:
     """Every normalized word of the claims, also without its article, to validate clitic stripping."""
-    vocabulary: set[str] = set()
-    for item in items:
-        for shown in _display_words(item.text):
-            norm = _normalized_word(shown)
-            vocabulary.add(norm)
-            vocabulary.add(strip_article(norm))
-    return vocabulary
+    norms = {_normalized_word(shown) for item in items for shown in _display_words(item.text)}
+    return norms | {strip_article(norm) for norm in norms}
 
 
 @dataclass
@@ -173,13 +168,29 @@ def _term(norm: str, shown: str, vocabulary: set[str] | frozenset[str]) -> tuple
     return light_stem(base), surface, ("ال" + surface) if had_article else surface
 
 
-def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str]) -> _Bag:
-    """The claim's terms. Names and figures read by the fact extractor join its words."""
+class _TermReader:
+    """_term against one vocabulary, remembered per (word, spelling): claims repeat their words."""
+
+    def __init__(self, vocabulary: set[str] | frozenset[str]):
+        self.vocabulary = vocabulary
+        self.known: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+
+    def __call__(self, norm: str, shown: str) -> tuple[str, str, str] | None:
+        key = (norm, shown)
+        if key not in self.known:
+            self.known[key] = _term(norm, shown, self.vocabulary)
+        return self.known[key]
+
+
+def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str], read: _TermReader | None = None) -> _Bag:
+    """The claim's terms. Names and figures read by the fact extractor join its words. ``read`` is a
+    _TermReader over the same vocabulary, shared by the claims of one run."""
+    read = read or _TermReader(vocabulary)
     bag = _Bag()
     previous: tuple[int, str] | None = None
     for position, shown in enumerate(_display_words(item.text)):
         norm = _normalized_word(shown)
-        term = _term(norm, shown, vocabulary) if norm and _is_salient(norm) else None
+        term = read(norm, shown) if norm and _is_salient(norm) else None
         if term is None:
             continue
         key, surface, written = term
@@ -392,28 +403,48 @@ def _group_similarity(a: list[int], b: list[int], vectors: list[Vector]) -> floa
 # -------------------------------------------------------------------------------------------- labels
 
 
-@dataclass
 class _Ranked:
-    term: str
-    surface: str
-    written: str
+    """A topic's term with its most common spelling in the topic, as a label shows it alone (surface) and
+    inside a phrase (written). Spellings are counted when first asked for: a label looks at a few terms."""
+
+    def __init__(self, term: str, members: list[int], bags: list[_Bag]):
+        self.term = term
+        self._members = members
+        self._bags = bags
+        self._spellings: tuple[str, str] | None = None
+
+    @property
+    def surface(self) -> str:
+        return self._spelling()[0]
+
+    @property
+    def written(self) -> str:
+        return self._spelling()[1]
+
+    def _spelling(self) -> tuple[str, str]:
+        if self._spellings is None:
+            surfaces: Counter[str] = Counter()
+            written: Counter[str] = Counter()
+            for i in self._members:
+                bag = self._bags[i]
+                shown = bag.surfaces.get(self.term)
+                if shown is not None:
+                    surfaces[shown] += 1
+                    written[bag.written.get(self.term, shown)] += 1
+            self._spellings = surfaces.most_common(1)[0][0], written.most_common(1)[0][0]
+        return self._spellings
 
 
 def _ranked_terms(members: list[int], bags: list[_Bag], df: Counter[str], n_items: int) -> list[_Ranked]:
     """The topic's terms ranked by how typical they are of it and how rare in the corpus, each with its most
     common spelling."""
     inside: Counter[str] = Counter()
-    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    written: dict[str, Counter[str]] = defaultdict(Counter)
     for i in members:
-        for term, shown in bags[i].surfaces.items():
-            inside[term] += 1
-            surfaces[term][shown] += 1
-            written[term][bags[i].written.get(term, shown)] += 1
+        inside.update(bags[i].surfaces.keys())
     background = _background_df(n_items)
     candidates = [t for t in inside if df[t] <= background] or list(inside)
     ranked = sorted(candidates, key=lambda t: (-inside[t] * _label_idf(df[t], n_items), t))
-    return [_Ranked(t, surfaces[t].most_common(1)[0][0], written[t].most_common(1)[0][0]) for t in ranked]
+    return [_Ranked(t, members, bags) for t in ranked]
 
 
 def _label(ranked: list[_Ranked], pair_counts: Counter[tuple[str, str]], term_counts: Counter[str]) -> str:
@@ -421,23 +452,23 @@ def _label(ranked: list[_Ranked], pair_counts: Counter[tuple[str, str]], term_co
     as that phrase ("وقف إطلاق النار", "قناة السويس"), and "السويس" beside "سويس" counts once."""
     units: list[list[_Ranked]] = []
     seen_stems: set[str] = set()
+    word_count = 0  # words of the units so far
     for candidate in ranked:
+        if word_count >= LABEL_MAX_WORDS:
+            break  # a candidate with stems has a word, so none can join any more
         if candidate.term[0].isdigit() or candidate.term[0] == "#":
             continue  # a bare figure makes a poor title
         stems = _surface_stems(candidate.surface)
         words = len(candidate.surface.split())
-        if not stems or stems & seen_stems or _word_count(units) + words > LABEL_MAX_WORDS:
+        if not stems or stems & seen_stems or word_count + words > LABEL_MAX_WORDS:
             continue
         seen_stems |= stems
         if not _extend_phrase(units, candidate, pair_counts, term_counts):
             if len(units) == LABEL_TERMS:
                 break
             units.append([candidate])
+        word_count += words
     return LABEL_SEPARATOR.join(_show(unit) for unit in units) or OTHER_LABEL
-
-
-def _word_count(units: list[list[_Ranked]]) -> int:
-    return sum(len(word.surface.split()) for unit in units for word in unit)
 
 
 def _extend_phrase(
@@ -467,8 +498,9 @@ def _show(unit: list[_Ranked]) -> str:
     return " ".join(word.written for word in unit)
 
 
-def _surface_stems(surface: str) -> set[str]:
-    return {light_stem(bare(_normalized_word(word))) for word in _display_words(surface)}
+@lru_cache(maxsize=200_000)
+def _surface_stems(surface: str) -> frozenset[str]:
+    return frozenset(light_stem(bare(_normalized_word(word))) for word in _display_words(surface))
 
 
 def _without_clitic(name: str, vocabulary: set[str] | frozenset[str]) -> str:
@@ -490,7 +522,8 @@ def group_topics(items: list[TopicItem], *, other_label: str = OTHER_LABEL) -> l
     if not items:
         return []
     vocabulary = _vocabulary(items)
-    item_terms = [_terms(item, vocabulary) for item in items]
+    read = _TermReader(vocabulary)
+    item_terms = [_terms(item, vocabulary, read) for item in items]
     df: Counter[str] = Counter(t for bag in item_terms for t in bag.surfaces)
     vectors = _vectors(item_terms, df)
     groups = _Agglomeration(vectors).run(_NeighbourGraph(vectors, df).edges, MERGE_THRESHOLD)
