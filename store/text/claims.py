@@ -22,14 +22,15 @@ from dataclasses import dataclass
 
 from store.text.facts import Facts, extract_facts
 from store.text.keywords import (
-    has_actor,
+    FLAG_ACTOR,
+    FLAG_ATTRIBUTION,
+    FLAG_NUMBER,
+    FLAG_OPINION,
+    FLAG_PLACE,
+    FLAG_SPEECH,
+    FLAG_TIME,
+    cue_flags,
     has_actor_phrase,
-    has_attribution,
-    has_number,
-    has_opinion_word,
-    has_place,
-    has_speech_verb,
-    has_time_word,
     is_boilerplate,
 )
 from store.text.normalize import normalize, words
@@ -111,24 +112,29 @@ def _length_weight(n_words: int) -> float:
 
 def read_cues(text: str, facts: Facts | None = None) -> Cues:
     norm = normalize(text)
-    tokens = words(norm)
+    return _cues(text, norm, words(norm), facts)
+
+
+def _cues(text: str, norm: str, tokens: list[str], facts: Facts | None) -> Cues:
+    """read_cues on a sentence already normalized (norm) and split into words (tokens)."""
     stripped = text.rstrip()
     mentions = {m.kind for m in facts.mentions} if facts else set()
+    flags = cue_flags(tokens)  # which lexicons the words meet: has_speech_verb(tokens) == flags & FLAG_SPEECH, ...
     return Cues(
         n_words=len(tokens),
         final_stop=bool(_FINAL_STOP_RE.search(stripped)),
         question=bool(_QUESTION_RE.search(stripped)),
         header_colon=stripped.endswith((":", "：")),
-        speech=has_speech_verb(tokens),
-        attribution=has_attribution(tokens),
+        speech=bool(flags & FLAG_SPEECH),
+        attribution=bool(flags & FLAG_ATTRIBUTION),
         quote=any(len(m.group(1).split()) >= 2 for m in _QUOTE_SPAN.finditer(text)),
-        number=has_number(tokens) or bool(facts and facts.quantities),
-        time=has_time_word(tokens) or bool(mentions & {"day", "date"}),
-        actor=has_actor(tokens) or has_actor_phrase(norm) or bool(mentions & {"person", "org"}),
-        place=has_place(tokens) or bool(mentions & {"place"}),
+        number=bool(flags & FLAG_NUMBER) or bool(facts and facts.quantities),
+        time=bool(flags & FLAG_TIME) or bool(mentions & {"day", "date"}),
+        actor=bool(flags & FLAG_ACTOR) or has_actor_phrase(norm) or bool(mentions & {"person", "org"}),
+        place=bool(flags & FLAG_PLACE) or bool(mentions & {"place"}),
         latin_name=bool(_LATIN_NAME_RE.search(text)),
         furniture=is_boilerplate(norm, len(tokens)),
-        opinion=has_opinion_word(tokens),
+        opinion=bool(flags & FLAG_OPINION),
     )
 
 
@@ -155,7 +161,11 @@ def log_odds(cues: Cues) -> float:
 
 def checkworthiness(text: str, facts: Facts | None = None) -> float:
     """How much ``text`` (one sentence as written) looks like a checkable statement, in [0, 1]."""
-    return 1.0 / (1.0 + math.exp(-log_odds(read_cues(text, facts))))
+    return _probability(read_cues(text, facts))
+
+
+def _probability(cues: Cues) -> float:
+    return 1.0 / (1.0 + math.exp(-log_odds(cues)))
 
 
 def explain(text: str, facts: Facts | None = None) -> dict:
@@ -172,22 +182,20 @@ def select_claims(sentences: list[Sentence], facts: list[Facts] | None = None) -
     """The check-worthy sentences of ONE article, each distinct text once, in article order.
 
     facts, when given, are the sentences' facts already read (aligned with sentences)."""
-    occurrences = Counter(_dedupe_key(s.text) for s in sentences)
+    norms = [normalize(s.text) for s in sentences]
+    tokens = [words(norm) for norm in norms]
+    keys = [" ".join(t) for t in tokens]  # a repeated caption is one claim: sentences compare by their words
+    occurrences = Counter(keys)
     seen: set[str] = set()
     claims: list[ClaimCandidate] = []
-    for sentence in sentences:
-        key = _dedupe_key(sentence.text)
+    for sentence, norm, sentence_words, key in zip(sentences, norms, tokens, keys):
         if key in seen:
             continue
         seen.add(key)
         sentence_facts = facts[sentence.idx] if facts is not None else extract_facts(sentence.text)
-        score = checkworthiness(sentence.text, sentence_facts)
+        score = _probability(_cues(sentence.text, norm, sentence_words, sentence_facts))
         if occurrences[key] > 1 and not _FINAL_STOP_RE.search(sentence.text):
             score *= _REPEATED_CAPTION_FACTOR
         if is_claim(score):
             claims.append(ClaimCandidate(sentence, score, sentence_facts))
     return claims
-
-
-def _dedupe_key(text: str) -> str:
-    return " ".join(words(normalize(text)))

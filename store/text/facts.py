@@ -17,6 +17,7 @@ org (gazetteer slug, or name_key for one found by rule), negation (the negator, 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from store.text.gazetteer import FIRST_WORDS, LATIN_NAMES, MAX_PHRASE_LEN, PHRASES, Entry
 from store.text.lexicon import (
@@ -36,6 +37,7 @@ from store.text.lexicon import (
     TITLE_FILLERS,
     TITLES,
     WEEKDAYS,
+    unclitic,
 )
 from store.text.names import name_key, names_match
 from store.text.numbers import Reading, read_quantities
@@ -139,7 +141,7 @@ def _year_key(value: float) -> str:
 def _match_gazetteer(tokens: list[Token], i: int) -> tuple[Entry, int, str] | None:
     """(entry, index after it, the phrase as matched without clitics) for the longest gazetteer phrase at
     tokens[i]; the first word may carry clitics ("بموسكو", "لترامب")."""
-    forms = [f for f in tokens[i].forms if f in FIRST_WORDS]
+    forms = _gazetteer_firsts(tokens[i].norm)
     if not forms:
         return None
     for length in range(min(MAX_PHRASE_LEN, len(tokens) - i), 0, -1):
@@ -153,6 +155,12 @@ def _match_gazetteer(tokens: list[Token], i: int) -> tuple[Entry, int, str] | No
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _gazetteer_firsts(norm: str) -> tuple[str, ...]:
+    """The readings of a word (with and without clitics) that start a gazetteer phrase; mostly none."""
+    return tuple(f for f in unclitic(norm) if f in FIRST_WORDS)
+
+
 def _entity_key(entry: Entry, matched: str) -> str:
     return name_key(matched) if entry.kind == "person" else entry.slug
 
@@ -161,7 +169,7 @@ def _gazetteer_mentions(text: str, tokens: list[Token], used: set[int]) -> list[
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        hit = _match_gazetteer(tokens, i)
+        hit = _match_gazetteer(tokens, i) if _gazetteer_firsts(tokens[i].norm) else None
         if hit is None:
             i += 1
             continue
@@ -204,7 +212,7 @@ def _titled_names(text: str, tokens: list[Token], used: set[int], known: list[Me
     """Names that follow a title: "الرئيس الروسي فلاديمير بوتين", "المبعوث الأمريكي ستيف ويتكوف"."""
     out: list[Mention] = []
     for i, token in enumerate(tokens):
-        if i in used or not _is_title(token):
+        if i in used or not _is_title_word(token.norm):
             continue
         j = i + 1
         while j < len(tokens) and j - i <= 4 and (j in used or _is_title_filler(tokens[j])):
@@ -237,7 +245,12 @@ def _person_at(found: list[Mention], token: Token) -> Mention | None:
 
 
 def _is_title(token: Token) -> bool:
-    return any(form in TITLES for form in token.forms)
+    return _is_title_word(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_title_word(norm: str) -> bool:
+    return any(form in TITLES for form in unclitic(norm))
 
 
 def _covered_by_name(found: list[Mention], token: Token) -> bool:
@@ -278,11 +291,19 @@ for _phrase, _month in MONTHS.items():
 
 def _month_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """(month number, index after the month name) when tokens[i] starts a month name."""
-    candidates = [c for form in tokens[i].forms[:2] for c in _MONTHS_BY_FIRST.get(form, ())]
+    candidates = _month_candidates(tokens[i].norm)
+    if not candidates:
+        return None
     for phrase, month in candidates:
         if all(i + k < len(tokens) and tokens[i + k].norm == w for k, w in enumerate(phrase) if k > 0):
             return month, i + len(phrase)
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _month_candidates(norm: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Month names a word may start, read with and without one clitic; mostly none."""
+    return tuple(c for form in unclitic(norm)[:2] for c in _MONTHS_BY_FIRST.get(form, ()))
 
 
 def _day_number(tokens: list[Token], i: int) -> int | None:
@@ -302,7 +323,7 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
     """Month names with an optional day before and year after: "15 يناير 2022", "كانون الثاني", "رمضان 1436"."""
     out: list[Mention] = []
     for i in range(len(tokens)):
-        if i in used:
+        if i in used or not _month_candidates(tokens[i].norm):
             continue
         hit = _month_at(tokens, i)
         if hit is None:
@@ -330,22 +351,30 @@ def _days(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
     for i, token in enumerate(tokens):
         if i in used:
             continue
-        forms = token.forms[:3]
-        weekday = next((WEEKDAYS[f] for f in forms if f in WEEKDAYS), None)
-        relative = next((RELATIVE_DAYS[f] for f in forms if f in RELATIVE_DAYS), None)
-        if weekday or relative:
-            out.append(_mention(text, tokens, "day", weekday or relative or "", i, i + 1))
+        key = _day_key(token.norm)
+        if key:
+            out.append(_mention(text, tokens, "day", key, i, i + 1))
             used.add(i)
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _day_key(norm: str) -> str:
+    """The weekday (else the relative day) a word names, read with and without clitics; "" for none."""
+    forms = unclitic(norm)[:3]
+    weekday = next((WEEKDAYS[f] for f in forms if f in WEEKDAYS), None)
+    relative = next((RELATIVE_DAYS[f] for f in forms if f in RELATIVE_DAYS), None)
+    return weekday or relative or ""
+
+
 # ---------------------------------------------------------------------------------------------------------------
 _NOUN_NEGATORS = frozenset({"عدم", "دون", "غير"})  # take prepositions: "بعدم", "بدون", "لغير"
+_NEGATION_WORDS = NEGATORS | DENIALS | REFUSALS  # what _negator_of must return for _negations to read anything
 
 
-def _negator_form(token: Token) -> str:
-    """The negator in a token, without its conjunction ("ولم" -> لم, "ونفت" -> نفت, "بعدم" -> عدم)."""
-    norm = token.norm
+@lru_cache(maxsize=1 << 16)
+def _negator_of(norm: str) -> str:
+    """The negator in a word, without its conjunction ("ولم" -> لم, "ونفت" -> نفت, "بعدم" -> عدم)."""
     rest = norm[1:]
     if norm[:1] in "وف" and (rest in NEGATORS or rest in DENIALS or rest in REFUSALS):
         return rest
@@ -358,7 +387,9 @@ def _negator_form(token: Token) -> str:
 def _negations(text: str, tokens: list[Token]) -> list[Mention]:
     out: list[Mention] = []
     for i, token in enumerate(tokens):
-        form = _negator_form(token)
+        form = _negator_of(token.norm)
+        if form not in _NEGATION_WORDS:
+            continue  # the common case: none of the branches below applies
         following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if form in NEGATORS:
             if form == "لا" and following in NOT_NEGATING_AFTER_LA:

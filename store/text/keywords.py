@@ -261,3 +261,39 @@ def has_actor_phrase(norm: str) -> bool:
 
 def has_number(norm_words: list[str]) -> bool:
     return any(w[0].isdigit() for w in norm_words) or _has(norm_words, NUMBER_WORDS)
+
+
+# Which of the lexicons above a word belongs to, as bits, read once per distinct word: a sentence's cues are
+# then one OR over its words instead of a pass over them per lexicon (read_cues in claims.py).
+FLAG_SPEECH, FLAG_ATTRIBUTION, FLAG_ACTOR, FLAG_OPINION, FLAG_TIME, FLAG_NUMBER, FLAG_PLACE = (1 << k for k in range(7))
+_FLAGGED_LEXICONS = (
+    (FLAG_SPEECH, SPEECH_WORDS),
+    (FLAG_ATTRIBUTION, ATTRIBUTION_WORDS),
+    (FLAG_ACTOR, ACTOR_WORDS),
+    (FLAG_OPINION, OPINION_WORDS),
+    (FLAG_TIME, TIME_WORDS),
+    (FLAG_NUMBER, NUMBER_WORDS),
+)
+
+
+@lru_cache(maxsize=200_000)
+def word_flags(word: str) -> int:
+    """FLAG_* bits of one normalized word: the same answers as the has_* functions give for [word]."""
+    forms = word_forms(word)
+    flags = 0
+    for bit, lexicon in _FLAGGED_LEXICONS:
+        if not lexicon.isdisjoint(forms):
+            flags |= bit
+    if word[:1].isdigit():
+        flags |= FLAG_NUMBER
+    if not _PLACE_STEMS.isdisjoint(stem_variants(word)):
+        flags |= FLAG_PLACE
+    return flags
+
+
+def cue_flags(norm_words: list[str]) -> int:
+    """FLAG_* bits of a sentence's words: bit set when some word has it (has_speech_verb(...) == bool(& FLAG_SPEECH))."""
+    flags = 0
+    for word in norm_words:
+        flags |= word_flags(word)
+    return flags

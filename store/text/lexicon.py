@@ -6,6 +6,8 @@ so look-ups compare normalized tokens with normalized entries. Kept as data: ext
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # ---------------------------------------------------------------------------------------------------------------
 # Clitics. Arabic glues conjunctions, prepositions and the article to the next word ("وبالرياض", "لثلاث").
 # Longest first, so "وال" is tried before "و".
@@ -15,11 +17,12 @@ CLITIC_PREFIXES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 17)
 def unclitic(word: str, min_len: int = 2) -> list[str]:
     """The word and every reading of it with one clitic prefix removed, longest prefix first.
 
     All readings are returned because stripping is ambiguous ("لندن" is a city, not ل + "ندن"): callers look each
-    reading up and keep the first that is known."""
+    reading up and keep the first that is known. Cached: the list is shared, callers must not change it."""
     out = [word]
     for prefix in CLITIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= min_len:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Harakat (fathatan..sukun), superscript alef, Quranic marks and tatweel carry no meaning for matching.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -54,6 +55,7 @@ _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
 
 
+@lru_cache(maxsize=1 << 15)  # a sentence is normalized by several stages in a row; words again and again
 def normalize(text: str) -> str:
     """Return the matching form of ``text``: NFKC, no harakat or tatweel, unified letters, ASCII digits,
     plain quotes, lower-case Latin, single spaces."""

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.text.lexicon import (
     CURRENCIES,
@@ -24,6 +25,7 @@ from store.text.lexicon import (
     TEN_WORDS,
     UNIT_WORDS,
     VAGUE_WORDS,
+    unclitic,
 )
 from store.text.tokens import Token, number_value
 
@@ -208,10 +210,23 @@ def _match_phrase(tokens: list[Token], j: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _hedge_before(tokens: list[Token], i: int) -> str:
-    for phrase, kind in HEDGES_BEFORE:
+    if i == 0:
+        return ""
+    for phrase, kind in _hedges_ending_with(tokens[i - 1].norm):
         if _match_phrase(tokens, i - len(phrase), phrase):
             return kind
     return ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _hedges_ending_with(norm: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The HEDGES_BEFORE entries (in their order) that can end with this word: a phrase's last word is compared
+    as written, a one-word hedge also through clitics (see _match_phrase). Mostly none."""
+    forms = unclitic(norm)
+    return tuple(
+        (phrase, kind) for phrase, kind in HEDGES_BEFORE
+        if (phrase[-1] == norm if len(phrase) > 1 else phrase[0] in forms)
+    )
 
 
 def _hedge_after(tokens: list[Token], j: int) -> tuple[str, int]:
@@ -272,6 +287,10 @@ def read_quantities(tokens: list[Token], skip: set[int] | frozenset[int] = froze
         if i in skip:
             i += 1
             continue
+        token = tokens[i]
+        if not token.is_number and not _may_count(token.norm):
+            i += 1  # most words: the cheap filter of _read_at, without the call
+            continue
         reading = _read_at(tokens, i)
         if reading is None:
             i += 1
@@ -323,6 +342,7 @@ def _read_words(tokens: list[Token], i: int, parsed: tuple[float, int], hedge: s
     return _finish(tokens, Reading(value, unit, i, k, hedge))
 
 
+@lru_cache(maxsize=1 << 16)
 def _may_count(norm: str) -> bool:
     """Cheap filter: could this word start a quantity (a number word, a vague count or a dual noun)?"""
     if norm.endswith(("ين", "ان")):

@@ -30,6 +30,7 @@ _TERMINATOR_RUN = re.compile(r"[.!?؟…]+")
 _TRAILING_CLOSERS = "”“\"»’')]}"
 # Quotation families: any mark of the family closes a quote it opened (Arabic copy mixes “ and ” freely).
 _QUOTE_FAMILIES = ("“”„‟", "«»", '"')
+_QUOTE_MARK = re.compile("[" + re.escape("".join(_QUOTE_FAMILIES)) + "]")
 # A "quote" longer than this is more likely an unpaired mark than real speech; its stops are honoured.
 _MAX_QUOTE_CHARS = 400
 # Whitespace and invisible marks trimmed from both ends of a sentence.
@@ -65,20 +66,19 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 
 
 def _quote_spans(line: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of quotations that close on this line, paired left to right."""
+    """(open, close) offsets of quotations that close on this line, paired left to right: a mark opens a quote
+    closed by the next mark of its family (if near enough), and pairing goes on after the close."""
+    marks = [(m.start(), _family_of(m.group())) for m in _QUOTE_MARK.finditer(line)]
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(line):
-        family = _family_of(line[i])
-        if family is None:
-            i += 1
+    k = 0
+    while k < len(marks):
+        i, family = marks[k]
+        after = next((n for n in range(k + 1, len(marks)) if marks[n][1] == family), None)
+        if after is None or marks[after][0] - i > _MAX_QUOTE_CHARS:
+            k += 1
             continue
-        close = _next_in_family(line, i + 1, family)
-        if close is None or close - i > _MAX_QUOTE_CHARS:
-            i += 1
-            continue
-        spans.append((i, close))
-        i = close + 1
+        spans.append((i, marks[after][0]))
+        k = after + 1
     return spans
 
 
@@ -86,13 +86,6 @@ def _family_of(char: str) -> str | None:
     for family in _QUOTE_FAMILIES:
         if char in family:
             return family
-    return None
-
-
-def _next_in_family(line: str, start: int, family: str) -> int | None:
-    for j in range(start, len(line)):
-        if line[j] in family:
-            return j
     return None
 
 
@@ -110,14 +103,21 @@ def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
         return False  # 2.5
     if _is_latin_alnum(before) and _is_latin_alnum(after):
         return False  # sabq.org, U.S.A
-    previous_word = re.search(r"(\w+)$", line[: stop.start()])
-    if previous_word:
-        word = previous_word.group(1)
+    word = _word_before(line, stop.start())
+    if word:
         if len(word) == 1 and after.isalpha():
             return False  # أ.د, U.S
         if after == " " and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
             return False  # Dr. Smith, د. محمد, J. Smith
     return True
+
+
+def _word_before(line: str, end: int) -> str:
+    """The run of word characters (what \\w matches: alphanumerics and "_") just before line[end]."""
+    start = end
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] == "_"):
+        start -= 1
+    return line[start:end]
 
 
 def _is_latin_alnum(char: str) -> bool:

@@ -39,9 +39,16 @@ def shared_words(text: str, terms: set[str], most: int = 3) -> str:
     """The first few words of text (as written) whose terms are in terms: what two sentences share, readably."""
     out: list[str] = []
     for word in text.split():
-        found = content_terms(normalize(word))
-        if found and found[0] in terms and word not in out:
+        found = _first_term(word)
+        if found is not None and found in terms and word not in out:
             out.append(word.strip("،,.:؛\"“”«»()"))
             if len(out) == most:
                 break
     return " ".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def _first_term(word: str) -> str | None:
+    """The first index term of a word as written (None for a stopword or punctuation)."""
+    found = content_terms(normalize(word))
+    return found[0] if found else None

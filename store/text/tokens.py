@@ -42,19 +42,53 @@ def _forms(norm: str) -> list[str]:
     return unclitic(norm)
 
 
+@lru_cache(maxsize=1 << 17)
+def _word_norm(raw: str) -> str:
+    # NFKC can split ligatures ("ﻻ") into letters only; keep one token.
+    return normalize(raw).replace(" ", "")
+
+
+@lru_cache(maxsize=1 << 14)
+def _other_norm(raw: str) -> str:
+    return normalize(raw)
+
+
+_new = object.__new__
+_JOINERS = ("ـ", "-")  # a tatweel or hyphen between two words does not separate them
+
+
 def tokenize(text: str) -> list[Token]:
+    # Hot path (every sentence, several times): normalized forms come from per-word caches, and tokens are
+    # built by filling the instance dict, which gives the same frozen Token three times faster than __init__.
     out: list[Token] = []
     previous_end = 0
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
-        norm = normalize(raw)
-        if m.lastgroup == "word":
-            norm = norm.replace(" ", "")  # NFKC can split ligatures ("ﻻ") into letters only; keep one token
-        gap = text[previous_end : m.start()]
-        after_punct = bool(out) and bool(gap.strip()) and gap.strip() not in ("ـ", "-")
-        out.append(Token(raw, norm, m.start(), m.end(), m.lastgroup == "num", after_punct))
-        previous_end = m.end()
+        start, end = m.span()
+        kind = m.lastgroup
+        if not out:
+            after_punct = False
+        else:
+            gap = text[previous_end:start]
+            if not gap or gap == " ":
+                after_punct = False
+            else:
+                gap = gap.strip()
+                after_punct = bool(gap) and gap not in _JOINERS
+        token = _new(Token)
+        fields = token.__dict__
+        fields["text"] = raw
+        fields["norm"] = _word_norm(raw) if kind == "word" else _other_norm(raw)
+        fields["start"] = start
+        fields["end"] = end
+        fields["is_number"] = kind == "num"
+        fields["after_punct"] = after_punct
+        out.append(token)
+        previous_end = end
     return out
+
+
+_SEPARATORS = re.compile(r"[.,]")
 
 
 def number_value(token: Token) -> float | None:
@@ -63,7 +97,7 @@ def number_value(token: Token) -> float | None:
     if not token.is_number:
         return None
     s = token.norm  # normalize already maps Arabic-Indic digits and separators to ASCII
-    parts = re.split(r"[.,]", s)
+    parts = _SEPARATORS.split(s)
     if len(parts) == 1:
         return float(s)
     if all(len(p) == 3 for p in parts[1:]) and "," in s:

@@ -169,17 +169,21 @@ def _term(norm: str, shown: str, vocabulary: set[str] | frozenset[str]) -> tuple
 
 
 class _TermReader:
-    """_term against one vocabulary, remembered per (word, spelling): claims repeat their words."""
+    """The term of a word as written (None if it is not salient), against one vocabulary, remembered per
+    spelling: the claims of a run repeat their words."""
 
     def __init__(self, vocabulary: set[str] | frozenset[str]):
         self.vocabulary = vocabulary
-        self.known: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+        self.known: dict[str, tuple[str, str, str] | None] = {}
 
-    def __call__(self, norm: str, shown: str) -> tuple[str, str, str] | None:
-        key = (norm, shown)
-        if key not in self.known:
-            self.known[key] = _term(norm, shown, self.vocabulary)
-        return self.known[key]
+    def __call__(self, shown: str) -> tuple[str, str, str] | None:
+        try:
+            return self.known[shown]
+        except KeyError:
+            norm = _normalized_word(shown)
+            term = _term(norm, shown, self.vocabulary) if norm and _is_salient(norm) else None
+            self.known[shown] = term
+            return term
 
 
 def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str], read: _TermReader | None = None) -> _Bag:
@@ -189,8 +193,7 @@ def _terms(item: TopicItem, vocabulary: set[str] | frozenset[str], read: _TermRe
     bag = _Bag()
     previous: tuple[int, str] | None = None
     for position, shown in enumerate(_display_words(item.text)):
-        norm = _normalized_word(shown)
-        term = read(norm, shown) if norm and _is_salient(norm) else None
+        term = read(shown)
         if term is None:
             continue
         key, surface, written = term
@@ -236,7 +239,11 @@ def _unit(vector: Vector) -> Vector:
 
 
 def _dot(a: Vector, b: Vector) -> float:
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+    # Over the smaller vector's terms in their order: fast, and the same float sum in every process (summing in
+    # the order of a set of strings gave last-bit differences from one PYTHONHASHSEED to another).
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
 
 
 def _vectors(item_terms: list[_Bag], df: Counter[str]) -> list[Vector]:
@@ -272,21 +279,24 @@ class _NeighbourGraph:
         for index, vector in enumerate(vectors):
             for term, weight in vector.items():
                 postings[term].append((index, weight))
-        self.edges: list[list[tuple[float, int]]] = [self._nearest(i, postings, df) for i in range(len(vectors))]
+        # A term in more claims than MAX_POSTINGS proposes none: leave it out of the look-up table at once.
+        usable = {term: claims for term, claims in postings.items() if len(claims) <= MAX_POSTINGS}
+        self.edges: list[list[tuple[float, int]]] = [self._nearest(i, usable, df) for i in range(len(vectors))]
 
     def _nearest(
         self, index: int, postings: dict[str, list[tuple[int, float]]], df: Counter[str]
     ) -> list[tuple[float, int]]:
         vector = self.vectors[index]
         lookup = sorted(vector, key=lambda t: (df[t], t))[:LOOKUP_TERMS]
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
+        get = scores.get  # the hot loop of topic grouping: one look-up and one store per posting
         for term in lookup:
-            claims = postings[term]
-            if len(claims) > MAX_POSTINGS:
+            claims = postings.get(term)
+            if claims is None:
                 continue
             weight = vector[term]
             for other, other_weight in claims:
-                scores[other] += weight * other_weight
+                scores[other] = get(other, 0.0) + weight * other_weight
         scores.pop(index, None)
         # The lookup saw only the rarest terms: rescore the best candidates on all of them.
         shortlist = heapq.nlargest(NEIGHBOURS + SHORTLIST_MARGIN, scores, key=scores.__getitem__)
@@ -379,7 +389,10 @@ def _adopt_small_topics(groups: list[list[int]], neighbours: list[list[int]], ve
         if best_count < ADOPT_SHARE * size:
             continue
         tied = [t for t, count in beside.items() if count == best_count]
-        host = max(tied, key=lambda t: (_group_similarity(members[topic], members[t], vectors), -t))
+        if len(tied) == 1:
+            host = tied[0]  # no need to weigh similarities
+        else:
+            host = max(tied, key=lambda t: (_group_similarity(members[topic], members[t], vectors), -t))
         for index in members[topic]:
             topic_of[index] = host
         members[host].extend(members[topic])
