@@ -556,6 +556,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--large-runs", type=int, default=None,
+                        help="runs for sizes of 5,000 articles and more (default: --runs); a 10k index takes minutes")
     parser.add_argument("--plot-sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10000],
                         help="sizes for docs/benchmark.png; sizes not in --sizes are indexed once")
     parser.add_argument("--quick", action="store_true", help="a small smoke run: 200 articles, one run")
@@ -573,8 +575,9 @@ def main(argv: list[str] | None = None) -> None:
 
     results = []
     for n in sorted(args.sizes):
-        print(f"{n} articles", flush=True)
-        results.append(bench_size(n, args.runs, args.work))
+        runs = args.runs if n < 5000 or args.large_runs is None else args.large_runs
+        print(f"{n} articles, {runs} run(s)", flush=True)
+        results.append(bench_size(n, runs, args.work))
     smallest = results[0]["n"]
     naive = bench_naive(args.work / f"index-{smallest}.db", smallest, args.runs)
 

@@ -99,9 +99,8 @@ async def test_empty_database_indexes_the_bundled_seeds_in_a_worker(app_factory,
         assert screen.query_one("#progress-row").display or screen.claims_table.row_count
         await wait_until(pilot, lambda: screen.claims_table.row_count > 0, timeout=10)
         first_useful = time.monotonic() - started
-        await app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: not screen.query_one("#progress-row").display, timeout=15)
         await pilot.pause(0.3)
-        assert not screen.query_one("#progress-row").display
         with Store(db) as check:
             assert check.stats().articles == len(list(bundled_seeds().glob("*.txt")))
             assert screen.claims_table.row_count == len(check.claims(screen.claim_filter()))
@@ -117,11 +116,10 @@ async def test_paths_are_indexed_first(app_factory, tmp_path):
     Store(db).close()
     app = app_factory(db=db, paths=[str(folder)])
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        # the worker starts after the first refresh and reports back by message: wait for the screen, not the worker
+        await wait_until(pilot, lambda: app.main_screen.claims_table.row_count == 1, timeout=15)
         with Store(db) as check:
             assert [a.name for a in check.articles()] == ["one.txt"]  # not the seeds
-        assert app.main_screen.claims_table.row_count == 1
 
 
 async def test_watch_indexes_files_dropped_into_the_folder(app_factory, seeded_db, tmp_path):
