@@ -24,6 +24,10 @@ from store.text.terms import shared_words
 CANDIDATES_PER_CLAIM = 16
 PARALLEL_CLAIMS = 1500  # claims to score before starting processes pays off
 NEIGHBOURS_PER_SENTENCE = 12
+# Candidates sharing less than this of the two sentences' distinctive (idf-weighted) words are not scored: on
+# 2,500 SaudiNewsNet claims this skipped 41% of the stance scoring and lost 1 of 162 disagreements, no
+# agreement, and 11% of the weakest "related" links (measured with the candidates' coverage and stance).
+MIN_COVERAGE = 0.10
 
 
 class _Corpus:
@@ -133,6 +137,8 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
         other_article = corpus.index.article_of(sid)
         other_terms = corpus.terms(sid)
         coverage = (corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)) / 2
+        if coverage < MIN_COVERAGE:
+            continue
         shared = shared_words(text, set(claim_terms) & set(other_terms))
         result = judge(text, claim_facts, texts[sid], corpus.facts(sid, texts[sid]), coverage, shared)
         if result is not None:

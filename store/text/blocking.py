@@ -28,9 +28,11 @@ class CandidateIndex:
     def __init__(self) -> None:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._article_of: dict[int, int] = {}
+        self._idf_memo: dict[str, float] = {}
 
     def add(self, sentence_id: int, article_id: int, terms: Iterable[str]) -> None:
         self._article_of[sentence_id] = article_id
+        self._idf_memo.clear()
         for term in set(terms):
             self._postings[term].append(sentence_id)
 
@@ -41,8 +43,14 @@ class CandidateIndex:
         return self._article_of[sentence_id]
 
     def _idf(self, term: str) -> float:
-        df = len(self._postings.get(term, ()))
-        return math.log((1 + len(self._article_of)) / (1 + df)) if df else 0.0
+        # Remembered per term until a sentence is added: coverage() asks for the same terms for every candidate.
+        try:
+            return self._idf_memo[term]
+        except KeyError:
+            df = len(self._postings.get(term, ()))
+            idf = math.log((1 + len(self._article_of)) / (1 + df)) if df else 0.0
+            self._idf_memo[term] = idf
+            return idf
 
     def coverage(self, terms: Iterable[str], other_terms: Iterable[str]) -> float:
         """Share of the claim's term weight (idf) that the other sentence also has: how much of what the

@@ -314,9 +314,14 @@ def _heaviest(words: list[Word], prefix: str, model: StanceModel) -> Word | None
 
 
 def _polarity_flip(deleted: list[Word], inserted: list[Word]) -> tuple[Word, Word] | None:
+    """The first deleted word whose opposite pole an inserted word carries, with that word."""
+    opposites = [{(cls, 1 - pole) for cls, pole in word_poles(y.token.norm)} for y in inserted]
+    anywhere = set().union(*opposites) if opposites else set()
     for x in deleted:
         px = word_poles(x.token.norm)
-        for y in inserted:
-            if any((cls, 1 - pole) in px for cls, pole in word_poles(y.token.norm)):
+        if not px or px.isdisjoint(anywhere):
+            continue
+        for y, opposite in zip(inserted, opposites):
+            if not px.isdisjoint(opposite):
                 return x, y
     return None

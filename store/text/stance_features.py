@@ -89,7 +89,9 @@ def _facts(text: str) -> Facts:
     return extract_facts(text)
 
 
-@lru_cache(maxsize=4096)
+# Large enough to hold the candidate sentences of many claims: an evidence run meets each sentence again and
+# again, and analysing it costs about a millisecond.
+@lru_cache(maxsize=32_768)
 def _analyse(text: str) -> tuple[str, tuple[Word, ...], frozenset[tuple[str, int]]]:
     tokens = tokenize(text)
     norms = [t.norm for t in tokens]
@@ -105,6 +107,8 @@ def clear_caches() -> None:
     """Forget analysed sentences (for timing from a cold start)."""
     _facts.cache_clear()
     _analyse.cache_clear()
+    _word_set.cache_clear()
+    _last_alignment.clear()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -141,10 +145,34 @@ class _WordSet:
         return process.extractOne(w.stem, self.long_stems, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
+@lru_cache(maxsize=32_768)
+def _word_set(text: str) -> _WordSet:
+    return _WordSet(_analyse(text)[1])
+
+
+def _set_of(v: View) -> _WordSet:
+    """The word set of a view (views are only made by view(), from _analyse: the text determines the words)."""
+    return _word_set(v.text)
+
+
+# The features and the decision of one pair both need its alignment: remember the last pair (by identity;
+# holding the views keeps their ids from being reused).
+_last_alignment: list[tuple[View, View, tuple[list[Word], list[Word]]]] = []
+
+
 def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
     """(words of a not found in b, words of b not found in a): what was deleted and inserted. Names match across
     spellings and scripts (زيلنسكي / Zelensky, ويتكوف / ويكتوف)."""
-    in_a, in_b = _WordSet(a.words), _WordSet(b.words)
+    if _last_alignment and _last_alignment[0][0] is a and _last_alignment[0][1] is b:
+        deleted, inserted = _last_alignment[0][2]
+        return list(deleted), list(inserted)
+    deleted, inserted = _align(a, b)
+    _last_alignment[:] = [(a, b, (list(deleted), list(inserted)))]
+    return deleted, inserted
+
+
+def _align(a: View, b: View) -> tuple[list[Word], list[Word]]:
+    in_a, in_b = _set_of(a), _set_of(b)
     deleted = [w for w in a.words if not in_b.has(w)]
     inserted = [w for w in b.words if not in_a.has(w)]
     if deleted and inserted:

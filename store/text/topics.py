@@ -9,8 +9,9 @@ CONTRACT:
     assign_topic(item, groups) -> index into groups, or None for "start a new topic"  (incremental add)
 
 How it works:
-1. Each claim becomes a bag of salient terms: light stems of its words without function words, reporting
-   verbs and calendar words, plus the names and figures the fact extractor read (so "زابوريجيا" and
+1. Each claim becomes a bag of salient terms: light stems of its words (the accusative alef of "اجتماعًا" read off)
+   without function words, reporting verbs, calendar words ("الأسبوع") and the channel a statement went out on
+   ("وسائل التواصل الاجتماعي"), plus the names and figures the fact extractor read (so "زابوريجيا" and
    "زابوريزيا", or "ثلاث ساعات" and "3 ساعات", meet once it unifies them). Weight = IDF², so a rare place or
    figure counts far more than a word every claim shares; terms found in more than ``BACKGROUND_SHARE`` of
    the claims (روسيا and أوكرانيا in a story about Russia and Ukraine) are the story's background and left out.
@@ -80,8 +81,17 @@ _NEWS_FILLER = frozenset(
     يوم اليوم امس وقت الوقت سابق لاحق ايام عام العام خلال اخري اخر بشان حيث وذلك ذلك كما ايضا الي
     جانب الجانب اطار مجال صعيد نحو اكثر اقل اول اخير مساء صباح الان حاليا وفق وفقا حسب بحسب نقلا
     سوف مزيد المزيد خاص خاصه كبير كبيره جديد جديده مهم غايه للغايه عده عدد كثير بشكل تم يتم عبر
+    شيء اشياء
     """.split()
 )
+# Like the day and the year above, "last week" or "this month" dates a claim without saying what it is about:
+# "الأسبوع الماضي" chained a strike on Kyiv to an unrelated ceasefire offer made the same week.
+_CALENDAR_UNITS = frozenset("اسبوع اسابيع شهر اشهر شهور".split())
+# The channel a statement went out on ("كتب على وسائل التواصل الاجتماعي", "على منصة إكس") is reporting, like
+# "قال", not its subject: it linked claims of unrelated stories. "الاجتماعي" (social) goes too because the light
+# stemmer reads it as "اجتماع" (a meeting), a different word that often is the subject.
+_CHANNEL_WORDS = frozenset("وسايل تواصل اجتماعي اجتماعيه منصه منصات".split())
+_NOT_TOPIC_WORDS = _NEWS_FILLER | _CALENDAR_UNITS | _CHANNEL_WORDS
 _DISPLAY_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,٫]\d+)?")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _MIN_TERM_LETTERS = 3
@@ -125,7 +135,7 @@ def _is_salient(norm_word: str) -> bool:
     if norm_word[0].isdigit():
         return len(norm_word) >= 2  # "12", "200", not "3"
     for form in (norm_word, strip_conjunction(norm_word), bare(norm_word)):
-        if form in STOPWORDS or form in SPEECH_WORDS or form in TIME_WORDS or form in _NEWS_FILLER:
+        if form in STOPWORDS or form in SPEECH_WORDS or form in TIME_WORDS or form in _NOT_TOPIC_WORDS:
             return False
     return True
 
@@ -165,7 +175,19 @@ def _term(norm: str, shown: str, vocabulary: set[str] | frozenset[str]) -> tuple
         return None
     surface = shown[len(shown) - len(base) :] if len(shown) >= len(base) else shown
     had_article = len(strip_article(norm)) < len(norm) and strip_article(norm) == base
-    return light_stem(base), surface, ("ال" + surface) if had_article else surface
+    # The alef goes from the term only: a label shows the word as written ("تركيا", not "تركي").
+    term = light_stem(_without_accusative_alef(base, vocabulary))
+    return term, surface, ("ال" + surface) if had_article else surface
+
+
+def _without_accusative_alef(base: str, vocabulary: set[str] | frozenset[str]) -> str:
+    """The indefinite accusative writes an alef after the word ("عقد اجتماعًا", "شن هجومًا"); drop it when the
+    corpus also has the word without it, so "اجتماعًا" meets "الاجتماع" and "هجومًا" meets "الهجوم". A name
+    that ends in alef then meets its adjective ("روسيا" and "الروسي", "سوريا" and "السوري"): one topic either way.
+    A word without that stem in the corpus ("أمريكا" alone) stays whole."""
+    if len(base) > 4 and base.endswith("ا") and not base.endswith("اا") and base[:-1] in vocabulary:
+        return base[:-1]
+    return base
 
 
 class _TermReader:

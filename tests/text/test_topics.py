@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 
-from store.text.topics import OTHER_LABEL, TopicGroup, TopicItem, assign_topic, group_topics
+from store.text.topics import OTHER_LABEL, TopicGroup, TopicItem, _terms, _vocabulary, assign_topic, group_topics
 
 BOMBING = [
     "قتل 15 شخصا في تفجير انتحاري استهدف مسجدا لقوات الطوارئ في عسير.",
@@ -49,7 +49,7 @@ def test_labels_are_short_arabic_words_from_the_text():
     for group in group_topics(items_of(BOMBING, OIL, FOOTBALL)):
         assert re.search("[\u0621-\u064a]", group.label)
         assert 1 <= len(group.label.replace("·", " ").split()) <= 4
-    bombing = group_topics(items_of(BOMBING))[0]
+    bombing = group_topics(items_of(BOMBING, OIL, FOOTBALL))[0]
     assert "عسير" in bombing.label  # the spelling of the text, not the normalized "عسير"/"الطواري"
     assert "الطواري" not in bombing.label
 
@@ -105,3 +105,34 @@ def test_assign_topic_says_new_topic_for_an_unrelated_claim_and_never_proposes_t
     catch_all_only = [TopicGroup(OTHER_LABEL, ["x"], [])]
     assert assign_topic(TopicItem("new", BOMBING[0]), catch_all_only) is None
     assert assign_topic(TopicItem("new", BOMBING[0]), []) is None
+
+
+def test_last_week_or_a_social_media_post_does_not_make_a_topic():
+    # Two stories whose only shared words are when ("الأسبوع الماضي") and where it was posted ("وسائل التواصل
+    # الاجتماعي"): neither says what a claim is about.
+    flood = [
+        "غمرت السيول شوارع جدة الأسبوع الماضي وكتب السكان على وسائل التواصل الاجتماعي عن الأضرار.",
+        "أغلقت السيول أنفاق جدة وتضررت المنازل.",
+        "ارتفع منسوب السيول في أحياء جدة الجنوبية.",
+    ]
+    transfer = [
+        "وقع النادي الأهلي مع المهاجم البرازيلي الأسبوع الماضي ونشر الخبر على وسائل التواصل الاجتماعي.",
+        "قدم النادي الأهلي مهاجمه البرازيلي الجديد للجماهير.",
+        "يبلغ عقد المهاجم البرازيلي مع الأهلي ثلاثة مواسم.",
+    ]
+    topics = topic_of(group_topics(items_of(flood, transfer)))
+    assert topics["0-0"] == topics["0-1"]
+    assert topics["1-0"] == topics["1-1"]
+    assert topics["0-0"] != topics["1-0"]
+
+
+def test_the_accusative_alef_is_read_off_when_the_corpus_has_the_word_without_it():
+    items = [
+        TopicItem(1, "عقد وزير الخارجية اجتماعًا مطولًا مع نظيره الفرنسي."),
+        TopicItem(2, "انتهى الاجتماع بين الوزيرين دون بيان مشترك."),
+        TopicItem(3, "زار الوفد أمريكا الشهر الماضي."),
+    ]
+    vocabulary = _vocabulary(items)
+    meeting, ended, visit = (set(_terms(item, vocabulary).surfaces) for item in items)
+    assert "اجتماع" in meeting and "اجتماع" in ended
+    assert "امريكا" in visit  # no "أمريكي" in this corpus: the name stays whole
