@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from store.text.terms import content_terms
+
 BUSY_TIMEOUT_MS = 10_000
 APP_ID = 0x46435455  # "FCTU", written to the header so we can tell our databases from others
 
@@ -131,8 +133,18 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE sentences ADD COLUMN facts_json TEXT NOT NULL DEFAULT ''")
 
 
+def _v3(db: sqlite_utils.Database) -> None:
+    """Index terms name known people, places and organisations by their gazetteer key ("@putin"), so search
+    and evidence meet a name across spellings: terms of older rows are read again from their normalized text
+    (the update trigger refreshes the full-text index)."""
+    rows = db.execute("SELECT id, norm FROM sentences").fetchall()
+    db.conn.executemany(
+        "UPDATE sentences SET terms = ? WHERE id = ?", [(" ".join(content_terms(norm)), sid) for sid, norm in rows]
+    )
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -18,8 +18,8 @@ from store.db import BUSY_TIMEOUT_MS, db_path
 from store.review import write_transaction
 from store.text.blocking import CandidateIndex
 from store.text.facts import Facts, extract_facts
-from store.text.match import Judged, evidence_signature, judge, keep_best, suggest_verdict
-from store.text.terms import shared_words
+from store.text.match import Judged, evidence_signature, judge, keep_best, name_terms, suggest_verdict
+from store.text.terms import NAME_TERM_PREFIX, shared_words, without_speech_verbs
 
 CANDIDATES_PER_CLAIM = 16
 PARALLEL_CLAIMS = 1500  # claims to score before starting processes pays off
@@ -131,16 +131,21 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
     candidates = corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM)
     texts = corpus.sentence_text([c.sentence_id for c in candidates])
     judged: list[Judged] = []
-    claim_terms = terms.split()
+    claim_terms = without_speech_verbs(terms.split())
+    claim_names = name_terms(claim_facts)
     for candidate in candidates:
         sid = candidate.sentence_id
         other_article = corpus.index.article_of(sid)
-        other_terms = corpus.terms(sid)
+        other_terms = without_speech_verbs(corpus.terms(sid))
         coverage = (corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)) / 2
         if coverage < MIN_COVERAGE:
             continue
-        shared = shared_words(text, set(claim_terms) & set(other_terms))
-        result = judge(text, claim_facts, texts[sid], corpus.facts(sid, texts[sid]), coverage, shared)
+        in_common = set(claim_terms) & set(other_terms)
+        shared = shared_words(text, in_common)
+        other_facts = corpus.facts(sid, texts[sid])
+        beyond_names = in_common - claim_names - name_terms(other_facts)
+        beyond_names = {t for t in beyond_names if not t.startswith(NAME_TERM_PREFIX)}
+        result = judge(text, claim_facts, texts[sid], other_facts, coverage, shared, len(beyond_names))
         if result is not None:
             judged.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))
     best = _at_most_three_per_article(keep_best(judged))

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from store.text.facts import Facts, names_match
+from store.text.normalize import normalize
 from store.text.stance import StanceResult, classify
+from store.text.terms import NAME_TERM_PREFIX, content_terms
 
 MAX_EVIDENCE = 12
 MIN_RELATED_SCORE = 35.0
@@ -18,6 +20,7 @@ SAME_REPORT_COVERAGE = 0.30
 # ... or this share, when both sentences name the same person: one source's words, retold by two outlets.
 SAME_SOURCE_COVERAGE = 0.25
 SAME_REPORT_WORDS = 3  # distinctive words in common, at the least: a short sentence covers little by chance
+SAME_SOURCE_WORDS = 2  # ... of which, for the lower bar of a shared person, words that are not names
 
 
 @dataclass(frozen=True)
@@ -29,16 +32,26 @@ class Judged:
 
 
 def judge(
-    claim: str, claim_facts: Facts, other: str, other_facts: Facts, coverage: float = 0.0, shared: str = ""
+    claim: str,
+    claim_facts: Facts,
+    other: str,
+    other_facts: Facts,
+    coverage: float = 0.0,
+    shared: str = "",
+    shared_beyond_names: int = SAME_SOURCE_WORDS,
 ) -> StanceResult | None:
     """Stance of one candidate sentence, or None when it is not evidence worth showing.
 
     coverage: the idf-weighted share of distinctive terms the two sentences have in common (both ways, averaged);
-    shared: those words as written in the claim, for the reason."""
+    shared: those words as written in the claim, for the reason; shared_beyond_names: how many shared terms are
+    not names (see name_terms)."""
     result = classify(claim, other, claim_facts, other_facts)
     if result.stance == "other":
         return None
-    needed = SAME_SOURCE_COVERAGE if share_a_person(claim_facts, other_facts) else SAME_REPORT_COVERAGE
+    # "Zelensky said X" and "Zelensky said Y" share a person and little else: the lower bar needs shared words
+    # besides the names.
+    same_source = share_a_person(claim_facts, other_facts) and shared_beyond_names >= SAME_SOURCE_WORDS
+    needed = SAME_SOURCE_COVERAGE if same_source else SAME_REPORT_COVERAGE
     retold = coverage >= needed and result.score >= MIN_RELATED_SCORE and len(shared.split()) >= SAME_REPORT_WORDS
     if result.stance == "related" and not result.conflicts and retold:
         # The model's spans mark words that differ; for a retelling they would point at noise.
@@ -47,6 +60,14 @@ def judge(
     if result.stance == "related" and result.score < MIN_RELATED_SCORE:
         return None
     return result
+
+
+def name_terms(facts: Facts) -> set[str]:
+    """Index terms of the words of the people, places and organisations a sentence names ("فولوديمير"
+    of "فولوديمير زيلينسكي" included): what is left of two sentences' shared terms is what they report."""
+    return {
+        t for m in facts.mentions if m.kind in ("person", "place", "org") for t in content_terms(normalize(m.text))
+    }
 
 
 def share_a_person(a: Facts, b: Facts) -> bool:

@@ -89,9 +89,9 @@ def _facts(text: str) -> Facts:
     return extract_facts(text)
 
 
-# Large enough to hold the candidate sentences of many claims: an evidence run meets each sentence again and
-# again, and analysing it costs about a millisecond.
-@lru_cache(maxsize=32_768)
+# Holds the candidate sentences of many claims (an evidence run meets each sentence again and again, and
+# analysing one costs about a millisecond) while bounding memory: an entry weighs some kilobytes, per worker.
+@lru_cache(maxsize=8192)
 def _analyse(text: str) -> tuple[str, tuple[Word, ...], frozenset[tuple[str, int]]]:
     tokens = tokenize(text)
     norms = [t.norm for t in tokens]
@@ -145,7 +145,7 @@ class _WordSet:
         return process.extractOne(w.stem, self.long_stems, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
-@lru_cache(maxsize=32_768)
+@lru_cache(maxsize=8192)
 def _word_set(text: str) -> _WordSet:
     return _WordSet(_analyse(text)[1])
 

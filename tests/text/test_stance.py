@@ -192,3 +192,13 @@ def test_ans_dev_macro_f1() -> None:
     print(f"ANS dev macro-F1 {score:.4f} on {len(rows)} pairs, {1000 * elapsed / len(rows):.2f} ms/pair")
     assert score >= 0.78
     assert elapsed / len(rows) < 0.005  # < 1 ms/pair measured by tools/train_stance.py; slack for slow CI
+
+
+def test_a_shared_speaker_alone_does_not_make_the_same_report() -> None:
+    from store.text.match import judge
+
+    claim = "قال الرئيس الأوكراني فولوديمير زيلنسكي إنه ناقش زيارة ويتكوف مع ترامب يوم الأربعاء."
+    other = "دعا الرئيس الأوكراني فولوديمير زيلينسكي واشنطن إلى زيادة الضغط على روسيا."
+    args = (claim, extract_facts(claim), other, extract_facts(other), 0.27, "الرئيس فولوديمير زيلنسكي")
+    result = judge(*args, shared_beyond_names=0)
+    assert result is None or result.stance != "agree"
