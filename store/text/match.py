@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from store.text.facts import Facts, names_match
 from store.text.normalize import normalize
@@ -65,9 +66,12 @@ def judge(
 def name_terms(facts: Facts) -> set[str]:
     """Index terms of the words of the people, places and organisations a sentence names ("فولوديمير"
     of "فولوديمير زيلينسكي" included): what is left of two sentences' shared terms is what they report."""
-    return {
-        t for m in facts.mentions if m.kind in ("person", "place", "org") for t in content_terms(normalize(m.text))
-    }
+    return {t for m in facts.mentions if m.kind in ("person", "place", "org") for t in _terms_of_name(m.text)}
+
+
+@lru_cache(maxsize=50_000)
+def _terms_of_name(name: str) -> tuple[str, ...]:
+    return tuple(content_terms(normalize(name)))
 
 
 def share_a_person(a: Facts, b: Facts) -> bool:

@@ -15,7 +15,7 @@ Feature families (names are stable: they are the keys of the weights file):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import Stemmer
@@ -399,7 +399,7 @@ def _figure_text(v: View, q: Quantity) -> str:
     """The figure as written, with its hedge when it has one ("أكثر من ٨٠ دولار")."""
     if not q.hedge:
         return q.text
-    before = tokenize(v.text[: q.start])
+    before = _last_tokens(v.text, q.start)
     for phrase, kind in HEDGES_BEFORE:
         n = len(phrase)
         if kind == q.hedge and len(before) >= n and phrase[0] in before[-n].forms:
@@ -407,9 +407,32 @@ def _figure_text(v: View, q: Quantity) -> str:
     return q.text
 
 
+_TOKEN_WINDOW = 80  # characters: several words, so the look-ups below need not tokenize the whole sentence
+
+
+def _first_tokens(text: str, start: int) -> list[Token]:
+    """The first token after ``start`` (as tokenize(text[start:])[:1])."""
+    window = tokenize(text[start : start + _TOKEN_WINDOW])
+    if len(window) > 1 or start + _TOKEN_WINDOW >= len(text):
+        return window[:1]
+    return tokenize(text[start:])[:1]  # one word longer than the window, or none in it
+
+
+def _last_tokens(text: str, end: int) -> list[Token]:
+    """The tokens before ``end``, exact at least for the last few (tokenize(text[:end]) cut to a window; the
+    first token of the window may be a piece of a word, and only the last ones are read)."""
+    begin = max(0, end - _TOKEN_WINDOW)
+    if not begin:
+        return tokenize(text[:end])
+    window = tokenize(text[begin:end])
+    if len(window) <= 5:
+        return tokenize(text[:end])
+    return [replace(t, start=t.start + begin, end=t.end + begin) for t in window[1:]]
+
+
 def _negation_phrase(v: View, m: Mention) -> tuple[str, tuple[int, int], str]:
     """The negator with the word it negates ("لم توافق") as written, its span, and that word normalized."""
-    following = tokenize(v.text[m.end :])[:1]
+    following = _first_tokens(v.text, m.end)
     if following and following[0].norm not in STOPWORDS:
         end = m.end + following[0].end
         return v.text[m.start : end], (m.start, end), following[0].norm

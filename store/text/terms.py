@@ -5,6 +5,7 @@ Stems are for finding candidates (FTS, blocking); they are never displayed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -85,7 +86,7 @@ def _speech_terms() -> frozenset[str]:
     return frozenset(term(w) for w in SPEECH_WORDS)
 
 
-def without_speech_verbs(terms: list[str]) -> list[str]:
+def without_speech_verbs(terms: Iterable[str]) -> list[str]:
     """The terms without reporting verbs (قال، صرح، أكد، كتب …): who said it is attribution, not what the
     sentence reports, and two outlets retelling one statement pick different verbs for it."""
     return [t for t in terms if t not in SPEECH_TERMS]

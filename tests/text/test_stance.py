@@ -202,3 +202,14 @@ def test_a_shared_speaker_alone_does_not_make_the_same_report() -> None:
     args = (claim, extract_facts(claim), other, extract_facts(other), 0.27, "الرئيس فولوديمير زيلنسكي")
     result = judge(*args, shared_beyond_names=0)
     assert result is None or result.stance != "agree"
+
+
+def test_token_windows_read_the_same_tokens_as_the_whole_text() -> None:
+    from store.text.stance_features import _first_tokens, _last_tokens
+    from store.text.tokens import tokenize
+
+    text = ("أعلنت السلطات الأوكرانية يوم الأربعاء مقتل ما لا يقل عن 12 شخصا في قصف روسي على مدينة زابوريجيا، "
+            "وقال الحاكم إن الهجوم استهدف مركزا ترفيهيا ومباني سكنية قريبة من محطة القطارات الرئيسية.")
+    for cut in range(0, len(text), 7):
+        assert _first_tokens(text, cut) == tokenize(text[cut:])[:1]
+        assert _last_tokens(text, cut)[-4:] == tokenize(text[:cut])[-4:]

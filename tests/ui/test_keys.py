@@ -375,3 +375,24 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
         else:
             assert (stored.verdict, stored.reviewer) == ("disputed", "other")
         assert screen.claims[cid].verdict == stored.verdict
+
+
+async def test_a_long_topic_list_shows_the_largest_and_lists_the_rest_on_enter(app_factory, monkeypatch):
+    import tui.screens.main as main_screen
+
+    monkeypatch.setattr(main_screen, "TOPICS_SHOWN", 3)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        table = screen.topics_table
+        keys = table.keys_in_order()
+        assert keys[-1] == main_screen.MORE_TOPICS
+        assert len(keys) == 1 + 3 + 1 + 1  # all claims, the three largest, the catch-all, "more"
+        hidden = len(screen.topics) - 4
+        assert f"+ {hidden} smaller topics" in str(table.get_row(main_screen.MORE_TOPICS)[-1])
+        table.focus()
+        table.select_key(main_screen.MORE_TOPICS)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert table.keys_in_order() == ["all"] + [f"t{t.id}" for t in screen.topics]

@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 
 ALL_TOPICS = "all"
 BIG_LIST = 3000  # more claims than this: start on the largest topic, not on every claim at once
+# Topics listed before a "more topics" row: thousands of small topics (10,000 articles make ~7,000) take seconds
+# to lay out and no one scrolls through them; the row lists them all on demand.
+TOPICS_SHOWN = 300
+MORE_TOPICS = "more"
 FLEX_MEASURE = 40  # what flex cells report to DataTable's measuring; their column width is set by FlexTable
 WRITE_ACTIONS = {"verdict", "clear_verdict", "undo", "note"}
 
@@ -116,6 +120,7 @@ class MainScreen(Screen):
         self._progress_sent = 0.0
         self._indexing = 0
         self._user_chose_topic = False
+        self._all_topics_shown = False
         self._evidence_key: tuple | None = None
         self._read_error: str | None = None
 
@@ -236,8 +241,17 @@ class MainScreen(Screen):
         total = self.store.stats()
         disputed = sum(t.disputed_count for t in self.topics) if self.topics else total.disputed
         rows = [(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, disputed))]
+        shown = self.topics
+        if not self._all_topics_shown and len(shown) > TOPICS_SHOWN:
+            # the largest topics, the one being read, and the catch-all (listed last) stay in view
+            keep = {t.id for t in shown[:TOPICS_SHOWN]} | {self.topic_id} | {shown[-1].id}
+            shown = [t for t in shown if t.id in keep]
         rows += [(topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
-                 for t in self.topics]
+                 for t in shown]
+        hidden = len(self.topics) - len(shown)
+        if hidden:
+            more = Text(f"+ {hidden:,} smaller topics: enter lists them", style="italic", end="")
+            rows.append((MORE_TOPICS, [Text("", end=""), Text("", end=""), more]))
         self._put_rows(table, rows)
         if not self._user_chose_topic and self.topic_id is None and self.topics and total.claims > BIG_LIST:
             self.topic_id = self.topics[0].id  # a big corpus: one topic at a time keeps the screen quick
@@ -347,8 +361,8 @@ class MainScreen(Screen):
     @on(DataTable.RowHighlighted, "#topics")
     def _topic_highlighted(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value
-        if key != self.topics_table.current_key:
-            return  # a stale event from a refill: the cursor has moved on since
+        if key != self.topics_table.current_key or key == MORE_TOPICS:
+            return  # a stale event from a refill (the cursor has moved on since), or the "more topics" row
         topic_id = None if key in (None, ALL_TOPICS) else int(key[1:])
         if topic_id != self.topic_id:
             self._user_chose_topic = True
@@ -358,7 +372,14 @@ class MainScreen(Screen):
 
     @on(DataTable.RowSelected, "#topics")
     def _topic_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value == MORE_TOPICS:
+            self.show_all_topics()
+            return
         self.claims_table.focus()
+
+    def show_all_topics(self) -> None:
+        self._all_topics_shown = True
+        self.load_topics()
 
     @on(DataTable.RowHighlighted, "#claims")
     def _claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -562,7 +583,8 @@ class MainScreen(Screen):
         if not self.filter_choice.is_all and not self._matches(claim):
             self.filter_choice = ALL
             self.fapp.say("filter cleared to show the claim")
-        self.topics_table.select_key(topic_key(self.topic_id))
+        if not self.topics_table.select_key(topic_key(self.topic_id)):
+            self.show_all_topics()  # a small topic not listed yet
         self.load_claims(force=True)
         if not self.select_claim(claim_id):
             self.topic_id = None
