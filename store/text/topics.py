@@ -634,6 +634,12 @@ def _overlap(terms: set[str], group_terms: list[str]) -> float:
     """Share of the group's rank-weighted key terms that the claim has."""
     if not group_terms:
         return 0.0
-    weights = [_rank_weight(rank) for rank in range(len(group_terms))]
+    # Runs for every topic of the corpus (thousands) for each claim added: the weights are worked out once.
+    weights = _rank_weights(len(group_terms))
     shared = sum(weight for term, weight in zip(group_terms, weights) if term in terms)
     return shared / sum(weights)
+
+
+@lru_cache(maxsize=64)
+def _rank_weights(count: int) -> tuple[float, ...]:
+    return tuple(_rank_weight(rank) for rank in range(count))
