@@ -21,7 +21,7 @@ SAME_REPORT_COVERAGE = 0.30
 # ... or this share, when both sentences name the same person: one source's words, retold by two outlets.
 SAME_SOURCE_COVERAGE = 0.25
 SAME_REPORT_WORDS = 3  # distinctive words in common, at the least: a short sentence covers little by chance
-SAME_SOURCE_WORDS = 2  # ... of which, for the lower bar of a shared person, words that are not names
+SAME_REPORT_CONTENT_WORDS = 2  # ... of which, words that are not names
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def judge(
     other_facts: Facts,
     coverage: float = 0.0,
     shared: str = "",
-    shared_beyond_names: int = SAME_SOURCE_WORDS,
+    shared_beyond_names: int = SAME_REPORT_CONTENT_WORDS,
 ) -> StanceResult | None:
     """Stance of one candidate sentence, or None when it is not evidence worth showing.
 
@@ -49,11 +49,12 @@ def judge(
     result = classify(claim, other, claim_facts, other_facts)
     if result.stance == "other":
         return None
-    # "Zelensky said X" and "Zelensky said Y" share a person and little else: the lower bar needs shared words
-    # besides the names.
-    same_source = share_a_person(claim_facts, other_facts) and shared_beyond_names >= SAME_SOURCE_WORDS
+    # "Zelensky said X" and "Zelensky said Y", or two sentences naming Washington and Moscow, share names and
+    # little else: a retelling shares words besides the names.
+    same_source = share_a_person(claim_facts, other_facts)
     needed = SAME_SOURCE_COVERAGE if same_source else SAME_REPORT_COVERAGE
-    retold = coverage >= needed and result.score >= MIN_RELATED_SCORE and len(shared.split()) >= SAME_REPORT_WORDS
+    retold = (coverage >= needed and result.score >= MIN_RELATED_SCORE and len(shared.split()) >= SAME_REPORT_WORDS
+              and shared_beyond_names >= SAME_REPORT_CONTENT_WORDS)
     if result.stance == "related" and not result.conflicts and retold:
         # The model's spans mark words that differ; for a retelling they would point at noise.
         return replace(result, stance="agree", reason=f"same report: {shared}" if shared else "same report",
