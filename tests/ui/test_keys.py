@@ -390,7 +390,7 @@ async def test_a_long_topic_list_shows_the_largest_and_lists_the_rest_on_enter(a
         assert keys[-1] == main_screen.MORE_TOPICS
         assert len(keys) == 1 + 3 + 1 + 1  # all claims, the three largest, the catch-all, "more"
         hidden = len(screen.topics) - 4
-        assert f"+ {hidden} smaller topics" in str(table.get_row(main_screen.MORE_TOPICS)[-1])
+        assert f"+{hidden} more" in str(table.get_row(main_screen.MORE_TOPICS)[-1])
         table.focus()
         table.select_key(main_screen.MORE_TOPICS)
         await pilot.press("enter")

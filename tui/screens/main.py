@@ -250,7 +250,7 @@ class MainScreen(Screen):
                  for t in shown]
         hidden = len(self.topics) - len(shown)
         if hidden:
-            more = Text(f"+ {hidden:,} smaller topics: enter lists them", style="italic", end="")
+            more = Text(f"+{hidden:,} more", style="italic", end="")  # enter lists them
             rows.append((MORE_TOPICS, [Text("", end=""), Text("", end=""), more]))
         self._put_rows(table, rows)
         if not self._user_chose_topic and self.topic_id is None and self.topics and total.claims > BIG_LIST:
