@@ -19,8 +19,8 @@ from store.db import BUSY_TIMEOUT_MS, db_path
 from store.review import write_transaction
 from store.text.blocking import CandidateIndex
 from store.text.facts import Facts, extract_facts
-from store.text.match import Judged, evidence_signature, judge, keep_best, name_terms, suggest_verdict
-from store.text.terms import NAME_TERM_PREFIX, shared_words, without_speech_verbs
+from store.text.match import Judged, beyond_names, evidence_signature, judge, keep_best, suggest_verdict
+from store.text.terms import shared_words, without_speech_verbs
 
 CANDIDATES_PER_CLAIM = 16
 PARALLEL_CLAIMS = 1500  # claims to score before starting processes pays off
@@ -136,7 +136,6 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
     ).fetchone()
     claim_facts = Facts.from_json(json.loads(facts_json))
     claim_terms = without_speech_verbs(terms.split())
-    claim_names = name_terms(claim_facts)
     # Coverage is cheap and stance scoring is not: score only the candidates that share most with the claim.
     # In a corpus of 10,000 articles a claim has far more related sentences than a reviewer reads.
     covered = []
@@ -154,9 +153,8 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
         in_common = set(claim_terms) & set(other_terms)
         shared = shared_words(text, in_common)
         other_facts = corpus.facts(sid, texts[sid])
-        beyond_names = in_common - claim_names - name_terms(other_facts)
-        beyond_names = {t for t in beyond_names if not t.startswith(NAME_TERM_PREFIX)}
-        result = judge(text, claim_facts, texts[sid], other_facts, coverage, shared, len(beyond_names))
+        content = beyond_names(in_common, claim_facts, other_facts)
+        result = judge(text, claim_facts, texts[sid], other_facts, coverage, shared, len(content))
         if result is not None:
             judged.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))
     best = _at_most_three_per_article(keep_best(judged))

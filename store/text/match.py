@@ -45,7 +45,7 @@ def judge(
 
     coverage: the idf-weighted share of distinctive terms the two sentences have in common (both ways, averaged);
     shared: those words as written in the claim, for the reason; shared_beyond_names: how many shared terms are
-    not names (see name_terms)."""
+    not names (see beyond_names)."""
     result = classify(claim, other, claim_facts, other_facts)
     if result.stance == "other":
         return None
@@ -64,9 +64,15 @@ def judge(
     return result
 
 
+def beyond_names(shared_terms: set[str], a: Facts, b: Facts) -> set[str]:
+    """The shared terms that are not names: what two sentences report in common, besides whom they name."""
+    left = shared_terms - name_terms(a) - name_terms(b)
+    return {t for t in left if not t.startswith(NAME_TERM_PREFIX)}
+
+
 def name_terms(facts: Facts) -> set[str]:
     """Index terms of the words of the people, places and organisations a sentence names ("فولوديمير"
-    of "فولوديمير زيلينسكي" included): what is left of two sentences' shared terms is what they report."""
+    of "فولوديمير زيلينسكي" included)."""
     return {t for m in facts.mentions if m.kind in ("person", "place", "org") for t in _terms_of_name(m.text)}
 
 

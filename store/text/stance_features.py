@@ -150,11 +150,6 @@ def _word_set(text: str) -> _WordSet:
     return _WordSet(_analyse(text)[1])
 
 
-def _set_of(v: View) -> _WordSet:
-    """The word set of a view (views are only made by view(), from _analyse: the text determines the words)."""
-    return _word_set(v.text)
-
-
 # The features and the decision of one pair both need its alignment: remember the last pair (by identity;
 # holding the views keeps their ids from being reused).
 _last_alignment: list[tuple[View, View, tuple[list[Word], list[Word]]]] = []
@@ -172,7 +167,8 @@ def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
 
 
 def _align(a: View, b: View) -> tuple[list[Word], list[Word]]:
-    in_a, in_b = _set_of(a), _set_of(b)
+    # views are only made by view(), from _analyse: the text determines the words and so the word set
+    in_a, in_b = _word_set(a.text), _word_set(b.text)
     deleted = [w for w in a.words if not in_b.has(w)]
     inserted = [w for w in b.words if not in_a.has(w)]
     if deleted and inserted:
