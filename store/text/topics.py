@@ -180,12 +180,18 @@ def _term(norm: str, shown: str, vocabulary: set[str] | frozenset[str]) -> tuple
     return term, surface, ("ال" + surface) if had_article else surface
 
 
+# An alef after a pronoun or a plural verb ending is not the accusative's: "إدانتها" (its condemnation) is not
+# "إدانته" (his), and "قالوا" is not "قالو".
+_NOT_ACCUSATIVE_ENDINGS = ("اا", "ها", "هما", "وا")
+
+
 def _without_accusative_alef(base: str, vocabulary: set[str] | frozenset[str]) -> str:
     """The indefinite accusative writes an alef after the word ("عقد اجتماعًا", "شن هجومًا"); drop it when the
     corpus also has the word without it, so "اجتماعًا" meets "الاجتماع" and "هجومًا" meets "الهجوم". A name
     that ends in alef then meets its adjective ("روسيا" and "الروسي", "سوريا" and "السوري"): one topic either way.
     A word without that stem in the corpus ("أمريكا" alone) stays whole."""
-    if len(base) > 4 and base.endswith("ا") and not base.endswith("اا") and base[:-1] in vocabulary:
+    if (len(base) > 4 and base.endswith("ا") and not base.endswith(_NOT_ACCUSATIVE_ENDINGS)
+            and base[:-1] in vocabulary):
         return base[:-1]
     return base
 

@@ -3,7 +3,16 @@
 import re
 from collections import Counter
 
-from store.text.topics import OTHER_LABEL, TopicGroup, TopicItem, _terms, _vocabulary, assign_topic, group_topics
+from store.text.topics import (
+    OTHER_LABEL,
+    TopicGroup,
+    TopicItem,
+    _terms,
+    _vocabulary,
+    _without_accusative_alef,
+    assign_topic,
+    group_topics,
+)
 
 BOMBING = [
     "قتل 15 شخصا في تفجير انتحاري استهدف مسجدا لقوات الطوارئ في عسير.",
@@ -136,3 +145,11 @@ def test_the_accusative_alef_is_read_off_when_the_corpus_has_the_word_without_it
     meeting, ended, visit = (set(_terms(item, vocabulary).surfaces) for item in items)
     assert "اجتماع" in meeting and "اجتماع" in ended
     assert "امريكا" in visit  # no "أمريكي" in this corpus: the name stays whole
+
+
+def test_an_alef_after_a_pronoun_or_a_plural_verb_is_not_the_accusative():
+    vocabulary = {"ادانته", "لكنه", "قالو", "اجتماع"}
+    assert _without_accusative_alef("اجتماعا", vocabulary) == "اجتماع"
+    # "إدانتها" is "its condemnation", not "his" with an alef; "قالوا" is a plural verb
+    for word in ("ادانتها", "لكنها", "قالوا"):
+        assert _without_accusative_alef(word, vocabulary) == word
