@@ -77,7 +77,14 @@ def test_forward_migration_keeps_rows_of_an_older_schema(tmp_path):
     old.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
     old.execute("INSERT INTO articles(path, name, sha256, added_at, text) VALUES ('a', 'a', 'x', 'now', 'نص')")
     old.execute("INSERT INTO sentences(article_id, idx, start, \"end\", text, norm) VALUES (1, 0, 0, 2, 'نص', 'نص')")
+    old.execute(
+        "INSERT INTO sentences(article_id, idx, start, \"end\", text, norm, terms) "
+        "VALUES (1, 1, 3, 8, 'بوتين', 'بوتين', 'وتين')"  # a v1/v2 term: the stemmer cut the name
+    )
     old.conn.close()
     db = connect(path)
     assert schema_version(db.conn) == SCHEMA_VERSION
-    assert db.conn.execute("SELECT text, facts_json FROM sentences").fetchall() == [("نص", "")]
+    assert db.conn.execute("SELECT text, facts_json FROM sentences WHERE idx = 0").fetchall() == [("نص", "")]
+    # v3 reads the terms again: the name is indexed by its key, and the full-text index follows
+    assert db.conn.execute("SELECT terms FROM sentences WHERE idx = 1").fetchone()[0] == "@putin"
+    assert db.conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '\"@putin\"'").fetchall()
