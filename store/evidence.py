@@ -39,13 +39,13 @@ class _Corpus:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.index = CandidateIndex()
-        self._terms: dict[int, tuple[str, ...]] = {}
-        for sid, article_id, terms in conn.execute("SELECT id, article_id, terms FROM sentences"):
-            # Interned: a term recurs in thousands of sentences, and one string each would cost ~150 MB at 10k
-            # articles, in every worker process.
-            split = tuple(map(sys.intern, terms.split()))
-            self._terms[sid] = split
-            self.index.add(sid, article_id, split)
+        # Interned: a term recurs in thousands of sentences, and one string each would cost ~150 MB at 10k
+        # articles, in every worker process.
+        intern = sys.intern
+        rows = [(sid, aid, tuple(map(intern, terms.split())))
+                for sid, aid, terms in conn.execute("SELECT id, article_id, terms FROM sentences")]
+        self._terms: dict[int, tuple[str, ...]] = {sid: terms for sid, _, terms in rows}
+        self.index.add_all(rows)
         self.origins = {aid: origin or aid for aid, origin in conn.execute("SELECT id, origin_id FROM articles")}
         self._facts: dict[int, Facts] = {}
 
@@ -128,24 +128,35 @@ def _score_in_processes(path: str, chunks: list[list[int]]) -> Iterator[list[tup
         yield from pool.map(_score_chunk, chunks)
 
 
-def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], str]:
-    text, article_id, facts_json, terms = corpus.conn.execute(
+def _claim_row(corpus: _Corpus, claim_id: int) -> tuple[str, int, str, str]:
+    """(text, article id, facts JSON, index terms) of a claim."""
+    return corpus.conn.execute(
         "SELECT c.text, c.article_id, c.facts_json, s.terms FROM claims c JOIN sentences s ON s.id = c.sentence_id "
         "WHERE c.id = ?",
         (claim_id,),
     ).fetchone()
-    claim_facts = Facts.from_json(json.loads(facts_json))
+
+
+def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[float, int, list[str]]]:
+    """(coverage, sentence id, its terms) of the candidates whose stance is worth scoring, most covered first.
+
+    Coverage is cheap and stance scoring is not: score only the candidates that share most with the claim.
+    In a corpus of 10,000 articles a claim has far more related sentences than a reviewer reads."""
     claim_terms = without_speech_verbs(terms.split())
-    # Coverage is cheap and stance scoring is not: score only the candidates that share most with the claim.
-    # In a corpus of 10,000 articles a claim has far more related sentences than a reviewer reads.
     covered = []
     for candidate in corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM):
-        other_terms = without_speech_verbs(corpus.terms(candidate.sentence_id))
-        coverage = (corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)) / 2
+        coverage = _coverage(corpus, claim_terms, candidate.sentence_id)
         if coverage >= MIN_COVERAGE:
-            covered.append((coverage, candidate.sentence_id, other_terms))
+            covered.append((coverage, candidate.sentence_id, without_speech_verbs(corpus.terms(candidate.sentence_id))))
     covered.sort(key=lambda c: -c[0])  # stable: equal coverage keeps the blocking order
-    covered = covered[:SCORED_PER_CLAIM]
+    return covered[:SCORED_PER_CLAIM]
+
+
+def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], str]:
+    text, article_id, facts_json, terms = _claim_row(corpus, claim_id)
+    claim_facts = Facts.from_json(json.loads(facts_json))
+    claim_terms = without_speech_verbs(terms.split())
+    covered = _most_covered(corpus, terms, article_id)
     texts = corpus.sentence_text([sid for _, sid, _ in covered])
     judged: list[Judged] = []
     for coverage, sid, other_terms in covered:
@@ -160,6 +171,12 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
     best = _at_most_three_per_article(keep_best(judged))
     suggestion = suggest_verdict(corpus.origins.get(article_id, article_id), [(j.origin, j.result.stance) for j in best])
     return claim_id, best, suggestion
+
+
+def _coverage(corpus: _Corpus, terms: list[str], sentence_id: int) -> float:
+    """How much of their distinctive words two sentences share, both ways averaged (terms: without speech verbs)."""
+    other = without_speech_verbs(corpus.terms(sentence_id))
+    return (corpus.index.coverage(terms, other) + corpus.index.coverage(other, terms)) / 2
 
 
 def _at_most_three_per_article(judged: list[Judged]) -> list[Judged]:
@@ -216,13 +233,22 @@ def recompute_after_adding(
             corpus = _Corpus(conn)
             claim_of_sentence = dict(conn.execute("SELECT sentence_id, id FROM claims"))
             rows = conn.execute(f"SELECT article_id, terms FROM sentences WHERE article_id IN ({marks})", article_ids)
+            neighbours = set()
             for article_id, terms in rows:
                 for c in corpus.index.candidates(terms.split(), article_id, limit=NEIGHBOURS_PER_SENTENCE):
                     if c.sentence_id in claim_of_sentence:
-                        targets.add(claim_of_sentence[c.sentence_id])
+                        neighbours.add(claim_of_sentence[c.sentence_id])
+            targets |= {c for c in neighbours - targets if _would_score(corpus, c, set(article_ids))}
     if corpus is not None and _parallel(len(targets)):
         corpus = None  # the worker processes build their own: don't hold a third copy while they run
     return compute_for_claims(conn, targets, progress, corpus=corpus)
+
+
+def _would_score(corpus: _Corpus, claim_id: int, articles: set[int]) -> bool:
+    """Whether a sentence of these articles is now among the claim's candidates that get scored: if not, its
+    evidence stays as it was, and finding that out costs a look-up, not a stance scoring."""
+    _, article_id, _, terms = _claim_row(corpus, claim_id)
+    return any(corpus.index.article_of(sid) in articles for _, sid, _ in _most_covered(corpus, terms, article_id))
 
 
 def _parallel(claims: int) -> bool:

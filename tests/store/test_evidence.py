@@ -68,3 +68,13 @@ def test_syndicated_copies_count_as_one_origin(tmp_path):
         assert evidence and all(e.copy_of is not None or e.article_id == first.id for e in evidence)
         # the copy repeats the claim word for word, yet nobody else reports it
         assert claim.suggested_verdict == "single-source"
+
+
+def test_an_article_on_another_story_rechecks_only_its_own_claims(seeded_db, tmp_path):
+    with Store(seeded_db) as store:
+        new = tmp_path / "football.txt"
+        new.write_text("فاز نادي الهلال على النصر بهدفين مقابل هدف في مباراة الدوري بالرياض.\n", encoding="utf-8")
+        report = store.index([new])
+        article = next(a for a in store.articles() if a.name == "football.txt")
+        own = [c for c in store.claims() if c.article_id == article.id]
+        assert own and report.claims_rechecked == len(own)
