@@ -74,3 +74,16 @@ def test_search_finds_sentences_across_spelling_and_clitics(store):
     assert {h.sentence_id for h in store.search("Putin")} == {h.sentence_id for h in store.search("بوتين")}
     assert store.search("المحادثات ثلاث ساعات")
     assert store.search('"; DROP TABLE claims; --') == []
+
+
+def test_topics_grouped_in_a_child_process_are_the_same(tmp_path, monkeypatch):
+    import store.indexer
+
+    def topics_of(db):
+        with Store(db) as store:
+            store.index([bundled_seeds()])
+            return sorted((c.text, c.topic) for c in store.claims())
+
+    in_process = topics_of(tmp_path / "a.db")
+    monkeypatch.setattr(store.indexer, "TOPICS_IN_PROCESS_UNDER", 1)  # what a large run does
+    assert topics_of(tmp_path / "b.db") == in_process
