@@ -145,9 +145,11 @@ def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[fl
     claim_terms = without_speech_verbs(terms.split())
     covered = []
     for candidate in corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM):
-        coverage = _coverage(corpus, claim_terms, candidate.sentence_id)
+        other_terms = without_speech_verbs(corpus.terms(candidate.sentence_id))
+        # how much of their distinctive words the two sentences share, both ways averaged
+        coverage = (corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)) / 2
         if coverage >= MIN_COVERAGE:
-            covered.append((coverage, candidate.sentence_id, without_speech_verbs(corpus.terms(candidate.sentence_id))))
+            covered.append((coverage, candidate.sentence_id, other_terms))
     covered.sort(key=lambda c: -c[0])  # stable: equal coverage keeps the blocking order
     return covered[:SCORED_PER_CLAIM]
 
@@ -171,12 +173,6 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
     best = _at_most_three_per_article(keep_best(judged))
     suggestion = suggest_verdict(corpus.origins.get(article_id, article_id), [(j.origin, j.result.stance) for j in best])
     return claim_id, best, suggestion
-
-
-def _coverage(corpus: _Corpus, terms: list[str], sentence_id: int) -> float:
-    """How much of their distinctive words two sentences share, both ways averaged (terms: without speech verbs)."""
-    other = without_speech_verbs(corpus.terms(sentence_id))
-    return (corpus.index.coverage(terms, other) + corpus.index.coverage(other, terms)) / 2
 
 
 def _at_most_three_per_article(judged: list[Judged]) -> list[Judged]:
