@@ -33,19 +33,59 @@ SCORED_PER_CLAIM = 8  # candidates whose stance is scored, those sharing most of
 FACTS_KEPT = 20_000  # sentences whose parsed facts a corpus keeps, bounding memory on large runs
 
 
+class StoredCandidateIndex(CandidateIndex):
+    """The candidate index of every sentence in the database, read from its full-text index term by term.
+
+    Loading all the terms of a 10,000-article corpus takes 1.5 s; adding one article scores a few hundred
+    claims, whose terms this reads in a fraction of that. The full-text index holds each index term whole
+    (store.db FTS_TOKENIZER), so document frequencies and postings, and so the candidates, are the same."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        super().__init__()
+        self.conn = conn
+        self._article_of = dict(conn.execute("SELECT id, article_id FROM sentences"))
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab USING fts5vocab(main, sentences_fts, 'row')"
+        )
+        # All of it at once: 0.2 s at 10,000 articles, where looking terms up one query at a time cost more.
+        self._df: dict[str, int] = dict(conn.execute("SELECT term, doc FROM temp.sentences_vocab"))
+        self._loaded: dict[str, list[int]] = {}
+
+    def document_frequency(self, term: str) -> int:
+        return self._df.get(term, 0)
+
+    def postings(self, term: str) -> list[int]:
+        if term not in self._loaded:
+            phrase = '"' + term.replace('"', '""') + '"'
+            rows = self.conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid", (phrase,))
+            self._loaded[term] = [r[0] for r in rows]
+        return self._loaded[term]
+
+
+# Scoring more claims than this in one process loads every sentence's terms into memory at once; fewer read
+# them from the full-text index as they go.
+LOAD_ALL_FROM = 300
+
+
 class _Corpus:
     """What one evidence run needs in memory: the candidate index, sentence texts on demand, origins."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, claims: int = LOAD_ALL_FROM):
         self.conn = conn
-        self.index = CandidateIndex()
-        # Interned: a term recurs in thousands of sentences, and one string each would cost ~150 MB at 10k
-        # articles, in every worker process.
-        intern = sys.intern
-        rows = [(sid, aid, tuple(map(intern, terms.split())))
-                for sid, aid, terms in conn.execute("SELECT id, article_id, terms FROM sentences")]
-        self._terms: dict[int, tuple[str, ...]] = {sid: terms for sid, _, terms in rows}
-        self.index.add_all(rows)
+        self._terms: dict[int, tuple[str, ...]] = {}
+        if claims >= LOAD_ALL_FROM:
+            self.index: CandidateIndex = CandidateIndex()
+            # Interned: a term recurs in thousands of sentences, and one string each would cost ~150 MB at 10k
+            # articles, in every worker process.
+            intern = sys.intern
+            rows = [(sid, aid, tuple(map(intern, terms.split())))
+                    for sid, aid, terms in conn.execute("SELECT id, article_id, terms FROM sentences")]
+            self._terms = {sid: terms for sid, _, terms in rows}
+            self.index.add_all(rows)
+            self._all_terms = True
+        else:
+            self.index = StoredCandidateIndex(conn)
+            self._all_terms = False
         self.origins = {aid: origin or aid for aid, origin in conn.execute("SELECT id, origin_id FROM articles")}
         self._facts: dict[int, Facts] = {}
 
@@ -60,12 +100,24 @@ class _Corpus:
         ):
             texts[sid] = text
             if len(self._facts) >= FACTS_KEPT:
-                self._facts.clear()  # claims are scored in article order: recent candidates matter most
+                self._facts.clear()  # claims are scored topic by topic: recent candidates matter most
             if sid not in self._facts and facts_json:
                 self._facts[sid] = Facts.from_json(json.loads(facts_json))
         return texts
 
+    def load_terms(self, sentence_ids: Iterable[int]) -> None:
+        """Read these sentences' terms now, in one query, when they are not all in memory."""
+        if self._all_terms:
+            return
+        wanted = [sid for sid in sentence_ids if sid not in self._terms]
+        if wanted:
+            marks = ",".join("?" * len(wanted))
+            for sid, terms in self.conn.execute(f"SELECT id, terms FROM sentences WHERE id IN ({marks})", wanted):
+                self._terms[sid] = tuple(terms.split())
+
     def terms(self, sentence_id: int) -> tuple[str, ...]:
+        if sentence_id not in self._terms:
+            self.load_terms([sentence_id])
         return self._terms[sentence_id]
 
     def facts(self, sentence_id: int, text: str) -> Facts:
@@ -84,14 +136,14 @@ def compute_for_claims(
 ) -> int:
     """Recompute evidence and the suggested verdict of these claims, writing each batch in its own short
     transaction. Large runs are scored on all cores. Returns how many were done."""
-    claim_ids = sorted(set(claim_ids))
+    claim_ids = _in_topic_order(conn, set(claim_ids))
     if not claim_ids:
         return 0
     chunks = [claim_ids[start : start + batch] for start in range(0, len(claim_ids), batch)]
     if _parallel(len(claim_ids)):
         scored = _score_in_processes(db_path(conn), chunks)
     else:
-        corpus = corpus or _Corpus(conn)
+        corpus = corpus or _Corpus(conn, len(claim_ids))
         scored = ([_evidence_for(corpus, cid) for cid in chunk] for chunk in chunks)
     done = 0
     for results in scored:
@@ -102,6 +154,21 @@ def compute_for_claims(
         if progress:
             progress(done, len(claim_ids))
     return done
+
+
+def _in_topic_order(conn: sqlite3.Connection, claim_ids: set[int]) -> list[int]:
+    """Claims of one topic share candidate sentences: scored one after another, they find those sentences
+    already analysed in the worker's caches. On 70,000 claims this analyses a quarter fewer sentences than
+    scoring in id order (a simulation of the 8,192-sentence caches: 266,000 against 355,000)."""
+    if not claim_ids:
+        return []
+    if len(claim_ids) < 1000:
+        marks = ",".join("?" * len(claim_ids))
+        rows = conn.execute(f"SELECT id, topic_id FROM claims WHERE id IN ({marks})", list(claim_ids))
+    else:
+        rows = conn.execute("SELECT id, topic_id FROM claims")
+    topic_of = {cid: tid for cid, tid in rows if cid in claim_ids}
+    return sorted(claim_ids, key=lambda c: (topic_of.get(c) or 0, c))
 
 
 _worker_corpus: _Corpus | None = None
@@ -144,7 +211,9 @@ def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[fl
     In a corpus of 10,000 articles a claim has far more related sentences than a reviewer reads."""
     claim_terms = without_speech_verbs(terms.split())
     covered = []
-    for candidate in corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM):
+    candidates = corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM)
+    corpus.load_terms(c.sentence_id for c in candidates)
+    for candidate in candidates:
         other_terms = without_speech_verbs(corpus.terms(candidate.sentence_id))
         # how much of their distinctive words the two sentences share, both ways averaged
         coverage = (corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)) / 2
@@ -226,7 +295,7 @@ def recompute_after_adding(
         targets |= {r[0] for r in conn.execute(f"SELECT id FROM claims WHERE article_id IN ({marks})", article_ids)}
         others = conn.execute(f"SELECT 1 FROM articles WHERE id NOT IN ({marks}) LIMIT 1", article_ids).fetchone()
         if others:  # a first index has no older claims that the new articles could touch
-            corpus = _Corpus(conn)
+            corpus = _Corpus(conn, claims=0)
             claim_of_sentence = dict(conn.execute("SELECT sentence_id, id FROM claims"))
             rows = conn.execute(f"SELECT article_id, terms FROM sentences WHERE article_id IN ({marks})", article_ids)
             neighbours = set()

@@ -2,7 +2,8 @@
 
 Evidence retrieval must not compare every claim with every sentence. A claim's candidates are the sentences
 of other articles that share its rarest terms, weighted by inverse document frequency; terms so common that
-they would make everything a candidate are ignored. Pure and in memory: built once per indexing run.
+they would make everything a candidate are ignored. Pure and in memory: built once per indexing run (the
+store can read the same statistics from its full-text index instead, for runs that score only a few claims).
 """
 
 from __future__ import annotations
@@ -49,13 +50,22 @@ class CandidateIndex:
     def article_of(self, sentence_id: int) -> int:
         return self._article_of[sentence_id]
 
+    # The index's statistics. A subclass may read them from elsewhere (store.evidence reads them from SQLite's
+    # full-text index when loading every sentence would cost more than the few claims it scores).
+    def document_frequency(self, term: str) -> int:
+        return len(self._postings.get(term, ()))
+
+    def postings(self, term: str) -> list[int]:
+        """Ids of the sentences that have this term, in id order."""
+        return self._postings.get(term, [])
+
     def _idf(self, term: str) -> float:
         # Remembered per term until a sentence is added: coverage() asks for the same terms for every candidate.
         try:
             return self._idf_memo[term]
         except KeyError:
-            df = len(self._postings.get(term, ()))
-            idf = math.log((1 + len(self._article_of)) / (1 + df)) if df else 0.0
+            df = self.document_frequency(term)
+            idf = math.log((1 + len(self)) / (1 + df)) if df else 0.0
             self._idf_memo[term] = idf
             return idf
 
@@ -69,7 +79,7 @@ class CandidateIndex:
         return sum(self._idf(t) for t in mine & set(other_terms)) / total
 
     def _cap(self) -> int:
-        return max(MIN_COMMON_CAP, int(COMMON_SHARE * len(self._article_of)))
+        return max(MIN_COMMON_CAP, int(COMMON_SHARE * len(self)))
 
     def candidates(
         self, terms: Iterable[str], exclude_article: int, limit: int = 20, min_shared: int = 2
@@ -77,9 +87,10 @@ class CandidateIndex:
         """Sentences outside exclude_article sharing at least min_shared of the claim's rarest terms
         (or one, when the claim has only one usable term), best first."""
         cap = self._cap()
+        df = {t: self.document_frequency(t) for t in set(terms)}
         # A term found in one sentence only is the claim's own: it can find nothing else.
-        usable = [t for t in set(terms) if 1 < len(self._postings.get(t, ())) <= cap]
-        usable.sort(key=lambda t: (len(self._postings[t]), t))
+        usable = [t for t, n in df.items() if 1 < n <= cap]
+        usable.sort(key=lambda t: (df[t], t))
         usable = usable[:QUERY_TERMS]
         if not usable:
             return []
@@ -88,7 +99,7 @@ class CandidateIndex:
         shared: dict[int, int] = defaultdict(int)
         for term in usable:
             idf = self._idf(term)
-            for sid in self._postings[term]:
+            for sid in self.postings(term):
                 weight[sid] += idf
                 shared[sid] += 1
         article_of = self._article_of

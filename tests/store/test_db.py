@@ -88,3 +88,6 @@ def test_forward_migration_keeps_rows_of_an_older_schema(tmp_path):
     # v3 reads the terms again: the name is indexed by its key, and the full-text index follows
     assert db.conn.execute("SELECT terms FROM sentences WHERE idx = 1").fetchone()[0] == "@putin"
     assert db.conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '\"@putin\"'").fetchall()
+    # v4: the full-text index keeps each term whole ("@putin", not "putin"), so its vocabulary is the terms'
+    db.conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, sentences_fts, 'row')")
+    assert {r[0] for r in db.conn.execute("SELECT term FROM temp.vocab")} == {"نص", "@putin"}

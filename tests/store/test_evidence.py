@@ -78,3 +78,19 @@ def test_an_article_on_another_story_rechecks_only_its_own_claims(seeded_db, tmp
         article = next(a for a in store.articles() if a.name == "football.txt")
         own = [c for c in store.claims() if c.article_id == article.id]
         assert own and report.claims_rechecked == len(own)
+
+
+def test_candidates_read_from_the_full_text_index_are_those_of_the_whole_index_in_memory(store):
+    from store import evidence
+
+    conn = store.conn
+    in_memory = evidence._Corpus(conn, claims=evidence.LOAD_ALL_FROM)
+    stored = evidence._Corpus(conn, claims=0)
+    assert isinstance(stored.index, evidence.StoredCandidateIndex)
+    rows = conn.execute(
+        "SELECT c.id, c.article_id, s.terms FROM claims c JOIN sentences s ON s.id = c.sentence_id"
+    ).fetchall()
+    assert rows
+    for claim_id, article_id, terms in rows:
+        assert evidence._most_covered(stored, terms, article_id) == evidence._most_covered(in_memory, terms, article_id)
+        assert evidence._evidence_for(stored, claim_id) == evidence._evidence_for(in_memory, claim_id)
