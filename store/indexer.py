@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from store import evidence
@@ -25,7 +25,7 @@ from store.models import IndexProgress, IndexReport
 from store.review import now, write_transaction
 from store.text.facts import Facts
 from store.text.pipeline import AnalysedArticle, analyse_text
-from store.text.topics import OTHER_LABEL, TopicGroup, TopicItem, assign_topic, group_topics
+from store.text.topics import OTHER_LABEL, TopicGroup, TopicItem, assign_topics, group_topics
 
 BATCH_ARTICLES = 64
 PARALLEL_AFTER = 128  # articles analysed in this process before a pool of processes is worth starting
@@ -71,10 +71,20 @@ def index_documents(
 
     to_analyse: list[Document] = []
     analyser = _Analyser()
+    # The batch being analysed while the one before it is written: the worker processes and this process's
+    # writing overlap instead of taking turns.
+    in_flight: list[tuple[list[Document], Iterator[AnalysedArticle]]] = []
+
+    def write_in_flight() -> None:
+        while in_flight:
+            docs, analysed = in_flight.pop(0)
+            dependent_claims.update(_write_batch(conn, list(zip(docs, analysed)), report))
 
     def flush() -> None:
-        analysed = analyser.analyse([d.text for d in to_analyse])
-        dependent_claims.update(_write_batch(conn, list(zip(to_analyse, analysed)), report))
+        if to_analyse:
+            started_batch = (list(to_analyse), analyser.start([d.text for d in to_analyse]))
+            write_in_flight()
+            in_flight.append(started_batch)
         to_analyse.clear()
 
     for item in documents:
@@ -97,6 +107,7 @@ def index_documents(
             break
     try:
         flush()
+        write_in_flight()
     finally:
         analyser.close()
     report.claims_rechecked = finish_pending(conn, progress, dependent_claims)
@@ -111,14 +122,16 @@ class _Analyser:
         self.serial_done = 0
         self.pool: ProcessPoolExecutor | None = None
 
-    def analyse(self, texts: list[str]) -> list[AnalysedArticle]:
+    def start(self, texts: list[str]) -> Iterator[AnalysedArticle]:
+        """The analyses of these texts, in order: already done in this process, or being done by the pool
+        while the caller goes on."""
         if self.pool is None and self.serial_done >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
             # spawn, not fork: the UI indexes from a thread, and forking a threaded process can deadlock.
             self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn"))
         if self.pool is None:
             self.serial_done += len(texts)
-            return [analyse_text(t) for t in texts]
-        return list(self.pool.map(analyse_text, texts, chunksize=4))
+            return iter([analyse_text(t) for t in texts])
+        return self.pool.map(analyse_text, texts, chunksize=4)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -301,8 +314,7 @@ def _assign_topics(conn: sqlite3.Connection, progress: Progress | None) -> None:
         items = _topic_items(conn.execute(_PENDING_CLAIMS))
         groups = [g for _, g in existing]
         leftover_ids = []
-        for item in items:
-            index = assign_topic(item, groups)
+        for item, index in zip(items, assign_topics(items, groups)):
             if index is None:
                 leftover_ids.append(item.key)
             else:

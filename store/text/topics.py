@@ -606,15 +606,26 @@ def assign_topic(item: TopicItem, groups: list[TopicGroup]) -> int | None:
 
     Without corpus statistics a glued letter (و ف ب ل ك) is read both ways. Groups without terms (the
     catch-all "أخرى") are never proposed."""
-    terms = _terms_all_readings(item)
-    if not terms:
-        return None
-    best, best_score = None, 0.0
+    return assign_topics([item], groups)[0]
+
+
+def assign_topics(items: list[TopicItem], groups: list[TopicGroup]) -> list[int | None]:
+    """assign_topic for each of these claims. A claim is compared only with the groups that have one of its
+    terms (the others score nothing): a large corpus has thousands of topics."""
+    groups_with: dict[str, list[int]] = defaultdict(list)
     for index, group in enumerate(groups):
-        score = _overlap(terms, group.terms)
-        if score > best_score:
-            best, best_score = index, score
-    return best if best_score >= ASSIGN_THRESHOLD else None
+        for term in set(group.terms):
+            groups_with[term].append(index)
+    out: list[int | None] = []
+    for item in items:
+        terms = _terms_all_readings(item)
+        best, best_score = None, 0.0
+        for index in sorted({i for term in terms for i in groups_with.get(term, ())}):
+            score = _overlap(terms, groups[index].terms)
+            if score > best_score:
+                best, best_score = index, score
+        out.append(best if best_score >= ASSIGN_THRESHOLD else None)
+    return out
 
 
 def _words_of(item: TopicItem) -> set[str]:

@@ -11,6 +11,7 @@ from store.text.topics import (
     _vocabulary,
     _without_accusative_alef,
     assign_topic,
+    assign_topics,
     group_topics,
 )
 
@@ -114,6 +115,26 @@ def test_assign_topic_says_new_topic_for_an_unrelated_claim_and_never_proposes_t
     catch_all_only = [TopicGroup(OTHER_LABEL, ["x"], [])]
     assert assign_topic(TopicItem("new", BOMBING[0]), catch_all_only) is None
     assert assign_topic(TopicItem("new", BOMBING[0]), []) is None
+
+
+def test_assigning_many_claims_compares_each_only_with_groups_sharing_a_term_and_finds_the_same_best():
+    from store.text import topics as t
+
+    groups = group_topics(items_of(BOMBING, OIL, FOOTBALL))
+    claims = [TopicItem(f"n{i}", text) for i, text in enumerate(BOMBING + OIL + FOOTBALL + [
+        "افتتح معرض الكتاب الدولي في جدة بمشاركة خمسمئة دار نشر.",
+        "وتراجعت أسعار النفط دون 50 دولارا للبرميل بعد تفجير مسجد الطوارئ.",
+    ])]
+
+    def against_every_group(item):
+        terms = t._terms_all_readings(item)
+        scores = [t._overlap(terms, g.terms) for g in groups]
+        best = max(range(len(groups)), key=lambda i: (scores[i], -i))
+        return best if scores[best] >= t.ASSIGN_THRESHOLD and scores[best] > 0 else None
+
+    expected = [against_every_group(c) for c in claims]
+    assert assign_topics(claims, groups) == expected
+    assert any(e is not None for e in expected) and None in expected
 
 
 def test_last_week_or_a_social_media_post_does_not_make_a_topic():
