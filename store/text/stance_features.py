@@ -32,7 +32,7 @@ _STEMMER = Stemmer.Stemmer("arabic")
 _PLACE_INFO = {e.slug: e for e in PHRASES.values() if e.kind == "place"}
 
 
-@dataclass(eq=False)  # compared by identity: "w in deleted" runs per word per candidate pair
+@dataclass(eq=False, slots=True)  # compared by identity: "w in deleted" runs per word per candidate pair
 class Word:
     token: Token
     stem: str  # Snowball stem: groups inflections ("ارتفاعا" ~ "ارتفاع")

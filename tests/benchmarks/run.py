@@ -43,6 +43,7 @@ TARGETS = {  # for the largest size (10,000 articles) on the 2-core machine the 
     "add_one_s": 2.0, "naive_ratio": 50.0,
 }
 EVIDENCE_SAMPLE = 200  # claims whose evidence is read / recomputed
+QUICK_RUNS = 5  # launches and added articles measured per size, at the least
 NAIVE_SAMPLE = 100  # claims scored against every sentence; the total is scaled to all claims
 
 
@@ -384,12 +385,14 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
               f"peak {r.peak_rss_mb:.0f} MB, stages { {k: round(v, 1) for k, v in r.stages.items()} }", flush=True)
         index_runs.append(r)
     claim_ids = sample_claims(db, EVIDENCE_SAMPLE)
-    launches = [measure_launch(db) for _ in range(runs)]
+    # A launch or an added article takes seconds, not minutes: median of several even where indexing runs once.
+    quick_runs = max(runs, QUICK_RUNS)
+    launches = [measure_launch(db) for _ in range(quick_runs)]
     print(f"  launch: {[round(x['process_s'], 2) for x in launches]} s", flush=True)
     read = [t for _ in range(runs) for t in measure_evidence_read(db, claim_ids)]
     load, recompute = measure_evidence_recompute(db, claim_ids, work)
     extra = new_articles(work, n)
-    adds = [measure_add_one(db, extra[i % len(extra)], work) for i in range(runs)]
+    adds = [measure_add_one(db, extra[i % len(extra)], work) for i in range(quick_runs)]
     print(f"  add one: {[round(x, 2) for x in adds]} s", flush=True)
     csv = [measure_export(db, "csv", work) for _ in range(runs)]
     js = [measure_export(db, "json", work) for _ in range(runs)]
