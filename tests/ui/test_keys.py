@@ -396,3 +396,43 @@ async def test_a_long_topic_list_shows_the_largest_and_lists_the_rest_on_enter(a
         await pilot.press("enter")
         await settle(pilot)
         assert table.keys_in_order() == ["all"] + [f"t{t.id}" for t in screen.topics]
+
+
+async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_demand(app_factory, other, monkeypatch):
+    import tui.screens.main as main_screen
+
+    monkeypatch.setattr(main_screen, "CLAIMS_SHOWN", 3)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        table = screen.claims_table
+        order = screen._claim_order
+        assert len(order) > 4
+        assert table.keys_in_order() == [str(c) for c in order[:3]] + [main_screen.MORE_CLAIMS]
+        assert f"+{len(order) - 3} more" in str(table.get_row(main_screen.MORE_CLAIMS)[-1])
+        assert "Claims 0/" + str(len(order)) in str(screen.query_one("#claims-pane").border_title)
+
+        # a verdict on the last listed claim moves on to the next unreviewed one, beyond the "more" row
+        table.select_key(str(order[2]))
+        await pilot.pause()
+        await pilot.press("c")
+        await settle(pilot)
+        assert other.claim(order[2]).verdict == "confirmed"
+        assert screen.current_claim_id == order[3]
+        assert table.keys_in_order() == [str(c) for c in order]
+
+        # another topic starts short again; enter on "more" lists the rest, the cursor on the first of them
+        topics = screen.topics_table
+        topics.focus()
+        await pilot.press("down")
+        await settle(pilot)
+        assert len(screen._claim_order) > 4
+        assert table.keys_in_order()[-1] == main_screen.MORE_CLAIMS
+        hidden = [c for c in screen._claim_order if not table.has_row(str(c))]
+        table.focus()
+        table.select_key(main_screen.MORE_CLAIMS)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert table.keys_in_order() == [str(c) for c in screen._claim_order]
+        assert screen.current_claim_id == hidden[0]
