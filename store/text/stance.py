@@ -35,14 +35,17 @@ from pathlib import Path
 from store.text.facts import Facts, Quantity, names_match
 from store.text.lexicon import HEDGES_AFTER, HEDGES_BEFORE
 from store.text.stance_features import (
+    PARTIAL,
     Conflict,
     View,
     Word,
     align,
     conflicts,
     pair_features,
+    partial_similarity,
     quantity_relations,
     view,
+    with_partial,
     word_poles,
 )
 
@@ -132,12 +135,15 @@ def classify(
 ) -> StanceResult:
     """Stance of ``other`` towards ``claim``, with a reason and the differing spans in each text."""
     a, b = view(claim, claim_facts), view(other, other_facts)
-    return decide(a, b, pair_features(a, b), _model())
+    return decide(a, b, pair_features(a, b, partial=False), _model())
 
 
 def decide(a: View, b: View, features: dict[str, float], model: StanceModel) -> StanceResult:
-    """The decision of the module docstring, on prepared sentences and their pair features."""
+    """The decision of the module docstring, on prepared sentences and their pair features (PARTIAL may be left
+    out: it is then computed only if the decision depends on it)."""
     score = similarity(features)
+    if PARTIAL not in features and _partial_matters(features, model):
+        features = with_partial(features, partial_similarity(a, b))
     p_other = model.other.probability(features)
     p_disagree = model.disagree.probability(features)
 
@@ -168,6 +174,24 @@ def decide(a: View, b: View, features: dict[str, float], model: StanceModel) -> 
         return result("agree", shared, 0.6, ans_label)
     return result("related", Explanation(f"related ({ans_label}?): {why.reason}", why.claim_spans, why.other_spans),
                   abs(p_disagree - 0.5) * 2, ans_label)  # fmt: skip
+
+
+def _partial_matters(features: dict[str, float], model: StanceModel) -> bool:
+    """Whether some value of PARTIAL in [0, 1] would change a decision that decide() takes on the probabilities.
+
+    Each model's probability is monotonic in PARTIAL, and each test below is a threshold on one of them: the
+    tests come out the same for every value in between when they come out the same at both ends. When they do,
+    the probabilities kept in the result are those of PARTIAL = 0 (they are for debugging: nothing stores them)."""
+    low, high = with_partial(features, 0.0), with_partial(features, 1.0)
+    other = (model.other.probability(low), model.other.probability(high))
+    disagree = (model.disagree.probability(low), model.disagree.probability(high))
+    tests = (
+        (other, lambda p: p >= model.other_threshold),
+        (disagree, lambda p: p >= 0.5),
+        (disagree, lambda p: p >= MODEL_MIN_PROBABILITY),
+        (disagree, lambda p: 1 - p >= MODEL_MIN_PROBABILITY),
+    )
+    return any(test(at_low) != test(at_high) for (at_low, at_high), test in tests)
 
 
 def similarity(features: dict[str, float]) -> float:

@@ -213,3 +213,32 @@ def test_token_windows_read_the_same_tokens_as_the_whole_text() -> None:
     for cut in range(0, len(text), 7):
         assert _first_tokens(text, cut) == tokenize(text[cut:])[:1]
         assert _last_tokens(text, cut)[-4:] == tokenize(text[:cut])[-4:]
+
+
+def test_the_partial_ratio_left_out_changes_no_decision() -> None:
+    """decide() computes the costliest feature only when a decision depends on it: on every pair of sentences of
+    the seeds (and ANS dev when present) the answer equals the one on all the features."""
+    from itertools import islice, permutations
+
+    from store.api import bundled_seeds
+    from store.text import stance
+    from store.text.sentences import split_sentences
+    from store.text.stance_features import pair_features, view
+
+    sentences = [s.text for path in sorted(bundled_seeds().glob("*.txt"))
+                 for s in split_sentences(path.read_text(encoding="utf-8"))]
+    pairs = list(islice(permutations(sentences[::3], 2), 3000))
+    if ANS_DEV.exists():
+        with ANS_DEV.open(encoding="utf-8", newline="") as fh:
+            pairs += [(r["s1"], r["s2"]) for r in csv.DictReader(fh)]
+    model = stance._model()
+    computed = 0
+    for claim, other in pairs:
+        a, b = view(claim), view(other)
+        whole = stance.decide(a, b, pair_features(a, b), model)
+        lazy_features = pair_features(a, b, partial=False)
+        lazy = stance.decide(a, b, lazy_features, model)
+        assert (lazy.stance, lazy.score, lazy.reason, lazy.ans_label, lazy.claim_spans, lazy.other_spans) == (
+            whole.stance, whole.score, whole.reason, whole.ans_label, whole.claim_spans, whole.other_spans)
+        computed += stance._partial_matters(lazy_features, model)
+    assert 0 < computed < len(pairs)  # both paths are taken
