@@ -91,14 +91,36 @@ class LinearModel:
     weights: dict[str, float]
     bias: float
     prefixes: tuple[str, ...] = ()  # only features whose names start with these (empty: all)
+    # the weights of the features it reads, worked out once: probability() runs several times per candidate pair
+    _read: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        read = {name: w for name, w in self.weights.items() if not self.prefixes or name.startswith(self.prefixes)}
+        object.__setattr__(self, "_read", read)
 
     def probability(self, features: dict[str, float]) -> float:
+        return sigmoid(self.logit(features))
+
+    @property
+    def partial_weight(self) -> float:
+        return self._read.get(PARTIAL, 0.0)
+
+    def logit(self, features: dict[str, float]) -> float:
         z = self.bias
+        read = self._read
         for name, value in features.items():
-            weight = self.weights.get(name)
-            if weight is not None and (not self.prefixes or name.startswith(self.prefixes)):
+            weight = read.get(name)
+            if weight is not None:
                 z += weight * value
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        return z
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def logit_of(p: float) -> float:
+    return math.log(p / (1 - p))
 
 
 @dataclass(frozen=True)
@@ -142,10 +164,11 @@ def decide(a: View, b: View, features: dict[str, float], model: StanceModel) -> 
     """The decision of the module docstring, on prepared sentences and their pair features (PARTIAL may be left
     out: it is then computed only if the decision depends on it)."""
     score = similarity(features)
-    if PARTIAL not in features and _partial_matters(features, model):
+    z_other, z_disagree = model.other.logit(features), model.disagree.logit(features)
+    if PARTIAL not in features and _partial_matters(z_other, z_disagree, model):
         features = with_partial(features, partial_similarity(a, b))
-    p_other = model.other.probability(features)
-    p_disagree = model.disagree.probability(features)
+        z_other, z_disagree = model.other.logit(features), model.disagree.logit(features)
+    p_other, p_disagree = sigmoid(z_other), sigmoid(z_disagree)
 
     hard: list[Conflict] = []
 
@@ -176,22 +199,26 @@ def decide(a: View, b: View, features: dict[str, float], model: StanceModel) -> 
                   abs(p_disagree - 0.5) * 2, ans_label)  # fmt: skip
 
 
-def _partial_matters(features: dict[str, float], model: StanceModel) -> bool:
-    """Whether some value of PARTIAL in [0, 1] would change a decision that decide() takes on the probabilities.
+# How close to a decision threshold, in logits, the rounding of a sum of ~100 terms could bring a model's output.
+_ROUNDING = 1e-9
 
-    Each model's probability is monotonic in PARTIAL, and each test below is a threshold on one of them: the
-    tests come out the same for every value in between when they come out the same at both ends. When they do,
-    the probabilities kept in the result are those of PARTIAL = 0 (they are for debugging: nothing stores them)."""
-    low, high = with_partial(features, 0.0), with_partial(features, 1.0)
-    other = (model.other.probability(low), model.other.probability(high))
-    disagree = (model.disagree.probability(low), model.disagree.probability(high))
-    tests = (
-        (other, lambda p: p >= model.other_threshold),
-        (disagree, lambda p: p >= 0.5),
-        (disagree, lambda p: p >= MODEL_MIN_PROBABILITY),
-        (disagree, lambda p: 1 - p >= MODEL_MIN_PROBABILITY),
+
+def _partial_matters(z_other: float, z_disagree: float, model: StanceModel) -> bool:
+    """Whether some value of PARTIAL in [0, 1] could change a decision that decide() takes on the probabilities,
+    given the models' logits without it (PARTIAL = 0).
+
+    PARTIAL adds weight × value to each model's logit, so over [0, 1] the logit spans an interval from the one
+    without it; each decision is a threshold on one of the two probabilities, and stays the same unless its
+    threshold falls inside that interval. When none does, the probabilities kept in the result are those without
+    PARTIAL (they are for debugging: nothing stores them)."""
+    sure = logit_of(MODEL_MIN_PROBABILITY)
+    checks = (
+        (z_other, model.other.partial_weight, logit_of(model.other_threshold)),
+        (z_disagree, model.disagree.partial_weight, 0.0),
+        (z_disagree, model.disagree.partial_weight, sure),
+        (z_disagree, model.disagree.partial_weight, -sure),
     )
-    return any(test(at_low) != test(at_high) for (at_low, at_high), test in tests)
+    return any(min(z, z + w) - _ROUNDING <= threshold <= max(z, z + w) + _ROUNDING for z, w, threshold in checks)
 
 
 def similarity(features: dict[str, float]) -> float:

@@ -240,5 +240,5 @@ def test_the_partial_ratio_left_out_changes_no_decision() -> None:
         lazy = stance.decide(a, b, lazy_features, model)
         assert (lazy.stance, lazy.score, lazy.reason, lazy.ans_label, lazy.claim_spans, lazy.other_spans) == (
             whole.stance, whole.score, whole.reason, whole.ans_label, whole.claim_spans, whole.other_spans)
-        computed += stance._partial_matters(lazy_features, model)
+        computed += stance._partial_matters(model.other.logit(lazy_features), model.disagree.logit(lazy_features), model)
     assert 0 < computed < len(pairs)  # both paths are taken
