@@ -16,8 +16,11 @@ _SUFFIXES = ("تين", "تان", "ات", "ون", "ين", "ان", "ها", "هم",
 _WEAK = set("اويء")
 
 
+_MASKED = str.maketrans(dict.fromkeys(_WEAK, "*"))
+
+
 def _mask(root: str) -> str:
-    masked = "".join("*" if ch in _WEAK else ch for ch in root)
+    masked = root.translate(_MASKED)
     if len(masked) == 3 and masked[1] == masked[2]:
         masked = masked[:2]  # geminate roots: "قرر" and "مستقر" -> قر
     return masked
@@ -79,6 +82,6 @@ def roots(norm: str) -> frozenset[str]:
     out = set()
     for stem in _stems(norm):
         root = _mask(_pattern_root(stem))
-        if sum(ch != "*" for ch in root) >= 2 and len(root) <= 4:
+        if len(root) - root.count("*") >= 2 and len(root) <= 4:
             out.add(root)
     return frozenset(out)
