@@ -436,3 +436,17 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         await settle(pilot)
         assert table.keys_in_order() == [str(c) for c in screen._claim_order]
         assert screen.current_claim_id == hidden[0]
+
+
+async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkeypatch):
+    import tui.screens.main as main_screen
+
+    monkeypatch.setattr(main_screen, "ID_WIDTH", 1)  # the seeds' ids have up to three digits
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = main(app).claims_table
+        widest = max(len(key) for key in table.keys_in_order())
+        assert widest == 3
+        assert table.columns[table.ordered_columns[0].key].width == widest
+        assert str(table.get_row(table.keys_in_order()[-1])[0]).strip() == table.keys_in_order()[-1]

@@ -52,6 +52,7 @@ MORE_TOPICS = "more"
 # rest on demand, and moving to a claim beyond it (next unreviewed, search, jump) lists them too.
 CLAIMS_SHOWN = 400
 MORE_CLAIMS = "more"
+ID_WIDTH = 4  # digits of a claim id shown at the least; the column widens for larger ids (69,744 claims at 10k)
 FLEX_MEASURE = 40  # what flex cells report to DataTable's measuring; their column width is set by FlexTable
 WRITE_ACTIONS = {"verdict", "clear_verdict", "undo", "note"}
 
@@ -149,7 +150,7 @@ class MainScreen(Screen):
                                 min_flex=8, id="topics")
             with Vertical(id="right"):
                 with Vertical(id="claims-pane", classes="pane"):
-                    yield FlexTable([("id", "#", 4), ("sug", "suggest", 8), ("you", "verdict", 9)],
+                    yield FlexTable([("id", "#", ID_WIDTH), ("sug", "suggest", 8), ("you", "verdict", 9)],
                                     ("claim", "claim"), min_flex=12, id="claims")
                 yield EvidenceView(id="evidence-pane", classes="pane")
         yield KeyBar()
@@ -319,6 +320,7 @@ class MainScreen(Screen):
         if not self._all_claims_shown and len(claims) > CLAIMS_SHOWN:
             # the first claims, and the one being read wherever it is
             listed = [c for i, c in enumerate(claims) if i < CLAIMS_SHOWN or c.id == self.current_claim_id]
+        table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self._claim_order, default=0)))))
         rows = [(str(c.id), self.claim_cells(c)) for c in listed]
         hidden = len(claims) - len(listed)
         if hidden:

@@ -78,6 +78,16 @@ class FlexTable(DataTable):
     def flex_width(self) -> int:
         return self._flex_width
 
+    def set_fixed_width(self, key: str, width: int) -> None:
+        """Resize a fixed column (ids that gained a digit); the flex column takes what is left."""
+        for i, (column_key, label, old) in enumerate(self._fixed_columns):
+            if column_key == key and old != width:
+                self._fixed_columns[i] = (column_key, label, width)
+                if key in self.columns:
+                    self.columns[key].width = width
+                    self._flex_width = -1  # fit_columns: the flex width is due again
+                    self.fit_columns()
+
     # -- rows ---------------------------------------------------------------------------------------------
     def add_keyed_row(self, key: str, cells: Sequence[Any]) -> None:
         self.add_row(*self._fixed(cells), key=key)
