@@ -91,7 +91,7 @@ class LinearModel:
     weights: dict[str, float]
     bias: float
     prefixes: tuple[str, ...] = ()  # only features whose names start with these (empty: all)
-    # the weights of the features it reads, worked out once: probability() runs several times per candidate pair
+    # the weights of the features it reads, worked out once: logit() runs two to four times per candidate pair
     _read: dict[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
