@@ -82,10 +82,8 @@ class _Corpus:
                     for sid, aid, terms in conn.execute("SELECT id, article_id, terms FROM sentences")]
             self._terms = {sid: terms for sid, _, terms in rows}
             self.index.add_all(rows)
-            self._all_terms = True
         else:
             self.index = StoredCandidateIndex(conn)
-            self._all_terms = False
         self.origins = {aid: origin or aid for aid, origin in conn.execute("SELECT id, origin_id FROM articles")}
         self._facts: dict[int, Facts] = {}
 
@@ -107,8 +105,8 @@ class _Corpus:
 
     def load_terms(self, sentence_ids: Iterable[int]) -> None:
         """Read these sentences' terms now, in one query, when they are not all in memory."""
-        if self._all_terms:
-            return
+        if not isinstance(self.index, StoredCandidateIndex):
+            return  # every sentence's terms were loaded with the index
         wanted = [sid for sid in sentence_ids if sid not in self._terms]
         if wanted:
             marks = ",".join("?" * len(wanted))

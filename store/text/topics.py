@@ -651,7 +651,7 @@ def _overlap(terms: set[str], group_terms: list[str]) -> float:
     """Share of the group's rank-weighted key terms that the claim has."""
     if not group_terms:
         return 0.0
-    # Runs for every topic of the corpus (thousands) for each claim added: the weights are worked out once.
+    # Runs for every topic sharing a term with each claim added: the weights are worked out once.
     weights = _rank_weights(len(group_terms))
     shared = sum(weight for term, weight in zip(group_terms, weights) if term in terms)
     return shared / sum(weights)
