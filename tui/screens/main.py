@@ -57,6 +57,21 @@ FLEX_MEASURE = 40  # what flex cells report to DataTable's measuring; their colu
 WRITE_ACTIONS = {"verdict", "clear_verdict", "undo", "note"}
 
 
+def _first_and(items: list, limit: int, keep: set) -> list:
+    """The first ``limit`` items, and those whose id is in ``keep`` wherever they are, in their order."""
+    return [x for i, x in enumerate(items) if i < limit or x.id in keep]
+
+
+def _more_row(key: str, hidden: int, columns: int) -> tuple[str, list]:
+    """The row that stands for the items not listed: "+N more" in the last column (enter lists them)."""
+    return key, [Text("", end="") for _ in range(columns - 1)] + [Text(f"+{hidden:,} more", style="italic", end="")]
+
+
+def _claim_id(key: str | None) -> int | None:
+    """The claim of a claims-table row key (None for no row, or the "more" row)."""
+    return int(key) if key and key != MORE_CLAIMS else None
+
+
 class IndexingProgress(Message):
     def __init__(self, progress: IndexProgress, label: str) -> None:
         super().__init__()
@@ -250,16 +265,13 @@ class MainScreen(Screen):
         disputed = sum(t.disputed_count for t in self.topics) if self.topics else total.disputed
         rows = [(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, disputed))]
         shown = self.topics
-        if not self._all_topics_shown and len(shown) > TOPICS_SHOWN:
+        if not self._all_topics_shown and shown:
             # the largest topics, the one being read, and the catch-all (listed last) stay in view
-            keep = {t.id for t in shown[:TOPICS_SHOWN]} | {self.topic_id} | {shown[-1].id}
-            shown = [t for t in shown if t.id in keep]
+            shown = _first_and(shown, TOPICS_SHOWN, {self.topic_id, shown[-1].id})
         rows += [(topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
                  for t in shown]
-        hidden = len(self.topics) - len(shown)
-        if hidden:
-            more = Text(f"+{hidden:,} more", style="italic", end="")  # enter lists them
-            rows.append((MORE_TOPICS, [Text("", end=""), Text("", end=""), more]))
+        if len(shown) < len(self.topics):
+            rows.append(_more_row(MORE_TOPICS, len(self.topics) - len(shown), len(table.columns)))
         self._put_rows(table, rows)
         if not self._user_chose_topic and self.topic_id is None and self.topics and total.claims > BIG_LIST:
             self.topic_id = self.topics[0].id  # a big corpus: one topic at a time keeps the screen quick
@@ -316,20 +328,15 @@ class MainScreen(Screen):
         old = self.claims
         self.claims = {c.id: c for c in claims}
         self._claim_order = [c.id for c in claims]
-        listed = claims
-        if not self._all_claims_shown and len(claims) > CLAIMS_SHOWN:
-            # the first claims, and the one being read wherever it is
-            listed = [c for i, c in enumerate(claims) if i < CLAIMS_SHOWN or c.id == self.current_claim_id]
+        # the first claims, and the one being read wherever it is
+        listed = claims if self._all_claims_shown else _first_and(claims, CLAIMS_SHOWN, {self.current_claim_id})
         table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self._claim_order, default=0)))))
         rows = [(str(c.id), self.claim_cells(c)) for c in listed]
-        hidden = len(claims) - len(listed)
-        if hidden:
-            more = Text(f"+{hidden:,} more", style="italic", end="")  # enter lists them
-            rows.append((MORE_CLAIMS, [Text("", end=""), Text("", end=""), Text("", end=""), more]))
+        if len(listed) < len(claims):
+            rows.append(_more_row(MORE_CLAIMS, len(claims) - len(listed), len(table.columns)))
         self._put_rows(table, rows)
         self.update_claims_title()
-        key = table.current_key
-        cid = int(key) if key and key != MORE_CLAIMS else None
+        cid = _claim_id(table.current_key)
         if force or cid != self.current_claim_id or (cid is not None and old.get(cid) != self.claims.get(cid)):
             self.current_claim_id = cid
             self.show_evidence()
@@ -373,8 +380,8 @@ class MainScreen(Screen):
     @property
     def current_claim(self) -> Claim | None:
         """The claim under the cursor now (not as of the last highlight message: keys can run ahead of those)."""
-        key = self.claims_table.current_key
-        return self.claims.get(int(key)) if key is not None and key != MORE_CLAIMS else None
+        cid = _claim_id(self.claims_table.current_key)
+        return self.claims.get(cid) if cid is not None else None
 
     # -- selection ----------------------------------------------------------------------------------------
     @on(DataTable.RowHighlighted, "#topics")
@@ -406,7 +413,7 @@ class MainScreen(Screen):
         key = event.row_key.value
         if key != self.claims_table.current_key:
             return
-        cid = int(key) if key and key != MORE_CLAIMS else None
+        cid = _claim_id(key)
         if cid != self.current_claim_id:
             self.current_claim_id = cid
             self.show_evidence()
