@@ -73,18 +73,21 @@ def index_documents(
     analyser = _Analyser()
     # The batch being analysed while the one before it is written: the worker processes and this process's
     # writing overlap instead of taking turns.
-    in_flight: list[tuple[list[Document], Iterator[AnalysedArticle]]] = []
+    in_flight: tuple[list[Document], Iterator[AnalysedArticle]] | None = None
 
     def write_in_flight() -> None:
-        while in_flight:
-            docs, analysed = in_flight.pop(0)
+        nonlocal in_flight
+        if in_flight is not None:
+            docs, analysed = in_flight
+            in_flight = None
             dependent_claims.update(_write_batch(conn, list(zip(docs, analysed)), report))
 
     def flush() -> None:
+        nonlocal in_flight
         if to_analyse:
             started_batch = (list(to_analyse), analyser.start([d.text for d in to_analyse]))
             write_in_flight()
-            in_flight.append(started_batch)
+            in_flight = started_batch
         to_analyse.clear()
 
     for item in documents:
