@@ -163,8 +163,39 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
 
 
+def _v5(db: sqlite_utils.Database) -> None:
+    """Evidence may be an 'update': another figure for the same count in a later article (a rising toll), shown
+    as such and never a dispute. SQLite cannot alter a CHECK constraint, so the table is rebuilt; the stored
+    evidence was judged by the engine before statements were compared, so its claims are queued again
+    (analysed = 0): the next index or open recomputes them."""
+    db.executescript(
+        """
+        CREATE TABLE evidence_v5 (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            stance TEXT NOT NULL CHECK (stance IN ('agree', 'disagree', 'update', 'related')),
+            reason TEXT NOT NULL DEFAULT '',
+            claim_spans TEXT NOT NULL DEFAULT '[]',
+            sentence_spans TEXT NOT NULL DEFAULT '[]',
+            -- the independent origin this sentence stands for: near-verbatim sentences of several outlets (wire
+            -- copy) share one; the claim's own origin when it is a copy of the claim
+            origin_id INTEGER,
+            PRIMARY KEY (claim_id, sentence_id)
+        );
+        INSERT INTO evidence_v5 SELECT claim_id, sentence_id, article_id, score, stance, reason, claim_spans,
+            sentence_spans, NULL FROM evidence;
+        DROP TABLE evidence;
+        ALTER TABLE evidence_v5 RENAME TO evidence;
+        CREATE INDEX evidence_sentence ON evidence(sentence_id);
+        UPDATE articles SET analysed = 0;
+        """
+    )
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

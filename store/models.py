@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 VERDICTS = ("confirmed", "disputed", "single-source")
-STANCES = ("agree", "disagree", "related")
+STANCES = ("agree", "disagree", "update", "related")  # update: a later (or earlier) count of the same thing
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,9 @@ class Evidence:
     claim_spans: tuple[tuple[int, int], ...] = ()
     sentence_spans: tuple[tuple[int, int], ...] = ()
     copy_of: int | None = None  # set when the evidence article is a near-duplicate of another article
+    origin: int | None = None  # the independent origin it stands for (wire copies of one text share one)
+    date: str | None = None  # the article's date, as stored
+    own_origin: bool = False  # a copy of the claim itself: shown, never counted as a second source
 
 
 @dataclass(frozen=True)

@@ -166,7 +166,10 @@ def _keep():
 
 
 def _run_stance(args) -> int:
-    from store.text.stance import classify
+    """What the evidence engine would store for each pair (agree, disagree, update, related; other when it
+    would not link them), with the optional columns date1, date2 (the articles' dates) and outlet1, outlet2
+    (a sentence of the claim's own outlet is never evidence)."""
+    from store.text.match import judge_pairs
 
     path = Path(args.pairs)
     if not path.is_file():
@@ -176,14 +179,20 @@ def _run_stance(args) -> int:
             reader = csv.DictReader(handle)
             if not reader.fieldnames or not {"s1", "s2"} <= set(reader.fieldnames):
                 raise UserError(f"{path} needs the columns s1,s2 (found: {', '.join(reader.fieldnames or [])})")
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(["s1", "s2", "stance", "score", "reason"])
-            for row in reader:
-                s1, s2 = row["s1"] or "", row["s2"] or ""
-                result = classify(s1, s2)
-                writer.writerow([s1, s2, result.ans_label or result.stance, f"{result.score:.1f}", result.reason])
+            rows = list(reader)
     except UnicodeDecodeError as err:
         raise UserError(f"{path} is not UTF-8 text ({err.reason})") from None
+    pairs = [(r["s1"] or "", r["s2"] or "", r.get("date1") or None, r.get("date2") or None) for r in rows]
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["s1", "s2", "stance", "score", "reason"])
+    for row, (s1, s2, _, _), result in zip(rows, pairs, judge_pairs(pairs)):
+        outlets = (row.get("outlet1") or "").strip().casefold(), (row.get("outlet2") or "").strip().casefold()
+        if outlets[0] and outlets[0] == outlets[1]:
+            writer.writerow([s1, s2, "other", "0.0", "same outlet: not another source"])
+        elif result is None:
+            writer.writerow([s1, s2, "other", "0.0", "unrelated"])
+        else:
+            writer.writerow([s1, s2, result.stance, f"{result.score:.1f}", result.reason])
     return 0
 
 

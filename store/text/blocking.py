@@ -78,6 +78,12 @@ class CandidateIndex:
             return 0.0
         return sum(self._idf(t) for t in mine & set(other_terms)) / total
 
+    def shorter_coverage(self, terms: Iterable[str], other_terms: Iterable[str]) -> float:
+        """coverage() of the sentence with fewer distinct terms by the other: how much of what the shorter one
+        says the longer says too (a sentence may confirm part of a longer one)."""
+        mine, theirs = set(terms), set(other_terms)
+        return self.coverage(mine, theirs) if len(mine) <= len(theirs) else self.coverage(theirs, mine)
+
     def _cap(self) -> int:
         return max(MIN_COMMON_CAP, int(COMMON_SHARE * len(self)))
 

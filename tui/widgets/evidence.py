@@ -59,12 +59,16 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
     sym = symbols()
     verdict_like = STANCE_SYMBOL.get(e.stance)
     head = Text()
-    mark = "~" if e.stance == "related" else sym.get(verdict_like, "~")
+    mark = {"related": "~", "update": ">"}.get(e.stance) or sym.get(verdict_like, "~")
     head.append(f"{mark} {e.stance:<8}", style=palette.verdict(verdict_like))
+    if e.stance == "update" and e.date:
+        head.append(f" {e.date[:10]}", style=palette.title)  # updates are listed in date order
     head.append(f" {e.score:3.0f}  ", style=palette.title)
     head.append(article_label(e.article, e.outlet), style=palette.muted)
     if e.copy_of:
         head.append(f"  (copy of article {e.copy_of})", style=palette.muted)
+    elif e.own_origin:
+        head.append("  (copy of the claim's text: not a second source)", style=palette.muted)
     parts: list[RenderableType] = [head]
     spans = [(a, b, palette.highlight) for a, b in e.sentence_spans]
     parts.append(BidiText(e.sentence, display, spans=spans, indent=2))
@@ -84,6 +88,22 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
     return Group(*parts)
 
 
+def origins_summary(evidence: Sequence[Evidence]) -> str:
+    """"4 outlets, 2 independent origins (1 wire copy ×3)": how many voices the evidence really has. Copies of
+    the claim's own text are not an independent origin."""
+    outlets = {e.outlet or e.article for e in evidence}
+    members: dict[int, set[str]] = {}
+    for e in evidence:
+        if not e.own_origin:
+            members.setdefault(e.origin if e.origin is not None else e.article_id, set()).add(e.outlet or e.article)
+    copies = [len(m) for m in members.values() if len(m) > 1]
+    text = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}, {len(members)} independent origin"
+    text += "s" if len(members) != 1 else ""
+    if copies:
+        text += f" ({len(copies)} wire cop{'ies' if len(copies) != 1 else 'y'} ×{max(copies)})"
+    return text
+
+
 def evidence_renderable(
     claim: Claim | None, evidence: Sequence[Evidence], display: Display, palette: Palette, empty: str = ""
 ) -> RenderableType:
@@ -94,9 +114,10 @@ def evidence_renderable(
     if not evidence:
         parts.append(_line("No other outlet reports this (yet).", palette.muted))
     else:
-        counts = {s: sum(1 for e in evidence if e.stance == s) for s in ("agree", "disagree", "related")}
+        counts = {s: sum(1 for e in evidence if e.stance == s) for s in ("agree", "disagree", "update", "related")}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
         parts.append(Text(f"Other outlets: {summary}", style=palette.title))
+        parts.append(Text(origins_summary(evidence), style=palette.muted))
         for e in evidence:
             parts.append(_line())
             parts.append(evidence_item(e, claim.text, display, palette))

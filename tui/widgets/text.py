@@ -144,7 +144,7 @@ def line_of_offset(lines: Iterable[bidi.VisualLine], offset: int) -> int | None:
 UNICODE_SYMBOLS = {"confirmed": "✔", "disputed": "✘", "single-source": "◌", None: "·", "stale": "⚠", "note": "✎"}
 ASCII_SYMBOLS = {"confirmed": "+", "disputed": "x", "single-source": "o", None: ".", "stale": "!", "note": "*"}
 SHORT = {"confirmed": "conf", "disputed": "disp", "single-source": "single", None: ""}
-STANCE_SYMBOL = {"agree": "confirmed", "disagree": "disputed", "related": None}
+STANCE_SYMBOL = {"agree": "confirmed", "disagree": "disputed", "update": None, "related": None}
 
 
 def symbols() -> dict:

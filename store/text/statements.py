@@ -1,0 +1,415 @@
+"""What two sentences state, slot by slot: the same statement, a contradiction of it, a later tally, or neither.
+
+Two news sentences that share a story share most of their words, names and even figures; what decides whether
+one contradicts the other is the statement each makes. A sentence is read here as slots:
+
+- figures, each bound to the thing it counts: the words around it inside its phrase ("3540 طنا من المواد
+  الغذائية", "أصيب 22 شخصا"); two figures are of one thing only when their phrases share a word and neither names
+  a qualifier the other sentence lacks (palladium against gold, Jazan's count against the nation's);
+- the act a negation scopes over: the word it negates, which the other sentence must state un-negated;
+- the statement a denial denies: the words after the denial verb, which the other sentence must make;
+- the day of the act, resolved against the article's date ("أمس" in an article of 6 August is 5 August).
+
+``compare`` then says: ``contradicts`` when a slot of one statement is given another value by the other (or the
+act is negated or denied), ``update`` when the other value is a later count of the same thing in a later
+article, ``same`` when every figure the shorter sentence gives is given alike by the longer, else nothing: the
+pair is at most related, which store.text.stance decides from similarity.
+
+Pure functions over the prepared sentences of store.text.stance_features (View); no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import re
+
+from store.text.facts import Mention, Quantity, is_clear_negation, is_denial
+from store.text.lexicon import CURRENCIES, POLARITY
+from store.text.stance_features import View, Word, figures_compatible, units_compatible, word_poles
+
+# Words on each side of a figure that say what it counts, inside its phrase ("بلغ إجمالي القروض 454.4 مليار
+# ريال"): three reach the counted noun in 41 of the 46 figure conflicts read in the dev panels' contradicts and
+# same pairs; more drift into the next statement of a long sentence.
+FIGURE_CONTEXT_WORDS = 3
+# Punctuation that ends the phrase a figure belongs to (the points and commas inside figures aside).
+_PHRASE_BREAKS = frozenset("،,;؛:()[]«»\"“”.!?؟-–")
+_FIGURE = re.compile(r"\d+(?:[.,٫٬]\d+)*")
+
+
+def _breaks(gap: str) -> bool:
+    return any(ch in _PHRASE_BREAKS for ch in _FIGURE.sub("", gap))
+# Words that name a measurement, not a thing: "بلغ 30" and "بنسبة 30" are shared by any two figures.
+_MEASURE_WORDS = frozenset(
+    {"بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت", "نحو", "حوالي", "اجمالي", "مجموع", "عدد", "قيمه", "نسبه",
+     "بنسبه", "بقيمه", "بواقع", "بمقدار", "اكثر", "اقل", "قرابه", "ما", "يقارب", "يقدر", "قدره", "بلغ", "مقابل",
+     "ليصل", "لتصل", "الى", "عند", "مستوي", "مسجلا", "مسجله", "بزياده", "بارتفاع", "بانخفاض", "بمعدل", "معدل"}
+)  # fmt: skip
+# How far back a weekday may lie from the article's date and still name the act's day ("الأربعاء" in a Friday
+# paper is two days before); a week back is the same weekday.
+_WEEKDAY_LOOKBACK = 6
+# Article dates this many days apart make a different figure for the same thing a later tally, not a dispute:
+# the dev panels' nine updates are all between articles at least a day apart; none of their thirteen same-day
+# contradictions is.
+UPDATE_DAYS = 1
+
+
+# Units of prices and indices. A price or an index that rose or fell is a reading at one moment of a session,
+# and outlets report different moments ("Brent at 05:47" and "at 11:04", the close and an intraday level): such
+# readings never contradict each other by their figures. On the dev panels these were 14 of the 27 figure
+# "disagree" links, none of them a contradiction by the labellers' reading.
+_MOVING_UNITS = frozenset(CURRENCIES.values()) | {"%", "نقطه", "سنت"}
+_MOVES = "rise"  # the polarity class of rising and falling (store.text.lexicon.POLARITY)
+assert _MOVES in POLARITY
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One slot where the two statements differ (or agree), for the reason and the highlights."""
+
+    kind: str  # "figure" | "negation" | "denial" | "day"
+    claim_text: str
+    other_text: str
+    claim_span: tuple[int, int] | None
+    other_span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    relation: str  # "contradicts" | "update" | "same" | "" (neither: related at most)
+    slot: Slot | None = None
+    agreed: tuple[Slot, ...] = ()  # figures both give alike
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def figure_context(v: View, q: Quantity) -> list[Word]:
+    """The content words that say what figure q counts: up to FIGURE_CONTEXT_WORDS on each side, within its
+    phrase, besides numbers and measurement words."""
+    words = v.words
+    before = [i for i, w in enumerate(words) if w.token.end <= q.start]
+    after = [i for i, w in enumerate(words) if w.token.start >= q.end]
+    out: list[Word] = []
+    for indices, step in ((reversed(before), -1), (iter(after), 1)):
+        taken = 0
+        edge = q.start if step < 0 else q.end
+        for i in indices:
+            w = words[i]
+            gap = v.text[w.token.end : edge] if step < 0 else v.text[edge : w.token.start]
+            if _breaks(gap):
+                break
+            edge = w.token.start if step < 0 else w.token.end
+            if w.token.is_number or w.token.norm in _MEASURE_WORDS:
+                continue
+            out.append(w)
+            taken += 1
+            if taken == FIGURE_CONTEXT_WORDS:
+                break
+    return out
+
+
+def phrase_before(v: View, q: Quantity) -> list[Word]:
+    """The words of the phrase that leads up to figure q (back to the nearest punctuation)."""
+    out: list[Word] = []
+    edge = q.start
+    for w in reversed([w for w in v.words if w.token.end <= q.start]):
+        if _breaks(v.text[w.token.end : edge]):
+            break
+        out.append(w)
+        edge = w.token.start
+    return out
+
+
+def is_moving_reading(v: View, q: Quantity) -> bool:
+    """Whether q is a price or an index level or move read at one moment ("هبط برنت 35 سنتا إلى 49.24 دولار",
+    "ارتفع المؤشر 0.2 في المئة إلى 8791 نقطة")."""
+    if q.unit.rstrip("ه") not in {u.rstrip("ه") for u in _MOVING_UNITS}:
+        return False
+    return any(cls == _MOVES for w in phrase_before(v, q) for cls, _ in word_poles(w.token.norm))
+
+
+_DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
+
+
+def precision(q: Quantity) -> float:
+    """The step a figure is given to: 1 for "54", 100,000 for "164.8 مليون", 1,000,000 for "15 مليون"."""
+    m = _DIGITS.search(q.text.replace("٫", "."))
+    if not m:
+        return 1.0
+    digits = m.group(0)
+    decimals = 0
+    if "." in digits:
+        decimals = len(digits.split(".")[1])
+    try:
+        written = float(digits.replace(",", "")) if "," in digits and "." not in digits else float(digits.replace(",", "."))
+    except ValueError:
+        return 1.0
+    scale = q.value / written if written else 1.0
+    return max(scale, 1e-9) * 10 ** (-decimals)
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+# Amounts that can have three decimals: "3.540 طن" may be three and a half tonnes.
+_DIVISIBLE_UNITS = _MOVING_UNITS | {"طن", "طنا", "كيلو", "كيلوغرام", "كيلوجرام", "متر", "كيلومتر", "كلم", "لتر", "برميل"}
+
+
+def value_of(q: Quantity) -> float:
+    """The figure's value, reading a point between groups of three digits as a thousands separator for things
+    that are counted whole ("363.378 شخصا" is 363,378 people)."""
+    m = _DIGITS.search(q.text)
+    if m and _THOUSANDS.match(m.group(0)) and q.unit and q.unit not in _DIVISIBLE_UNITS and q.value != int(q.value):
+        return q.value * 1000 ** (len(m.group(0).split(".")) - 1)
+    return q.value
+
+
+def same_value(p: Quantity, q: Quantity) -> bool:
+    """Whether two figures for one thing say the same: equal once the more precise is rounded to the step of
+    the other ("164.8 مليون" = 164,781,745; "84.5 مليون" = "84.540 مليون"); a hedge on one side admits the range
+    it names ("أكثر من 50 ألف" and 52,000), but the same hedge on both sides compares the figures themselves
+    ("11 على الأقل" against "13 على الأقل" is two tolls)."""
+    vp, vq = value_of(p), value_of(q)
+    step = max(precision(p) * vp / (p.value or 1), precision(q) * vq / (q.value or 1))
+    # within one step, not half: outlets cut figures as often as they round them (59.480 million as 59.4); a
+    # whole step apart is another figure (2 against 3)
+    if abs(vp - vq) < step * (1 - 1e-9):
+        return True
+    if p.hedge and p.hedge == q.hedge and p.hedge != "vague":
+        return False
+    return figures_compatible(replace(p, value=vp), replace(q, value=vq))
+
+
+def _scope_names(v: View, q: Quantity) -> set[str]:
+    """Keys of the places, people and organisations named in the phrase leading up to a figure: the scope of
+    what it counts ("جوازات منطقة جازان ... 55 ألف")."""
+    start = min((w.token.start for w in phrase_before(v, q)), default=q.start)
+    return {m.key for m in v.facts.mentions if m.kind in ("place", "person", "org") and start <= m.start < q.start}
+
+
+def _has_word(v: View, w: Word) -> bool:
+    return any(x.stem == w.stem or x.token.norm == w.token.norm or (w.roots and w.roots & x.roots) for x in v.words)
+
+
+def _in_spans(w: Word, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= w.token.start and w.token.end <= e for s, e in spans)
+
+
+def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
+    """Whether figure p of a and figure q of b count the same thing: their phrases share a word, and neither
+    phrase holds a word that the other sentence lacks while the other phrase holds one this sentence lacks
+    (gold against palladium, illness cases against accident cases, this year's against last year's)."""
+    keys_a = {m.key for m in a.facts.mentions}
+    keys_b = {m.key for m in b.facts.mentions}
+    if _scope_names(a, p) - keys_b or _scope_names(b, q) - keys_a:
+        return False  # one figure is of a place, person or body the other sentence never names
+    ctx_a, ctx_b = figure_context(a, p), figure_context(b, q)
+    units = [(p.start, p.end)], [(q.start, q.end)]
+    ctx_a = [w for w in ctx_a if not _in_spans(w, units[0])]
+    ctx_b = [w for w in ctx_b if not _in_spans(w, units[1])]
+    shared = [w for w in ctx_a if any(_same(w, x) for x in ctx_b)]
+    if not shared:
+        return False
+    own_a = [w for w in ctx_a if not _has_word(b, w)]
+    own_b = [w for w in ctx_b if not _has_word(a, w)]
+    return not (own_a and own_b)
+
+
+def _same(x: Word, y: Word) -> bool:
+    return x.stem == y.stem or x.token.norm == y.token.norm or bool(x.roots and x.roots & y.roots)
+
+
+def _units_meet(p: Quantity, q: Quantity) -> bool:
+    return not p.unit or not q.unit or units_compatible(p.unit, q.unit)
+
+
+def figure_slots(a: View, b: View) -> tuple[list[Slot], list[tuple[Quantity, Quantity]]]:
+    """(figures both give alike, pairs of figures for the same thing that cannot both be right).
+
+    Figures pair up one to one: a figure of b that equals some figure of a agrees with it, whatever else a
+    counts, so "3540 طنا" against "3540 طنا، منها 450 طنا من التمور" is agreement, not 450 ≠ 3540."""
+    # A figure with its unit left out ("ارتفع إلى 32") is compared only when each sentence gives one figure:
+    # then both sentences are about that one number.
+    single = len(a.facts.quantities) == 1 == len(b.facts.quantities)
+    qa = [p for p in a.facts.quantities if p.unit or single]
+    qb = [q for q in b.facts.quantities if q.unit or single]
+    agreed: list[Slot] = []
+    matched_a: set[int] = set()
+    matched_b: set[int] = set()
+    for i, p in enumerate(qa):
+        for j, q in enumerate(qb):
+            if j not in matched_b and _units_meet(p, q) and same_value(p, q):
+                matched_a.add(i)
+                matched_b.add(j)
+                agreed.append(Slot("figure", p.text, q.text, (p.start, p.end), (q.start, q.end)))
+                break
+    conflicting = []
+    for i, p in enumerate(qa):
+        if i in matched_a or is_moving_reading(a, p):
+            continue
+        for j, q in enumerate(qb):
+            if j in matched_b or not _units_meet(p, q) or is_moving_reading(b, q):
+                continue
+            if same_value(p, q):
+                continue
+            if same_thing(a, p, b, q):
+                conflicting.append((p, q))
+                break
+    return agreed, conflicting
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def negated_act(v: View, m: Mention) -> Word | None:
+    """The word a grammatical negation scopes over: the first content word after the negator, when it is the
+    act (a verb for لم/لن/لا, the predicate for ليس)."""
+    following = [w for w in v.words if w.token.start >= m.end]
+    if not following:
+        return None
+    w = following[0]
+    if v.text[m.end : w.token.start].strip(" \u200f\u200e"):
+        return None  # punctuation between: the negator ends a phrase ("لا، ...")
+    return w if is_clear_negation(m, w.token.norm) else None
+
+
+def denied_words(v: View, m: Mention) -> list[Word]:
+    """The content words of what a denial denies: those after the denial verb, up to the end of the sentence."""
+    return [w for w in v.words if w.token.start >= m.end]
+
+
+def _negation_slot(a: View, b: View) -> Slot | None:
+    """A negation in b over an act a states un-negated (or the other way round), or a denial in b of what a
+    says. Both negated alike is the same statement; a negation over a word the other never states (an idiom,
+    another clause) is no contradiction."""
+    for holder, other, holder_is_b in ((b, a, True), (a, b, False)):
+        other_negated = {w.stem for m in other.facts.of_kind("negation") for w in [_negated(other, m)] if w}
+        for m in holder.facts.of_kind("negation"):
+            if is_denial(m):
+                if other.facts.of_kind("negation"):
+                    continue
+                denied = denied_words(holder, m)
+                stated = [w for w in denied if _has_word(other, w)]
+                # what is denied is what the other states: most of the denied words are the other's
+                if len(stated) >= 3 and len(stated) >= 0.5 * len(denied):
+                    span = (m.start, m.end)
+                    return _slot("denial", "", m.text, None, span) if holder_is_b else _slot("denial", m.text, "", span, None)
+                continue
+            act = negated_act(holder, m)
+            if act is None or act.stem in other_negated:
+                continue
+            if _has_word(other, act) and not _negated_nearby(other, act):
+                text = holder.text[m.start : act.token.end]
+                span = (m.start, act.token.end)
+                return _slot("negation", "", text, None, span) if holder_is_b else _slot("negation", text, "", span, None)
+    return None
+
+
+def _negated(v: View, m: Mention) -> Word | None:
+    return negated_act(v, m) if not is_denial(m) else None
+
+
+def _negated_nearby(v: View, act: Word) -> bool:
+    """Whether v states the act negated too (a negator right before its word for it)."""
+    for m in v.facts.of_kind("negation"):
+        w = _negated(v, m)
+        if w is not None and _same(w, act):
+            return True
+    return False
+
+
+def _slot(kind: str, ta: str, tb: str, sa: tuple[int, int] | None, sb: tuple[int, int] | None) -> Slot:
+    return Slot(kind, ta, tb, sa, sb)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def parse_date(text: str | None) -> date | None:
+    """The day of an article date as stored ("2015-08-06 02:38:10", "2015-08-06T…", "2015-08-06")."""
+    if not text or len(text) < 10:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+_WEEKDAY_NUMBER = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_RELATIVE_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1, "day_before_yesterday": -2}
+
+
+def resolve_day(m: Mention, published: date | None) -> date | None:
+    """The calendar day a weekday or relative day names, counted back from the article's date."""
+    if published is None or m.kind != "day":
+        return None
+    if m.key in _RELATIVE_OFFSET:
+        return published + timedelta(days=_RELATIVE_OFFSET[m.key])
+    if m.key in _WEEKDAY_NUMBER:
+        back = (published.weekday() - _WEEKDAY_NUMBER[m.key]) % 7
+        return published - timedelta(days=back) if back <= _WEEKDAY_LOOKBACK else None
+    return None
+
+
+def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Slot | None:
+    """Another day for the same act: each sentence names one day of the act, both resolve, and they differ."""
+    days_a = [(m, resolve_day(m, da) if da else None) for m in a.facts.of_kind("day")]
+    days_b = [(m, resolve_day(m, db) if db else None) for m in b.facts.of_kind("day")]
+    if len(days_a) != 1 or len(days_b) != 1:
+        return None
+    (ma, ra), (mb, rb) = days_a[0], days_b[0]
+    if ra is not None and rb is not None:
+        differ = ra != rb
+    elif ma.key in _WEEKDAY_NUMBER and mb.key in _WEEKDAY_NUMBER:
+        differ = ma.key != mb.key  # no article dates: two weekdays can still be compared
+    else:
+        return None
+    return Slot("day", ma.text, mb.text, (ma.start, ma.end), (mb.start, mb.end)) if differ else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def compare(a: View, b: View, date_a: str | None = None, date_b: str | None = None) -> Comparison:
+    """How b's statement stands to a's, slot by slot (the module docstring). Whether the two are about one
+    event at all is the caller's test (store.text.stance): this reads only the slots."""
+    agreed, figures = figure_slots(a, b)
+    negation = _negation_slot(a, b)
+    if negation is not None:
+        return Comparison("contradicts", negation, tuple(agreed))
+    da, db = parse_date(date_a), parse_date(date_b)
+    if figures:
+        p, q = figures[0]
+        slot = Slot("figure", p.text, q.text, (p.start, p.end), (q.start, q.end))
+        later = da is not None and db is not None and abs((db - da).days) >= UPDATE_DAYS
+        return Comparison("update" if later else "contradicts", slot, tuple(agreed))
+    day = _day_slot(a, b, da, db)
+    if day is not None:
+        return Comparison("contradicts", day, tuple(agreed))
+    if agreed:
+        return Comparison("same", None, tuple(agreed))
+    return Comparison("")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# How much of the shorter sentence's distinctive (idf-weighted) words the longer must have for the two to make
+# the same statement, by what the shorter's figures do in the longer (figure_status). Chosen on the dev split of
+# the two evidence panels (the 345 pairs whose number is not 3 modulo 4; the other 115 are kept aside to check that a choice generalises): with every figure of
+# the shorter given alike, 0.2 keeps 34 of 34 'same' pairs and admits 8 related or unrelated (0.25: 34 and 7); with some given,
+# 0.5 keeps 8 of 13 and admits 4; with no figure, 0.5 keeps 30 of 34 and admits 12 (0.7: 26 and 5; reworded
+# retellings, which the bundled seeds are full of, sit between the two). A shorter sentence none of whose
+# figures the longer gives was 'same' in 4 of 128 pairs: it never makes the same statement.
+SAME_STATEMENT_COVERAGE = {"all": 0.2, "some": 0.5, "none": 0.5}
+
+
+def figure_status(a: View, b: View) -> str:
+    """What the figures of the shorter sentence (by content words) find in the longer: "all" given alike,
+    "some", "unmatched" (none), or "none" when it gives no figure of a thing."""
+    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    figures = [q for q in short.facts.quantities if q.unit]
+    if not figures:
+        return "none"
+    agreed, _ = figure_slots(short, long_)
+    if len(agreed) >= len(figures):
+        return "all"
+    return "some" if agreed else "unmatched"
+
+
+def same_statement(a: View, b: View, shorter_covered: float) -> bool:
+    """Whether two sentences with no conflicting slot make the same statement: the longer says what the
+    shorter says, in its distinctive words, and gives its figures alike (SAME_STATEMENT_COVERAGE)."""
+    status = figure_status(a, b)
+    needed = SAME_STATEMENT_COVERAGE.get(status)
+    return needed is not None and shorter_covered >= needed

@@ -1,0 +1,110 @@
+"""The statement reading: figures bound to what they count, days resolved, negation scope, numbers in words."""
+
+from datetime import date
+
+from store.text.facts import Mention
+from store.text.stance_features import view
+from store.text.statements import compare, figure_context, figure_status, resolve_day, same_thing, same_value
+
+
+def _figures(text: str):
+    v = view(text)
+    return v, v.facts.quantities
+
+
+def test_a_figure_is_bound_to_the_words_of_its_phrase() -> None:
+    v, (q,) = _figures("وأكد المتحدث أن السفينة تحمل على متنها 3540 طنا من المواد الغذائية")
+    words = [w.token.text for w in figure_context(v, q)]
+    assert "تحمل" in words and "المواد" in words
+
+
+def test_one_figure_matching_among_several_is_agreement_not_a_conflict() -> None:
+    a = view("تحمل السفينة 3540 طناً من المواد الغذائية شملت 100 ألف سلة و 450 طناً من التمور")
+    b = view("قال المتحدث إن السفينة تحمل 3540 طنا من المواد الغذائية والطبية")
+    result = compare(a, b)
+    assert result.relation == "same" and result.agreed
+
+
+def test_figures_of_different_things_do_not_contradict() -> None:
+    # gold and palladium: each figure's phrase names a thing the other sentence never mentions
+    a, (p,) = _figures("ارتفع سعر الذهب إلى 1100 دولار للأوقية في التعاملات")
+    b, (q,) = _figures("ارتفع سعر البلاديوم إلى 600 دولار للأوقية في التعاملات")
+    assert not same_thing(a, p, b, q) or compare(a, b).relation != "contradicts"
+
+
+def test_a_different_toll_for_the_same_attack_contradicts() -> None:
+    a = view("أسفر الهجوم على المسجد عن مقتل 15 شخصا وإصابة 9 آخرين")
+    b = view("أسفر الهجوم على المسجد عن مقتل 17 شخصا وإصابة 9 آخرين")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.claim_text == "15 شخصا"
+
+
+def test_the_same_toll_in_a_later_article_is_an_update() -> None:
+    a = view("ارتفع عدد المصحح وضعهم من اليمنيين إلى 354863 شخصا")
+    b = view("ارتفع عدد المصحح وضعهم من اليمنيين إلى 363378 شخصا")
+    assert compare(a, b, "2015-07-22 10:00", "2015-07-24 09:00").relation == "update"
+    assert compare(a, b, "2015-07-22 10:00", "2015-07-22 18:00").relation == "contradicts"
+
+
+def test_a_price_reading_is_not_a_contradiction() -> None:
+    a = view("وهبط سعر برنت 35 سنتا إلى 49.24 دولار للبرميل")
+    b = view("وهبط سعر برنت 7 سنتات إلى 49.52 دولار للبرميل")
+    assert compare(a, b).relation != "contradicts"
+
+
+def test_numbers_in_words_duals_and_digits_compare_as_values() -> None:
+    (_, (ten,)), (_, (digits,)) = _figures("قتل عشرة أشخاص"), _figures("قتل 10 أشخاص")
+    assert same_value(ten, digits)
+    (_, (dual,)), (_, (two,)) = _figures("مقتل شخصين"), _figures("مقتل 2 شخص")
+    assert same_value(dual, two)
+    (_, (three,)), (_, (two_words,)) = _figures("فشلت ثلاث جولات"), _figures("فشلت جولتان")
+    assert not same_value(three, two_words)
+
+
+def test_a_rounded_or_cut_figure_is_the_same_figure() -> None:
+    (_, (rounded,)), (_, (exact,)) = _figures("بتعويض قدره 164.8 مليون ريال"), _figures("بتعويض قدره 164,781,745 ريال")
+    assert same_value(rounded, exact)
+    (_, (cut,)), (_, (full,)) = _figures("قيمته 59.4 مليون ريال"), _figures("قيمته 59.480 مليون ريال")
+    assert same_value(cut, full)
+
+
+def test_the_same_hedge_on_both_sides_compares_the_figures() -> None:
+    (_, (p,)), (_, (q,)) = _figures("مقتل 11 شخصا على الأقل"), _figures("مقتل 13 شخصا على الأقل")
+    assert not same_value(p, q)
+
+
+def test_days_resolve_against_the_article_date() -> None:
+    friday = date(2015, 8, 7)
+    assert resolve_day(Mention("day", "أمس", "yesterday", 0, 3), friday) == date(2015, 8, 6)
+    assert resolve_day(Mention("day", "الأربعاء", "wednesday", 0, 8), friday) == date(2015, 8, 5)
+
+
+def test_yesterday_and_the_weekday_it_names_agree() -> None:
+    a = view("التقى ويتكوف بوتين في الكرملين أمس")
+    b = view("التقى ويتكوف بوتين في الكرملين يوم الأربعاء")
+    assert compare(a, b, "2015-08-06", "2015-08-06").relation != "contradicts"
+    assert compare(a, b, "2015-08-08", "2015-08-06").relation == "contradicts"  # Friday against Wednesday
+
+
+def test_a_negation_must_scope_over_the_shared_act() -> None:
+    a = view("وافقت الحكومة على الخطة الجديدة للنقل")
+    b = view("لم توافق الحكومة على الخطة الجديدة للنقل")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.kind == "negation"
+    # an idiom with a negation word negates nothing the other sentence states
+    idiom = view("الاتفاق لا يعدو كونه خطوة أولى على الخطة الجديدة للنقل")
+    assert compare(a, idiom).relation != "contradicts"
+
+
+def test_a_denial_of_what_the_other_states_contradicts() -> None:
+    a = view("التقى المبعوث ويتكوف الرئيس بوتين في الكرملين يوم الأربعاء")
+    b = view("نفى الكرملين أن يكون المبعوث ويتكوف قد التقى الرئيس بوتين يوم الأربعاء")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.kind == "denial"
+
+
+def test_figure_status_reads_the_shorter_sentence() -> None:
+    short = view("تحمل السفينة 3540 طنا")
+    long_ = view("وقال المتحدث إن السفينة تحمل على متنها 3540 طناً من المواد الغذائية و450 طنا من التمور")
+    assert figure_status(short, long_) == "all"
+    assert figure_status(view("وصلت السفينة"), long_) == "none"
