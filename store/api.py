@@ -206,11 +206,9 @@ class Store:
     def evidence(self, claim_id: int) -> list[Evidence]:
         rows = self.conn.execute(
             "SELECT e.claim_id, e.sentence_id, e.article_id, a.name, a.outlet, s.text, e.score, e.stance, e.reason, "
-            "e.claim_spans, e.sentence_spans, a.origin_id, e.origin_id, a.date, "
-            "(SELECT COALESCE(ca.origin_id, ca.id) FROM claims c JOIN articles ca ON ca.id = c.article_id "
-            " WHERE c.id = e.claim_id) "
-            "FROM evidence e JOIN sentences s ON s.id = e.sentence_id "
-            "JOIN articles a ON a.id = e.article_id WHERE e.claim_id = ? "
+            "e.claim_spans, e.sentence_spans, a.origin_id, e.origin_id, a.date, COALESCE(ca.origin_id, ca.id) "
+            "FROM evidence e JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = e.article_id "
+            "JOIN claims c ON c.id = e.claim_id JOIN articles ca ON ca.id = c.article_id WHERE e.claim_id = ? "
             # updates in date order: a reader follows the count as it was reported
             "ORDER BY CASE e.stance WHEN 'disagree' THEN 0 WHEN 'update' THEN 1 WHEN 'agree' THEN 2 ELSE 3 END, "
             "CASE e.stance WHEN 'update' THEN a.date END, e.score DESC",

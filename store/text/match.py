@@ -86,11 +86,6 @@ def _terms_of_name(name: str) -> tuple[str, ...]:
     return tuple(content_terms(normalize(name)))
 
 
-def share_a_person(a: Facts, b: Facts) -> bool:
-    people_b = [m.text for m in b.of_kind("person")]
-    return any(names_match(x.text, y) for x in a.of_kind("person") for y in people_b)
-
-
 def keep_best(judged: Iterable[Judged]) -> list[Judged]:
     """Disagreements first (a reviewer must see them), then by score; at most MAX_EVIDENCE."""
     rank = {"disagree": 0, "update": 1, "agree": 2, "related": 3}

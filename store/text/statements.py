@@ -20,14 +20,15 @@ Pure functions over the prepared sentences of store.text.stance_features (View);
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-
-import re
+from functools import lru_cache
 
 from store.text.facts import Mention, Quantity, is_clear_negation, is_denial
 from store.text.lexicon import CURRENCIES, POLARITY
-from store.text.stance_features import View, Word, figures_compatible, units_compatible, word_poles
+from store.text.stance_features import Conflict, View, Word, figures_compatible, units_compatible, word_poles
+from store.text.tokens import number_decimals, number_value, tokenize
 
 # Words on each side of a figure that say what it counts, inside its phrase ("بلغ إجمالي القروض 454.4 مليار
 # ريال"): three reach the counted noun in 41 of the 46 figure conflicts read in the dev panels' contradicts and
@@ -43,7 +44,7 @@ def _breaks(gap: str) -> bool:
 # Words that name a measurement, not a thing: "بلغ 30" and "بنسبة 30" are shared by any two figures.
 _MEASURE_WORDS = frozenset(
     {"بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت", "نحو", "حوالي", "اجمالي", "مجموع", "عدد", "قيمه", "نسبه",
-     "بنسبه", "بقيمه", "بواقع", "بمقدار", "اكثر", "اقل", "قرابه", "ما", "يقارب", "يقدر", "قدره", "بلغ", "مقابل",
+     "بنسبه", "بقيمه", "بواقع", "بمقدار", "اكثر", "اقل", "قرابه", "ما", "يقارب", "يقدر", "قدره", "مقابل",
      "ليصل", "لتصل", "الى", "عند", "مستوي", "مسجلا", "مسجله", "بزياده", "بارتفاع", "بانخفاض", "بمعدل", "معدل"}
 )  # fmt: skip
 # How far back a weekday may lie from the article's date and still name the act's day ("الأربعاء" in a Friday
@@ -65,21 +66,10 @@ assert _MOVES in POLARITY
 
 
 @dataclass(frozen=True)
-class Slot:
-    """One slot where the two statements differ (or agree), for the reason and the highlights."""
-
-    kind: str  # "figure" | "negation" | "denial" | "day"
-    claim_text: str
-    other_text: str
-    claim_span: tuple[int, int] | None
-    other_span: tuple[int, int] | None
-
-
-@dataclass(frozen=True)
 class Comparison:
     relation: str  # "contradicts" | "update" | "same" | "" (neither: related at most)
-    slot: Slot | None = None
-    agreed: tuple[Slot, ...] = ()  # figures both give alike
+    slot: Conflict | None = None  # the slot that differs: kind "number", "negation", "denial" or "day"
+    agreed: tuple[tuple[Quantity, Quantity], ...] = ()  # figures both give alike
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -128,24 +118,22 @@ def is_moving_reading(v: View, q: Quantity) -> bool:
     return any(cls == _MOVES for w in phrase_before(v, q) for cls, _ in word_poles(w.token.norm))
 
 
-_DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
+@lru_cache(maxsize=65536)
+def _written_digits(text: str) -> tuple[str, float, int] | None:
+    """(digits as normalized, their value, decimals) of the first number written in a figure's text."""
+    number = next((t for t in tokenize(text) if t.is_number), None)
+    if number is None:
+        return None
+    return number.norm, number_value(number) or 0.0, number_decimals(number)
 
 
 def precision(q: Quantity) -> float:
     """The step a figure is given to: 1 for "54", 100,000 for "164.8 مليون", 1,000,000 for "15 مليون"."""
-    m = _DIGITS.search(q.text.replace("٫", "."))
-    if not m:
+    written = _written_digits(q.text)
+    if written is None or not written[1]:
         return 1.0
-    digits = m.group(0)
-    decimals = 0
-    if "." in digits:
-        decimals = len(digits.split(".")[1])
-    try:
-        written = float(digits.replace(",", "")) if "," in digits and "." not in digits else float(digits.replace(",", "."))
-    except ValueError:
-        return 1.0
-    scale = q.value / written if written else 1.0
-    return max(scale, 1e-9) * 10 ** (-decimals)
+    _, value, decimals = written
+    return max(q.value / value, 1e-9) * 10 ** (-decimals)
 
 
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -156,9 +144,10 @@ _DIVISIBLE_UNITS = _MOVING_UNITS | {"طن", "طنا", "كيلو", "كيلوغر�
 def value_of(q: Quantity) -> float:
     """The figure's value, reading a point between groups of three digits as a thousands separator for things
     that are counted whole ("363.378 شخصا" is 363,378 people)."""
-    m = _DIGITS.search(q.text)
-    if m and _THOUSANDS.match(m.group(0)) and q.unit and q.unit not in _DIVISIBLE_UNITS and q.value != int(q.value):
-        return q.value * 1000 ** (len(m.group(0).split(".")) - 1)
+    written = _written_digits(q.text)
+    digits = written[0] if written else ""
+    if _THOUSANDS.match(digits) and q.unit and q.unit not in _DIVISIBLE_UNITS and q.value != int(q.value):
+        return q.value * 1000 ** (len(digits.split(".")) - 1)
     return q.value
 
 
@@ -186,7 +175,7 @@ def _scope_names(v: View, q: Quantity) -> set[str]:
 
 
 def _has_word(v: View, w: Word) -> bool:
-    return any(x.stem == w.stem or x.token.norm == w.token.norm or (w.roots and w.roots & x.roots) for x in v.words)
+    return any(_same(w, x) for x in v.words)
 
 
 def _in_spans(w: Word, spans: list[tuple[int, int]]) -> bool:
@@ -221,7 +210,7 @@ def _units_meet(p: Quantity, q: Quantity) -> bool:
     return not p.unit or not q.unit or units_compatible(p.unit, q.unit)
 
 
-def figure_slots(a: View, b: View) -> tuple[list[Slot], list[tuple[Quantity, Quantity]]]:
+def figure_slots(a: View, b: View) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
     """(figures both give alike, pairs of figures for the same thing that cannot both be right).
 
     Figures pair up one to one: a figure of b that equals some figure of a agrees with it, whatever else a
@@ -231,7 +220,7 @@ def figure_slots(a: View, b: View) -> tuple[list[Slot], list[tuple[Quantity, Qua
     single = len(a.facts.quantities) == 1 == len(b.facts.quantities)
     qa = [p for p in a.facts.quantities if p.unit or single]
     qb = [q for q in b.facts.quantities if q.unit or single]
-    agreed: list[Slot] = []
+    agreed: list[tuple[Quantity, Quantity]] = []
     matched_a: set[int] = set()
     matched_b: set[int] = set()
     for i, p in enumerate(qa):
@@ -239,7 +228,7 @@ def figure_slots(a: View, b: View) -> tuple[list[Slot], list[tuple[Quantity, Qua
             if j not in matched_b and _units_meet(p, q) and same_value(p, q):
                 matched_a.add(i)
                 matched_b.add(j)
-                agreed.append(Slot("figure", p.text, q.text, (p.start, p.end), (q.start, q.end)))
+                agreed.append((p, q))
                 break
     conflicting = []
     for i, p in enumerate(qa):
@@ -259,7 +248,9 @@ def figure_slots(a: View, b: View) -> tuple[list[Slot], list[tuple[Quantity, Qua
 # ---------------------------------------------------------------------------------------------------------------
 def negated_act(v: View, m: Mention) -> Word | None:
     """The word a grammatical negation scopes over: the first content word after the negator, when it is the
-    act (a verb for لم/لن/لا, the predicate for ليس)."""
+    act (a verb for لم/لن/لا, the predicate for ليس). None for a denial, which denies a statement, not a word."""
+    if is_denial(m):
+        return None
     following = [w for w in v.words if w.token.start >= m.end]
     if not following:
         return None
@@ -274,12 +265,11 @@ def denied_words(v: View, m: Mention) -> list[Word]:
     return [w for w in v.words if w.token.start >= m.end]
 
 
-def _negation_slot(a: View, b: View) -> Slot | None:
+def _negation_slot(a: View, b: View) -> Conflict | None:
     """A negation in b over an act a states un-negated (or the other way round), or a denial in b of what a
     says. Both negated alike is the same statement; a negation over a word the other never states (an idiom,
     another clause) is no contradiction."""
     for holder, other, holder_is_b in ((b, a, True), (a, b, False)):
-        other_negated = {w.stem for m in other.facts.of_kind("negation") for w in [_negated(other, m)] if w}
         for m in holder.facts.of_kind("negation"):
             if is_denial(m):
                 if other.facts.of_kind("negation"):
@@ -288,34 +278,27 @@ def _negation_slot(a: View, b: View) -> Slot | None:
                 stated = [w for w in denied if _has_word(other, w)]
                 # what is denied is what the other states: most of the denied words are the other's
                 if len(stated) >= 3 and len(stated) >= 0.5 * len(denied):
-                    span = (m.start, m.end)
-                    return _slot("denial", "", m.text, None, span) if holder_is_b else _slot("denial", m.text, "", span, None)
+                    return _one_sided("denial", m.text, (m.start, m.end), holder_is_b)
                 continue
             act = negated_act(holder, m)
-            if act is None or act.stem in other_negated:
-                continue
-            if _has_word(other, act) and not _negated_nearby(other, act):
+            if act is not None and _has_word(other, act) and not _negated_nearby(other, act):
                 text = holder.text[m.start : act.token.end]
-                span = (m.start, act.token.end)
-                return _slot("negation", "", text, None, span) if holder_is_b else _slot("negation", text, "", span, None)
+                return _one_sided("negation", text, (m.start, act.token.end), holder_is_b)
     return None
-
-
-def _negated(v: View, m: Mention) -> Word | None:
-    return negated_act(v, m) if not is_denial(m) else None
 
 
 def _negated_nearby(v: View, act: Word) -> bool:
     """Whether v states the act negated too (a negator right before its word for it)."""
     for m in v.facts.of_kind("negation"):
-        w = _negated(v, m)
+        w = negated_act(v, m)
         if w is not None and _same(w, act):
             return True
     return False
 
 
-def _slot(kind: str, ta: str, tb: str, sa: tuple[int, int] | None, sb: tuple[int, int] | None) -> Slot:
-    return Slot(kind, ta, tb, sa, sb)
+def _one_sided(kind: str, text: str, span: tuple[int, int], in_b: bool) -> Conflict:
+    """A negation or denial that only one of the sentences holds."""
+    return Conflict(kind, "", text, None, span) if in_b else Conflict(kind, text, "", span, None)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -345,7 +328,7 @@ def resolve_day(m: Mention, published: date | None) -> date | None:
     return None
 
 
-def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Slot | None:
+def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Conflict | None:
     """Another day for the same act: each sentence names one day of the act, both resolve, and they differ."""
     days_a = [(m, resolve_day(m, da) if da else None) for m in a.facts.of_kind("day")]
     days_b = [(m, resolve_day(m, db) if db else None) for m in b.facts.of_kind("day")]
@@ -358,7 +341,7 @@ def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Slot | None
         differ = ma.key != mb.key  # no article dates: two weekdays can still be compared
     else:
         return None
-    return Slot("day", ma.text, mb.text, (ma.start, ma.end), (mb.start, mb.end)) if differ else None
+    return Conflict("day", ma.text, mb.text, (ma.start, ma.end), (mb.start, mb.end)) if differ else None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -372,7 +355,7 @@ def compare(a: View, b: View, date_a: str | None = None, date_b: str | None = No
     da, db = parse_date(date_a), parse_date(date_b)
     if figures:
         p, q = figures[0]
-        slot = Slot("figure", p.text, q.text, (p.start, p.end), (q.start, q.end))
+        slot = Conflict("number", p.text, q.text, (p.start, p.end), (q.start, q.end))
         later = da is not None and db is not None and abs((db - da).days) >= UPDATE_DAYS
         return Comparison("update" if later else "contradicts", slot, tuple(agreed))
     day = _day_slot(a, b, da, db)

@@ -91,6 +91,17 @@ def tokenize(text: str) -> list[Token]:
 _SEPARATORS = re.compile(r"[.,]")
 
 
+def number_decimals(token: Token) -> int:
+    """How many decimals a digit token is written with, by the rule of number_value: "6.6" -> 1, "59.480" -> 3,
+    "1,500" and "1.500.000" -> 0."""
+    if not token.is_number:
+        return 0
+    parts = _SEPARATORS.split(token.norm)
+    if len(parts) != 2 or (len(parts[1]) == 3 and "," in token.norm):
+        return 0
+    return len(parts[1])
+
+
 def number_value(token: Token) -> float | None:
     """Value of a digit token: "1,500" -> 1500, "6.6" -> 6.6, "٣٫٥" -> 3.5. A comma followed by exactly three
     digits groups thousands; any other single separator is a decimal point."""
