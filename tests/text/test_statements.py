@@ -4,7 +4,15 @@ from datetime import date
 
 from store.text.facts import Mention
 from store.text.stance_features import view
-from store.text.statements import compare, figure_context, figure_status, resolve_day, same_thing, same_value
+from store.text.statements import (
+    compare,
+    figure_context,
+    figure_status,
+    resolve_day,
+    same_position,
+    same_thing,
+    same_value,
+)
 
 
 def _figures(text: str):
@@ -108,3 +116,40 @@ def test_figure_status_reads_the_shorter_sentence() -> None:
     long_ = view("وقال المتحدث إن السفينة تحمل على متنها 3540 طناً من المواد الغذائية و450 طنا من التمور")
     assert figure_status(short, long_) == "all"
     assert figure_status(view("وصلت السفينة"), long_) == "none"
+
+
+def test_figures_of_two_bodies_named_only_by_their_words_do_not_contradict() -> None:
+    a = view("وأفاد التقرير أن قروض البنك السعودي للتسليف بلغت خلال العام الماضي، مبينا أن تسديد القروض بلغ 6.1 مليار ريال")
+    b = view("وأبان التقرير أن قروض صندوق الاستثمارات العامة بلغت خلال العام الماضي، مشيرا إلى أن تسديد القروض بلغ 2.7 مليار ريال")
+    assert compare(a, b).relation != "contradicts"
+    # one body named on one side only is the same scope told more fully
+    c = view("وأفاد التقرير أن تسديد القروض بلغ 4.1 مليار ريال خلال العام الماضي")
+    assert compare(a, c).relation == "contradicts"
+
+
+def test_counts_of_two_kinds_of_thing_do_not_contradict() -> None:
+    a = view("وبلغ عدد أجهزة الصرف الآلي في مايو الماضي 16312 جهازا")
+    b = view("وبلغ عدد أجهزة نقاط البيع في مايو الماضي 167400 جهاز")
+    assert compare(a, b).relation != "contradicts"
+
+
+def test_the_same_day_word_in_a_reprint_is_not_another_day() -> None:
+    a = view("وتحال المعاملة في اليوم ذاته إلى الجمارك لإنهاء إجراءات الفسح")
+    assert compare(a, a, "2015-07-22", "2015-07-25").relation != "contradicts"
+
+
+def test_another_reading_of_a_price_is_neither_a_contradiction_nor_agreement() -> None:
+    a = view("وهبط سعر برنت في العقود الآجلة سبعة سنتات إلى 49.52 دولار للبرميل")
+    b = view("وهبط سعر برنت في العقود الآجلة 35 سنتا إلى 49.24 دولار للبرميل")
+    assert compare(a, b).relation != "contradicts"
+    assert figure_status(a, b) == "unmatched"
+
+
+def test_a_different_place_fills_the_same_slot_only_beside_the_same_words() -> None:
+    a = "التقى ويتكوف بوتين في موسكو يوم الأربعاء"
+    b = "التقى ويتكوف بوتين في سان بطرسبرغ يوم الأربعاء"
+    va, vb = view(a), view(b)
+    assert same_position(va, (a.index("موسكو"), a.index("موسكو") + 5), vb, (b.index("سان"), b.index("بطرسبرغ") + 7))
+    c = "قتل 750 شخصا بحسب تعداد لوكالة الصحافة الفرنسية"
+    d = "قتل 750 شخصا منذ تولي الرئيس النيجيري الحكم"
+    assert not same_position(view(c), (c.index("الفرنسية"), len(c)), view(d), (d.index("النيجيري"), d.index("النيجيري") + 8))
