@@ -241,7 +241,17 @@ def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[fl
         if coverage >= MIN_COVERAGE:
             covered.append((coverage, candidate.sentence_id, other_terms))
     covered.sort(key=lambda c: -c[0])  # stable: equal coverage keeps the blocking order
-    return covered[:SCORED_PER_CLAIM]
+    # Breadth first: the best-covered sentence of each other article, then the next of each, and so on. A page
+    # that denies a claim also retells it, and its retelling sentences must not crowd its denial, nor one long
+    # article crowd out the other outlets.
+    rank_in_article: dict[int, int] = {}
+    ranked = []
+    for item in covered:
+        article = corpus.index.article_of(item[1])
+        rank_in_article[article] = rank_in_article.get(article, 0) + 1
+        ranked.append((rank_in_article[article], item))
+    ranked.sort(key=lambda r: r[0])  # stable: within one rank, the most covered first
+    return [item for _, item in ranked[:SCORED_PER_CLAIM]]
 
 
 def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], str]:

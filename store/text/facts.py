@@ -25,6 +25,7 @@ from store.text.lexicon import (
     COMMON_VERBS,
     POLARITY,
     DENIALS,
+    FALSITY_WORDS,
     MONTHS,
     NAME_PARTICLES,
     NAME_STOPS,
@@ -369,14 +370,14 @@ def _day_key(norm: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 _NOUN_NEGATORS = frozenset({"عدم", "دون", "غير"})  # take prepositions: "بعدم", "بدون", "لغير"
-_NEGATION_WORDS = NEGATORS | DENIALS | REFUSALS  # what _negator_of must return for _negations to read anything
+_NEGATION_WORDS = NEGATORS | DENIALS | REFUSALS | FALSITY_WORDS  # what _negator_of must return for _negations to read anything
 
 
 @lru_cache(maxsize=1 << 16)
 def _negator_of(norm: str) -> str:
     """The negator in a word, without its conjunction ("ولم" -> لم, "ونفت" -> نفت, "بعدم" -> عدم)."""
     rest = norm[1:]
-    if norm[:1] in "وف" and (rest in NEGATORS or rest in DENIALS or rest in REFUSALS):
+    if norm[:1] in "وف" and (rest in NEGATORS or rest in DENIALS or rest in REFUSALS or rest in FALSITY_WORDS):
         return rest
     for prefix in ("و", "ب", "ل", "وب", "ول"):
         if norm.startswith(prefix) and norm[len(prefix) :] in _NOUN_NEGATORS:
@@ -397,7 +398,7 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
             if i + 1 < len(tokens) and tokens[i + 1].is_number:
                 continue  # "دون 74 دولارا": below a figure (read as a hedge), not a negation
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
-        elif form in DENIALS:
+        elif form in DENIALS or form in FALSITY_WORDS:
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
         elif form in REFUSALS and any(t.norm in REPORT_WORDS for t in tokens[i + 1 : i + 4]):
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
@@ -405,8 +406,11 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
 
 
 def is_denial(mention: Mention) -> bool:
-    """A denial of a report ("نفت", "رفض التقارير") rather than a grammatical negation ("لم")."""
-    return mention.kind == "negation" and (mention.key in DENIALS or mention.key in REFUSALS)
+    """A denial of a report ("نفت", "رفض التقارير", "إشاعات") rather than a grammatical negation ("لم")."""
+    return mention.kind == "negation" and mention.key in _DENYING_WORDS
+
+
+_DENYING_WORDS = DENIALS | REFUSALS | FALSITY_WORDS
 
 
 _VERB_NEGATORS = frozenset({"لم", "لن", "ليس", "ليست", "ليسوا", "لسنا"})

@@ -219,6 +219,14 @@ DENIALS: frozenset[str] = frozenset(
     نفي نفت ينفي تنفي نفوا ينفون نفيه نفيا تنفيان كذب كذبت يكذب تكذب دحض دحضت يدحض تدحض
     """.split()
 )
+# Words that call a report false or a mere rumour ("انتشرت إشاعات عن تسمية ..."، "خبر كاذب", "مفبركة"): a
+# sentence that retells a statement under them disputes it, as a denial does.
+FALSITY_WORDS: frozenset[str] = frozenset(
+    """
+    شايعه شايعات الشايعات الشايعه اشاعه اشاعات الاشاعات الاشاعه كاذب كاذبه كاذبا الكاذب الكاذبه مفبرك
+    مفبركه مفبركا المفبركه ملفق ملفقه الملفقه مزيف مزيفه المزيفه
+    """.split()
+)
 # Refusal verbs deny only when their object is a report ("رفض التقارير"), not a proposal ("رفض الخطه").
 REFUSALS: frozenset[str] = frozenset({"رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "يرفضون"})
 REPORT_WORDS: frozenset[str] = frozenset(

@@ -4,8 +4,9 @@ CONTRACT:
     Sentence(idx, start, end, text)          text == article_text[start:end]
     split_sentences(text: str) -> list[Sentence]
 
-Rules: a sentence ends at . ! ? ؟ … (a run of them counts once) and at every line break, never at the Arabic
-comma ،. A quotation (“…”, "…", «…») whose closing mark is on the same line is kept whole, so
+Rules: a sentence ends at . ! ? ؟ … (a run of them counts once), at every line break, and at the separators web
+pages glue a headline to the site's name and menus ("تنفي إصابة قائدها | الجزيرة مباشر", "الأخبار > > كيف"),
+never at the Arabic comma ،. A quotation (“…”, "…", «…») whose closing mark is on the same line is kept whole, so
 `“تم إحراز تقدم كبير!” كتب ترامب` is one sentence. A dot inside a number (2.5), a domain (sabq.org) or after
 an initial (U.S., د.) does not end a sentence. Pieces without a letter or digit are dropped.
 """
@@ -25,6 +26,9 @@ class Sentence:
 
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# A pipe or a run of ">" with space on both sides separates page furniture (title | site | menu), never two
+# parts of one statement; inside a line it ends a piece as a line break does.
+_SEPARATOR = re.compile(r"\s+(?:\||>(?:\s*>)+|»(?:\s*»)+)\s+")
 _TERMINATOR_RUN = re.compile(r"[.!?؟…]+")
 # Characters that may follow a terminator and still belong to the sentence: closing quotes and brackets.
 _TRAILING_CLOSERS = "”“\"»’')]}"
@@ -43,11 +47,22 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split at . ! ? ؟ … and line breaks, never at the Arabic comma; drop empty pieces."""
     sentences: list[Sentence] = []
     for line in _LINE.finditer(text):
-        for start, end in _split_line(line.group(0)):
-            start, end = _trim(text, line.start() + start, line.start() + end)
-            if start < end and _has_content(text[start:end]):
-                sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        for offset, piece in _pieces(line.group(0), line.start()):
+            for start, end in _split_line(piece):
+                start, end = _trim(text, offset + start, offset + end)
+                if start < end and _has_content(text[start:end]):
+                    sentences.append(Sentence(len(sentences), start, end, text[start:end]))
     return sentences
+
+
+def _pieces(line: str, offset: int) -> list[tuple[int, str]]:
+    """(offset in the text, piece) of a line cut at furniture separators (_SEPARATOR)."""
+    out, start = [], 0
+    for sep in _SEPARATOR.finditer(line):
+        out.append((offset + start, line[start : sep.start()]))
+        start = sep.end()
+    out.append((offset + start, line[start:]))
+    return out
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:

@@ -281,10 +281,11 @@ def _same_event(
         return False
     cov_a = shared / max(1, len(rest_a))
     cov_b = len([w for w in rest_b if w not in inserted]) / max(1, len(rest_b))
-    if kind == "number":
-        # A news sentence often adds context around a disputed figure ("… after three and a half years of war"):
-        # the event is the same when the shorter sentence is mostly told again in the longer one. Not so for a
-        # negation, which may sit in a clause the other sentence never mentions.
+    if kind in ("number", "denial"):
+        # A news sentence often adds context around a disputed figure ("… after three and a half years of war"),
+        # and a denial retells in short what it denies ("تنفي إصابة قائدها في ضربة روسية"): the event is the
+        # same when the shorter sentence is mostly told again in the longer one. Not so for a negation, which
+        # may sit in a clause the other sentence never mentions.
         return (cov_a if len(rest_a) <= len(rest_b) else cov_b) >= coverage
     return min(cov_a, cov_b) >= coverage
 

@@ -302,7 +302,9 @@ def negated_act(v: View, m: Mention) -> Word | None:
     w = following[0]
     if v.text[m.end : w.token.start].strip(" \u200f\u200e"):
         return None  # punctuation between: the negator ends a phrase ("لا، ...")
-    return w if is_clear_negation(m, w.token.norm) else None
+    # "عدم" before a verbal noun ("عدم صدور قرار") negates that act; elsewhere it mostly rephrases, which the
+    # caller's test (the other sentence states the act un-negated) tells apart.
+    return w if is_clear_negation(m, w.token.norm) or m.key == "عدم" else None
 
 
 def denied_words(v: View, m: Mention) -> list[Word]:

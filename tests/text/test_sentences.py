@@ -70,3 +70,12 @@ def test_offsets_point_exactly_at_each_sentence_in_the_article():
 
 def test_sentence_is_a_plain_value():
     assert split_sentences("جملة.") == [Sentence(0, 0, 5, "جملة.")]
+
+
+def test_page_furniture_separators_end_a_sentence() -> None:
+    text = "هيئة تحرير الشام تنفي إصابة قائدها في ضربة روسية | الجزيرة مباشر Main navigation Search\nآخر الأخبار > > كيف استعاد التنظيم أنفاسه"
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["هيئة تحرير الشام تنفي إصابة قائدها في ضربة روسية", "الجزيرة مباشر Main navigation Search",
+                   "آخر الأخبار", "كيف استعاد التنظيم أنفاسه"]
+    assert all(text[s.start : s.end] == s.text for s in split_sentences(text))
+    assert [s.text for s in split_sentences("سعر الصرف 3|4 بين قوسين")] == ["سعر الصرف 3|4 بين قوسين"]

@@ -153,3 +153,19 @@ def test_a_different_place_fills_the_same_slot_only_beside_the_same_words() -> N
     c = "قتل 750 شخصا بحسب تعداد لوكالة الصحافة الفرنسية"
     d = "قتل 750 شخصا منذ تولي الرئيس النيجيري الحكم"
     assert not same_position(view(c), (c.index("الفرنسية"), len(c)), view(d), (d.index("النيجيري"), d.index("النيجيري") + 8))
+
+
+def test_a_retelling_under_a_rumour_word_disputes_the_statement() -> None:
+    a = view("عينت الحكومة المؤقتة اللواء محمد فارس بمنصب وزير الدفاع فيها")
+    b = view("وانتشرت إشاعات عن تسمية الحكومة اللواء محمد فارس لمنصب وزير الدفاع")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.kind == "denial"
+
+
+def test_adam_before_the_act_the_other_states_negates_it() -> None:
+    a = view("صدور أمر ملكي جديد ينص على منح الجنسية للمواليد الأجانب")
+    b = view("أجمعت مصادر عدة على عدم صدور قرار بمنح الجنسية للمواليد الأجانب")
+    assert compare(a, b).relation == "contradicts"
+    # "بعدم" that rephrases ("without") negates nothing the other sentence states
+    c = view("طالب المجلس بعدم التأخر في منح الجنسية للمواليد الأجانب")
+    assert compare(a, c).relation != "contradicts"
