@@ -79,7 +79,7 @@ assert _MOVES in POLARITY
 @dataclass(frozen=True)
 class Comparison:
     relation: str  # "contradicts" | "update" | "same" | "" (neither: related at most)
-    slot: Conflict | None = None  # the slot that differs: kind "number", "negation", "denial" or "day"
+    slot: Conflict | None = None  # what differs: kind "number", "denied figure", "negation", "denial" or "day"
     agreed: tuple[tuple[Quantity, Quantity], ...] = ()  # figures both give alike
 
 
@@ -251,8 +251,21 @@ def _units_meet(p: Quantity, q: Quantity) -> bool:
     return not p.unit or not q.unit or units_compatible(p.unit, q.unit)
 
 
-def figure_slots(a: View, b: View) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:
-    """(figures both give alike, pairs of figures for the same thing that differ).
+FigurePairs = list[tuple[Quantity, Quantity]]
+
+
+def negated_figure(v: View, q: Quantity) -> Mention | None:
+    """The negation written right before a figure ("وليس ثلاث ساعات", "لا 3 ساعات"): the figure is denied, not
+    stated."""
+    for m in v.facts.of_kind("negation"):
+        if not is_denial(m) and m.end <= q.start and not v.text[m.end : q.start].strip():
+            return m
+    return None
+
+
+def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePairs]:
+    """(figures both give alike, pairs of figures for the same thing that differ, equal figures that one of the
+    two sentences denies: "خمس ساعات وليس ثلاث ساعات" against "ثلاث ساعات").
 
     Figures pair up one to one: a figure of b that equals some figure of a agrees with it, whatever else a
     counts, so "3540 طنا" against "3540 طنا، منها 450 طنا من التمور" is agreement, not 450 ≠ 3540."""
@@ -261,7 +274,8 @@ def figure_slots(a: View, b: View) -> tuple[list[tuple[Quantity, Quantity]], lis
     single = len(a.facts.quantities) == 1 == len(b.facts.quantities)
     qa = [p for p in a.facts.quantities if p.unit or single]
     qb = [q for q in b.facts.quantities if q.unit or single]
-    agreed: list[tuple[Quantity, Quantity]] = []
+    agreed: FigurePairs = []
+    denied: FigurePairs = []
     matched_a: set[int] = set()
     matched_b: set[int] = set()
     for i, p in enumerate(qa):
@@ -269,7 +283,8 @@ def figure_slots(a: View, b: View) -> tuple[list[tuple[Quantity, Quantity]], lis
             if j not in matched_b and _units_meet(p, q) and same_value(p, q):
                 matched_a.add(i)
                 matched_b.add(j)
-                agreed.append((p, q))
+                one_denied = (negated_figure(a, p) is None) != (negated_figure(b, q) is None)
+                (denied if one_denied else agreed).append((p, q))
                 break
     differing = []
     for i, p in enumerate(qa):
@@ -281,7 +296,7 @@ def figure_slots(a: View, b: View) -> tuple[list[tuple[Quantity, Quantity]], lis
             if same_thing(a, p, b, q):
                 differing.append((p, q))
                 break
-    return agreed, differing
+    return agreed, differing, denied
 
 
 def conflicting_figures(a: View, b: View, differing: list[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
@@ -343,6 +358,16 @@ def _negated_nearby(v: View, act: Word) -> bool:
     return False
 
 
+def _denied_figure_slot(a: View, b: View, denied: FigurePairs) -> Conflict | None:
+    """A figure one sentence states and the other denies ("وليس ثلاث ساعات")."""
+    for p, q in denied:
+        holder, figure, in_b = (b, q, True) if negated_figure(b, q) else (a, p, False)
+        m = negated_figure(holder, figure)
+        assert m is not None
+        return _one_sided("denied figure", holder.text[m.start : figure.end], (m.start, figure.end), in_b)
+    return None
+
+
 def _one_sided(kind: str, text: str, span: tuple[int, int], in_b: bool) -> Conflict:
     """A negation or denial that only one of the sentences holds."""
     return Conflict(kind, "", text, None, span) if in_b else Conflict(kind, text, "", span, None)
@@ -399,9 +424,10 @@ def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Conflict | 
 def compare(a: View, b: View, date_a: str | None = None, date_b: str | None = None) -> Comparison:
     """How b's statement stands to a's, slot by slot (the module docstring). Whether the two are about one
     event at all is the caller's test (store.text.stance): this reads only the slots."""
-    agreed, differing = figure_slots(a, b)
+    agreed, differing, denied = figure_slots(a, b)
     figures = conflicting_figures(a, b, differing)
-    negation = _negation_slot(a, b)
+    # A denied figure first: its negation scopes over a figure both sentences give, so it is weighed as a figure.
+    negation = _denied_figure_slot(a, b, denied) or _negation_slot(a, b)
     if negation is not None:
         return Comparison("contradicts", negation, tuple(agreed))
     da, db = parse_date(date_a), parse_date(date_b)
@@ -438,8 +464,8 @@ def figure_status(a: View, b: View) -> str:
     figures = [q for q in short.facts.quantities if q.unit]
     if not figures:
         return "none"
-    agreed, differing = figure_slots(short, long_)
-    if differing:
+    agreed, differing, denied = figure_slots(short, long_)
+    if differing or denied:
         return "unmatched"  # another figure for one of the same things: another reading, scope or tally
     if len(agreed) >= len(figures):
         return "all"

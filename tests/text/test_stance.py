@@ -242,3 +242,12 @@ def test_the_partial_ratio_left_out_changes_no_decision() -> None:
             whole.stance, whole.score, whole.reason, whole.ans_label, whole.claim_spans, whole.other_spans)
         computed += stance._partial_matters(model.other.logit(lazy_features), model.disagree.logit(lazy_features), model)
     assert 0 < computed < len(pairs)  # both paths are taken
+
+
+def test_the_issues_added_article_disputes_the_talks_and_the_meeting() -> None:
+    talks = stance_of("استمرت المحادثات ثلاث ساعات بعد أن هبط ويتكوف في روسيا في وقت مبكر يوم الأربعاء",
+                      "وقال الكرملين إن المحادثات مع ويتكوف استمرت خمس ساعات وليس ثلاث ساعات")  # fmt: skip
+    assert talks.stance == "disagree" and talks.reason == "negation: وليس ثلاث ساعات"
+    met = stance_of("التقى ستيف ويتكوف الرئيس الروسي فلاديمير بوتين في موسكو يوم الأربعاء",
+                    "ونفى الكرملين أن يكون ويتكوف قد التقى بوتين يوم الأربعاء")  # fmt: skip
+    assert met.stance == "disagree" and met.reason == "denial: نفى"

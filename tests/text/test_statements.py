@@ -169,3 +169,11 @@ def test_adam_before_the_act_the_other_states_negates_it() -> None:
     # "بعدم" that rephrases ("without") negates nothing the other sentence states
     c = view("طالب المجلس بعدم التأخر في منح الجنسية للمواليد الأجانب")
     assert compare(a, c).relation != "contradicts"
+
+
+def test_a_figure_the_other_sentence_denies_contradicts() -> None:
+    a = view("استمرت المحادثات ثلاث ساعات بعد أن وصل ويتكوف إلى موسكو")
+    b = view("وقال الكرملين إن المحادثات استمرت خمس ساعات وليس ثلاث ساعات")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.other_text == "وليس ثلاث ساعات"
+    assert figure_status(a, b) == "unmatched"  # the denied figure is no agreement
