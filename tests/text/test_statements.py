@@ -177,3 +177,16 @@ def test_a_figure_the_other_sentence_denies_contradicts() -> None:
     result = compare(a, b)
     assert result.relation == "contradicts" and result.slot.other_text == "وليس ثلاث ساعات"
     assert figure_status(a, b) == "unmatched"  # the denied figure is no agreement
+
+
+def test_a_relative_day_one_day_off_is_the_same_day_told_from_another_evening() -> None:
+    a = view("واستقبل الأمير ضيفه في جدة مساء أمس وبحث معه العلاقات بين البلدين")
+    b = view("واستقبل الأمير ضيفه في جدة مساء اليوم وبحث معه العلاقات بين البلدين")
+    assert compare(a, b, "2015-07-21", "2015-07-20").relation != "contradicts"  # wire copy of the evening before
+    assert compare(a, b, "2015-07-21", "2015-07-24").relation == "contradicts"
+
+
+def test_a_negation_inside_a_condition_states_nothing() -> None:
+    a = view("يستطيع العميل سحب 420 يورو يوم الجمعة المقبل")
+    b = view("يستطيع العميل سحب 420 يورو يوم الجمعة المقبل إذا لم يسحب المبلغ في الأسبوع السابق")
+    assert compare(a, b).relation != "contradicts"
