@@ -34,7 +34,7 @@ from pathlib import Path
 
 from store.text.facts import Facts, Quantity, names_match
 from store.text.lexicon import HEDGES_AFTER, HEDGES_BEFORE
-from store.text.statements import compare, same_position
+from store.text.statements import compare, has_moving_reading, same_position
 from store.text.stance_features import (
     PARTIAL,
     Conflict,
@@ -201,7 +201,8 @@ def decide(
         others = [c for c in conflicts(a, b) if c.kind in ("place", "person") and c.clear
                   and c.claim_span and c.other_span and same_position(a, c.claim_span, b, c.other_span)]
         flip = _polarity_flip(deleted, inserted)
-        if flip is not None:
+        # rising against falling, beside prices or indices read at a moment, is two moments of a market
+        if flip is not None and not (has_moving_reading(a) or has_moving_reading(b)):
             x, y = flip
             others.append(Conflict("predicate", x.token.text, y.token.text, _span(x), _span(y)))
         for conflict in others:

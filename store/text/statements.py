@@ -76,6 +76,14 @@ UPDATE_DAYS = 1
 _MOVING_UNITS = frozenset(CURRENCIES.values()) | {"%", "نقطه", "سنت"}
 _MOVES = "rise"  # the polarity class of rising and falling (store.text.lexicon.POLARITY)
 assert _MOVES in POLARITY
+# Verbs of market reports that the polarity lexicon (which the pair model was fitted on) leaves out: a figure
+# after them is a reading too ("وفقد مؤشر ناسداك 9.84 نقطة", "ونزلت عقود الخام 74 سنتا", "ليغلق عند 9275").
+_READING_VERBS = frozenset(
+    {"فقد", "فقدت", "يفقد", "تفقد", "نزل", "نزلت", "ينزل", "تنزل", "اغلق", "اغلقت", "يغلق", "تغلق", "ليغلق",
+     "لتغلق", "اقفل", "اقفلت", "يقفل", "تقفل", "ليقفل", "لتقفل", "استقر", "استقرت", "التسويه", "سجل", "سجلت",
+     "ليسجل", "لتسجل", "مسجلا", "مسجله", "هوت", "هوي"}
+)  # fmt: skip
+_CLAUSE_BREAKS = frozenset("،,;؛:.!?؟")
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,30 @@ def is_moving_reading(v: View, q: Quantity) -> bool:
     "ارتفع المؤشر 0.2 في المئة إلى 8791 نقطة")."""
     if q.unit.rstrip("ه") not in {u.rstrip("ه") for u in _MOVING_UNITS}:
         return False
-    return any(cls == _MOVES for w in phrase_before(v, q) for cls, _ in word_poles(w.token.norm))
+    return any(_reads_a_move(w) for w in clause_before(v, q))
+
+
+def clause_before(v: View, q: Quantity) -> list[Word]:
+    """The words of the clause that leads up to figure q: back to the nearest comma or stop, across brackets and
+    dashes ("هبط البلاتين إلى أدنى مستوى له منذ يناير (كانون الثاني) 2009 إلى 940 دولار")."""
+    out: list[Word] = []
+    edge = q.start
+    for w in reversed([w for w in v.words if w.token.end <= q.start]):
+        if any(ch in _CLAUSE_BREAKS for ch in _FIGURE.sub("", v.text[w.token.end : edge])):
+            break
+        out.append(w)
+        edge = w.token.start
+    return out
+
+
+def _reads_a_move(w: Word) -> bool:
+    return any(form in _READING_VERBS for form in w.token.forms) or any(
+        cls == _MOVES for cls, _ in word_poles(w.token.norm)
+    )
+
+
+def has_moving_reading(v: View) -> bool:
+    return any(is_moving_reading(v, q) for q in v.facts.quantities)
 
 
 @lru_cache(maxsize=65536)
@@ -249,6 +280,15 @@ def _same(x: Word, y: Word) -> bool:
     return x.stem == y.stem or x.token.norm == y.token.norm or bool(x.roots and x.roots & y.roots)
 
 
+def _enumeration(v: View, q: Quantity) -> bool:
+    """A number that opens the sentence as a list marker ("5- الحاصلات على دبلوم", "3) الموافقة"), not a figure."""
+    if v.text[: q.start].strip():
+        return False
+    digits = _written_digits(q.text)
+    rest = v.text[q.start + len(digits[0]) :] if digits else ""
+    return rest.lstrip()[:1] in ("-", ")", ".", "–")
+
+
 def _units_meet(p: Quantity, q: Quantity) -> bool:
     return not p.unit or not q.unit or units_compatible(p.unit, q.unit)
 
@@ -274,8 +314,8 @@ def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePair
     # A figure with its unit left out ("ارتفع إلى 32") is compared only when each sentence gives one figure:
     # then both sentences are about that one number.
     single = len(a.facts.quantities) == 1 == len(b.facts.quantities)
-    qa = [p for p in a.facts.quantities if p.unit or single]
-    qb = [q for q in b.facts.quantities if q.unit or single]
+    qa = [p for p in a.facts.quantities if (p.unit or single) and not _enumeration(a, p)]
+    qb = [q for q in b.facts.quantities if (q.unit or single) and not _enumeration(b, q)]
     agreed: FigurePairs = []
     denied: FigurePairs = []
     matched_a: set[int] = set()

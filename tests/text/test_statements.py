@@ -190,3 +190,15 @@ def test_a_negation_inside_a_condition_states_nothing() -> None:
     a = view("يستطيع العميل سحب 420 يورو يوم الجمعة المقبل")
     b = view("يستطيع العميل سحب 420 يورو يوم الجمعة المقبل إذا لم يسحب المبلغ في الأسبوع السابق")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_market_readings_after_verbs_the_polarity_lexicon_lacks_are_readings() -> None:
+    a = view("وفقد مؤشر ناسداك المجمع 9.84 نقطة ليسجل 5105.55 نقطة")
+    b = view("وفقد مؤشر ناسداك المجمع 2.37 نقطة ليسجل 5113.01 نقطة")
+    assert compare(a, b).relation != "contradicts"
+
+
+def test_a_list_marker_is_not_a_figure() -> None:
+    a = view("5- الحاصلات على دبلوم التربية الخاصة يتطلب إرفاق وثيقة الدبلوم")
+    b = view("4- الحاصلات على الدبلوم التربوي يتطلب إرفاق وثيقة الدبلوم العام")
+    assert compare(a, b).relation != "contradicts"
