@@ -41,8 +41,8 @@ _PHRASE_BREAKS = frozenset("،,;؛:()[].!?؟-–")
 _FIGURE = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 
 
-def _breaks(gap: str) -> bool:
-    return any(ch in _PHRASE_BREAKS for ch in _FIGURE.sub("", gap))
+def _breaks(gap: str, breaks: frozenset[str] = _PHRASE_BREAKS) -> bool:
+    return any(ch in breaks for ch in _FIGURE.sub("", gap))
 # Words that name a measurement, not a thing: "بلغ 30" and "بنسبة 30" are shared by any two figures.
 _MEASURE_WORDS = frozenset(
     {"بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت", "نحو", "حوالي", "اجمالي", "مجموع", "عدد", "قيمه", "نسبه",
@@ -121,10 +121,15 @@ def figure_context(v: View, q: Quantity) -> list[Word]:
 
 def phrase_before(v: View, q: Quantity) -> list[Word]:
     """The words of the phrase that leads up to figure q (back to the nearest punctuation)."""
+    return _words_back_to(v, q, _PHRASE_BREAKS)
+
+
+def _words_back_to(v: View, q: Quantity, breaks: frozenset[str]) -> list[Word]:
+    """The content words before figure q, nearest first, back to the first of these punctuation marks."""
     out: list[Word] = []
     edge = q.start
     for w in reversed([w for w in v.words if w.token.end <= q.start]):
-        if _breaks(v.text[w.token.end : edge]):
+        if _breaks(v.text[w.token.end : edge], breaks):
             break
         out.append(w)
         edge = w.token.start
@@ -142,14 +147,7 @@ def is_moving_reading(v: View, q: Quantity) -> bool:
 def clause_before(v: View, q: Quantity) -> list[Word]:
     """The words of the clause that leads up to figure q: back to the nearest comma or stop, across brackets and
     dashes ("هبط البلاتين إلى أدنى مستوى له منذ يناير (كانون الثاني) 2009 إلى 940 دولار")."""
-    out: list[Word] = []
-    edge = q.start
-    for w in reversed([w for w in v.words if w.token.end <= q.start]):
-        if any(ch in _CLAUSE_BREAKS for ch in _FIGURE.sub("", v.text[w.token.end : edge])):
-            break
-        out.append(w)
-        edge = w.token.start
-    return out
+    return _words_back_to(v, q, _CLAUSE_BREAKS)
 
 
 def _reads_a_move(w: Word) -> bool:
@@ -341,7 +339,7 @@ def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePair
     return agreed, differing, denied
 
 
-def conflicting_figures(a: View, b: View, differing: list[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
+def conflicting_figures(a: View, b: View, differing: FigurePairs) -> FigurePairs:
     """The differing figures that contradict: all but the readings of a price or an index at a moment, which
     differ from one moment to the next (is_moving_reading)."""
     return [(p, q) for p, q in differing if not is_moving_reading(a, p) and not is_moving_reading(b, q)]
@@ -418,10 +416,10 @@ def _negated_nearby(v: View, act: Word) -> bool:
 def _denied_figure_slot(a: View, b: View, denied: FigurePairs) -> Conflict | None:
     """A figure one sentence states and the other denies ("وليس ثلاث ساعات")."""
     for p, q in denied:
-        holder, figure, in_b = (b, q, True) if negated_figure(b, q) else (a, p, False)
-        m = negated_figure(holder, figure)
-        assert m is not None
-        return _one_sided("denied figure", holder.text[m.start : figure.end], (m.start, figure.end), in_b)
+        for holder, figure, in_b in ((b, q, True), (a, p, False)):
+            m = negated_figure(holder, figure)
+            if m is not None:
+                return _one_sided("denied figure", holder.text[m.start : figure.end], (m.start, figure.end), in_b)
     return None
 
 
