@@ -217,6 +217,7 @@ NOT_NEGATING_AFTER_LA: frozenset[str] = frozenset(
 DENIALS: frozenset[str] = frozenset(
     """
     نفي نفت ينفي تنفي نفوا ينفون نفيه نفيا تنفيان كذب كذبت يكذب تكذب دحض دحضت يدحض تدحض
+    نافيا نافيه نافين نافيتين
     """.split()
 )
 # Words that call a report false or a mere rumour ("انتشرت إشاعات عن تسمية ..."، "خبر كاذب", "مفبركة"): a

@@ -231,6 +231,31 @@ def _scope_names(v: View, q: Quantity) -> set[str]:
     return {m.key for m in v.facts.mentions if m.kind in ("place", "person", "org") and start <= m.start < q.start}
 
 
+_FRAMING = frozenset({"في", "وفي", "ففي"})
+
+
+def _framing_place(v: View) -> set[str]:
+    """The place a sentence opens with ("وفي نجران رسيت مشروعات ..."): it frames all the sentence says. Places
+    named later are often a route or context ("القادمة من البحر الأحمر باتجاه البحر المتوسط")."""
+    first = v.text.split(maxsplit=1)
+    if not first or normalize(first[0]) not in _FRAMING:
+        return set()
+    opening = len(v.text) - len(first[1]) if len(first) > 1 else len(v.text)
+    return {m.key for m in v.facts.of_kind("place") if opening <= m.start <= opening + 1}
+
+
+# Words that make a figure a time of day ("الساعة 18:02 بالتوقيت المحلي"), which is no count of anything.
+_CLOCK_BEFORE = frozenset({"الساعه", "ساعه", "بالساعه"})
+_CLOCK_UNITS = frozenset({"بالتوقيت", "توقيت", "صباحا", "مساء", "ظهرا", "عصرا", "فجرا", "ليلا", "بتوقيت"})
+
+
+def _clock_time(v: View, q: Quantity) -> bool:
+    if q.unit in _CLOCK_UNITS or v.text[q.start - 1 : q.start] == ":" or v.text[q.start : q.end + 2].find(":") > 0:
+        return True
+    before = v.text[: q.start].split()
+    return bool(before) and normalize(before[-1]) in _CLOCK_BEFORE
+
+
 def same_position(a: View, span_a: tuple[int, int], b: View, span_b: tuple[int, int]) -> bool:
     """Whether two differing parts fill the same slot of the statement: the content word right before them, or
     right after, is the same word in both ("في موسكو يوم" / "في سان بطرسبرغ يوم"), not "وكالة الصحافة الفرنسية"
@@ -260,6 +285,8 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
     keys_b = {m.key for m in b.facts.mentions}
     if _scope_names(a, p) - keys_b or _scope_names(b, q) - keys_a:
         return False  # one figure is of a place, person or body the other sentence never names
+    if _framing_place(a) - keys_b and _framing_place(b) - keys_a:
+        return False  # "وفي نجران ... 45,610,358 ريال" against "وفي جازان ... 87,390,000 ريال": two places' figures
     if any(not _has_word(b, w) for w in qualifiers(a, p)) and any(not _has_word(a, w) for w in qualifiers(b, q)):
         return False  # each figure is of a body or a kind of thing the other sentence never names
     ctx_a, ctx_b = figure_context(a, p), figure_context(b, q)
@@ -312,8 +339,8 @@ def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePair
     # A figure with its unit left out ("ارتفع إلى 32") is compared only when each sentence gives one figure:
     # then both sentences are about that one number.
     single = len(a.facts.quantities) == 1 == len(b.facts.quantities)
-    qa = [p for p in a.facts.quantities if (p.unit or single) and not _enumeration(a, p)]
-    qb = [q for q in b.facts.quantities if (q.unit or single) and not _enumeration(b, q)]
+    qa = [p for p in a.facts.quantities if (p.unit or single) and not _enumeration(a, p) and not _clock_time(a, p)]
+    qb = [q for q in b.facts.quantities if (q.unit or single) and not _enumeration(b, q) and not _clock_time(b, q)]
     agreed: FigurePairs = []
     denied: FigurePairs = []
     matched_a: set[int] = set()
@@ -357,6 +384,8 @@ def negated_act(v: View, m: Mention) -> Word | None:
     w = following[0]
     if _conditional_before(v, m):
         return None  # "إذا لم يسحب": a condition, not a statement that he did not
+    if _not_only(v, m):
+        return None  # "وليس منطقة الباحة فحسب": "not only", which adds, never denies
     if v.text[m.end : w.token.start].strip(" \u200f\u200e"):
         return None  # punctuation between: the negator ends a phrase ("لا، ...")
     # "عدم" before a verbal noun ("عدم صدور قرار") negates that act; elsewhere it mostly rephrases, which the
@@ -375,6 +404,15 @@ def _conditional_before(v: View, m: Mention) -> bool:
         return False
     word = normalize(before[-1])
     return word in _CONDITIONALS or (word[:1] in "وف" and word[1:] in _CONDITIONALS)
+
+
+_ONLY_WORDS = frozenset({"فقط", "فحسب", "وحسب"})
+_NOT_ONLY_REACH = 4  # words after the negator within which "فقط/فحسب" makes it "not only"
+
+
+def _not_only(v: View, m: Mention) -> bool:
+    after = v.text[m.end :].split()[:_NOT_ONLY_REACH]
+    return any(normalize(w).strip("،,.") in _ONLY_WORDS for w in after)
 
 
 def denied_words(v: View, m: Mention) -> list[Word]:

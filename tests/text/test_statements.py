@@ -202,3 +202,21 @@ def test_a_list_marker_is_not_a_figure() -> None:
     a = view("5- الحاصلات على دبلوم التربية الخاصة يتطلب إرفاق وثيقة الدبلوم")
     b = view("4- الحاصلات على الدبلوم التربوي يتطلب إرفاق وثيقة الدبلوم العام")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_a_time_of_day_is_not_a_figure() -> None:
+    a = view("وتلقى المكتب البلاغ عند الساعة 18.02 بالتوقيت المحلي أمس")
+    b = view("وتلقى المكتب البلاغ في تمام الساعة 18:02 بالتوقيت المحلي")
+    assert compare(a, b).relation != "contradicts"
+
+
+def test_figures_of_two_places_named_at_the_head_of_their_sentences_do_not_contradict() -> None:
+    a = view("وفي نجران رسيت مشروعات تطوير الأحياء، بتكلفة بلغت 45,610,358 ريالا")
+    b = view("وفي جازان رسيت مشروعات درء السيول، بتكلفة بلغت 87,390,000 ريال")
+    assert compare(a, b).relation != "contradicts"
+
+
+def test_not_only_is_no_negation() -> None:
+    a = view("ويعرض المهرجان أنواع العسل من منطقة الباحة")
+    b = view("ويعرض المهرجان أنواع العسل من مناطق المملكة وليس منطقة الباحة فحسب")
+    assert compare(a, b).relation != "contradicts"
