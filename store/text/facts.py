@@ -16,7 +16,7 @@ org (gazetteer slug, or name_key for one found by rule), negation (the negator, 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 from store.text.gazetteer import FIRST_WORDS, LATIN_NAMES, MAX_PHRASE_LEN, PHRASES, Entry
@@ -105,9 +105,10 @@ def extract_facts(text: str) -> Facts:
     mentions += _latin_names(text, tokens, used)
     mentions += _titled_names(text, tokens, used, mentions)
     mentions += _dates(text, tokens, used)
+    mentions += _numeric_dates(text, tokens, used)
     mentions += _days(text, tokens, used)
     quantities: list[Quantity] = []
-    for reading in read_quantities(tokens, skip=used):
+    for reading in read_quantities(_unbracketed(text, tokens), skip=used):
         if reading.is_year_like:
             mentions.append(_mention(text, tokens, "date", _year_key(reading.value), reading.first, reading.last))
         else:
@@ -130,6 +131,9 @@ def _mention(text: str, tokens: list[Token], kind: str, key: str, first: int, la
 
 def _quantity(text: str, tokens: list[Token], reading: Reading) -> Quantity:
     written, start, end = _span(text, tokens, reading.first, reading.last)
+    opening = text.rfind("(", 0, start)
+    if ")" in written and opening >= 0 and not text[opening + 1 : start].strip():
+        written, start = text[opening:end], opening  # "(63) خريجا", bracket and all (_unbracketed)
     return Quantity(reading.value, reading.unit, written, start, end, bool(reading.hedge), reading.hedge)
 
 
@@ -331,11 +335,14 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
             continue
         month, last = hit
         day = _day_number(tokens, i - 1)
+        of_month = day is None and i > 1 and tokens[i - 1].norm == "من" and _day_number(tokens, i - 2) is not None
+        if of_month:
+            day = _day_number(tokens, i - 2)  # "الـ30 من يوليو"
         year = _year_after(tokens, last)
         has_month_word = i > 0 and tokens[i - 1].norm in ("شهر", "لشهر", "بشهر")
         if tokens[i].forms[-1] in AMBIGUOUS_MONTHS and day is None and year is None and not has_month_word:
             continue
-        first = i - 1 if day is not None else i
+        first = i - (2 if of_month else 1) if day is not None else i
         if year is not None:
             last += 1
         hijri = month.startswith("h")
@@ -344,6 +351,51 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
         )
         out.append(_mention(text, tokens, "date", key, first, last))
         used.update(range(first, last))
+    return out
+
+
+def _gap(text: str, tokens: list[Token], i: int) -> str:
+    """The characters between tokens[i - 1] and tokens[i], without spaces."""
+    return text[tokens[i - 1].end : tokens[i].start].strip() if i > 0 else ""
+
+
+def _numeric_dates(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
+    """Dates in digits and slashes: "10/4/1436هـ", "٧/١٠/١٤٣٦هـ", "2015/7/21": a date, never three figures.
+    The year, four digits, comes first or last; a Hijri year (1300-1500) is keyed with "h"."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].is_number and _gap(text, tokens, j + 1) == "/" and j - i < 2:
+            j += 1
+        parts = [int(number_value(t) or 0) for t in tokens[i : j + 1]] if tokens[i].is_number else []
+        if i in used or len(parts) != 3 or not any(len(tokens[k].norm) == 4 for k in (i, j)):
+            i += 1
+            continue
+        year, first, second = parts if len(tokens[i].norm) == 4 else parts[::-1]
+        if not (1 <= min(first, second) and max(first, second) <= 31 and min(first, second) <= 12):
+            i += 1
+            continue
+        prefix = "h" if 1300 <= year <= 1500 else ""
+        # Both orders of day and month are written ("10/4/1436هـ" was 4 Shawwal, "٧/١٠/١٤٣٦هـ" 7 Shawwal): a part
+        # above 12 is the day; with both 12 or under, only the year is known.
+        if max(first, second) > 12:
+            key = f"{prefix}{year}-{min(first, second):02d}-{max(first, second):02d}"
+        else:
+            key = f"{prefix}{year}-?-?" if first != second else f"{prefix}{year}-{first:02d}-{first:02d}"
+        out.append(_mention(text, tokens, "date", key, i, j + 1))
+        used.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _unbracketed(text: str, tokens: list[Token]) -> list[Token]:
+    """The tokens with a figure written alone in brackets read as if unbracketed: "(63) خريجا" counts
+    graduates as "63 خريجا" does, though a bracket stands between the number and its noun."""
+    out = list(tokens)
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].is_number and _gap(text, tokens, i).endswith("(") and _gap(text, tokens, i + 1) == ")":
+            out[i + 1] = replace(tokens[i + 1], after_punct=False)
     return out
 
 

@@ -62,6 +62,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _DIACRITICS.sub("", text)
     text = text.translate(_LETTER_MAP)
+    # A hamza after yeh is written on the yeh or beside it: "الطوارئ" and "الطوارىء", "شئ" and "شيء" are one word.
+    text = text.replace("يء", "ي")
     text = text.lower()
     return _SPACES.sub(" ", text).strip()
 

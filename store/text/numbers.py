@@ -248,11 +248,18 @@ def _unit_after(tokens: list[Token], j: int) -> tuple[str, int]:
         return CURRENCY_SYMBOLS[token.norm], j + 1
     if token.is_number or not token.norm.isalpha() or len(token.norm) < 2:
         return "", j
+    if token.norm == "من" and j + 1 < len(tokens) and _may_be_counted(tokens[j + 1]):
+        return canonical_noun(tokens[j + 1].norm), j + 2  # "استشهد عشرة من منسوبي القوات": ten of its members
     if token.norm in STOPWORDS or _number_word(token.norm, UNIT_WORDS) or token.norm in ("تقريبا",):
         return "", j
     if token.norm.startswith("و") and canonical_noun(token.norm) == _strip_article(token.norm):
         return "", j  # "مقتل 2 وإصابة 12": a word joined by "و" starts the next clause, unless a known noun
     return canonical_noun(token.norm), j + 1
+
+
+def _may_be_counted(token: Token) -> bool:
+    """Whether a word after "N من" can be what N counts: a noun right after, not a number or a particle."""
+    return not token.after_punct and token.norm.isalpha() and len(token.norm) > 2 and token.norm not in STOPWORDS
 
 
 def _unit_before(tokens: list[Token], i: int) -> str:

@@ -334,14 +334,14 @@ def _date_conflicts(a: View, b: View) -> list[tuple[Mention, Mention]]:
     out = []
     for m in a.facts.of_kind("date"):
         for n in b.facts.of_kind("date"):
-            if _dates_differ(m.key, n.key):
+            if dates_differ(m.key, n.key):
                 out.append((m, n))
-    if out and any(not _dates_differ(m.key, n.key) for m in a.facts.of_kind("date") for n in b.facts.of_kind("date")):
+    if out and any(not dates_differ(m.key, n.key) for m in a.facts.of_kind("date") for n in b.facts.of_kind("date")):
         return []  # one date agrees: the other is context ("منذ 2014")
     return out[:1]
 
 
-def _dates_differ(x: str, y: str) -> bool:
+def dates_differ(x: str, y: str) -> bool:
     # Keys are "Y-M-D" with "?" for unknown parts; Hijri and Gregorian never compare.
     if x.startswith("h") != y.startswith("h"):
         return False

@@ -28,7 +28,7 @@ from functools import lru_cache
 from store.text.facts import Mention, Quantity, is_clear_negation, is_denial
 from store.text.lexicon import CURRENCIES, POLARITY
 from store.text.normalize import normalize
-from store.text.stance_features import Conflict, View, Word, figures_compatible, units_compatible, word_poles
+from store.text.stance_features import Conflict, View, Word, dates_differ, figures_compatible, units_compatible, word_poles
 from store.text.tokens import number_decimals, number_value, tokenize
 
 # Words on each side of a figure that say what it counts, inside its phrase ("بلغ إجمالي القروض 454.4 مليار
@@ -231,6 +231,50 @@ def _scope_names(v: View, q: Quantity) -> set[str]:
     return {m.key for m in v.facts.mentions if m.kind in ("place", "person", "org") and start <= m.start < q.start}
 
 
+# A period word and what follows or precedes it to say which one ("العام الماضي", "لهذا العام", "الشهر الجاري").
+_PERIOD_NOUNS = {"عام": "year", "العام": "year", "سنه": "year", "السنه": "year", "شهر": "month", "الشهر": "month",
+                 "اسبوع": "week", "الاسبوع": "week", "موسم": "season", "الموسم": "season"}  # fmt: skip
+_PERIOD_WHICH = {"الماضي": "past", "الماضيه": "past", "السابق": "past", "السابقه": "past", "المنصرم": "past",
+                 "الفايت": "past", "الجاري": "this", "الحالي": "this", "الحاليه": "this", "المقبل": "next",
+                 "القادم": "next", "المقبله": "next", "القادمه": "next", "هذا": "this", "هذه": "this"}  # fmt: skip
+
+
+def _periods(v: View, q: Quantity | None = None) -> tuple[set[str], list[str]]:
+    """(relative periods, date keys) a figure is of: named before it in its sentence, or after it within its
+    phrase ("318 جيجا بت/ثانية في 2010م", "خلال شهر رجب تزن 851 طن", "للعام الماضي ... 443 مخالفة"); with q None,
+    every period the sentence names."""
+    if q is None:
+        end = len(v.text)
+    else:
+        after = [w for w in v.words if w.token.start >= q.end]
+        end, edge = q.end, q.end
+        for w in after:
+            if _breaks(v.text[edge : w.token.start]):
+                break
+            end = edge = w.token.end
+    dates = [m.key for m in v.facts.of_kind("date") if m.start < end]
+    relative: set[str] = set()
+    words = [w for w in v.words if w.token.end <= end]
+    for i, w in enumerate(words):
+        noun = next((_PERIOD_NOUNS[f] for f in w.token.forms if f in _PERIOD_NOUNS), None)
+        if noun is None:
+            continue
+        for x in words[max(0, i - 1) : i] + words[i + 1 : i + 2]:
+            which = next((_PERIOD_WHICH[f] for f in x.token.forms if f in _PERIOD_WHICH), None)
+            if which:
+                relative.add(f"{noun}:{which}")
+    return relative, dates
+
+
+def _periods_differ(a: View, p: Quantity, b: View) -> bool:
+    """Whether figure p of a is of a period (a year, a month, "last year") that sentence b never names."""
+    relative, dates = _periods(a, p)
+    relative_b, dates_b = _periods(b)
+    if relative - relative_b:
+        return True
+    return any(all(dates_differ(key, other) for other in dates_b) for key in dates)
+
+
 _FRAMING = frozenset({"في", "وفي", "ففي"})
 
 
@@ -252,8 +296,8 @@ _CLOCK_UNITS = frozenset({"بالتوقيت", "توقيت", "صباحا", "مس�
 def _clock_time(v: View, q: Quantity) -> bool:
     if q.unit in _CLOCK_UNITS or v.text[q.start - 1 : q.start] == ":" or v.text[q.start : q.end + 2].find(":") > 0:
         return True
-    before = v.text[: q.start].split()
-    return bool(before) and normalize(before[-1]) in _CLOCK_BEFORE
+    # "الساعة 18"، "الساعة التاسعة وخمس وأربعين دقيقة": the hour word is one or two words before
+    return any(normalize(word) in _CLOCK_BEFORE for word in v.text[: q.start].split()[-2:])
 
 
 def same_position(a: View, span_a: tuple[int, int], b: View, span_b: tuple[int, int]) -> bool:
@@ -285,20 +329,36 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
     keys_b = {m.key for m in b.facts.mentions}
     if _scope_names(a, p) - keys_b or _scope_names(b, q) - keys_a:
         return False  # one figure is of a place, person or body the other sentence never names
+    if _periods_differ(a, p, b) or _periods_differ(b, q, a):
+        return False  # "318 جيجا ... في 2010م" against "1321 جيجا ... في 2014", last year's Eid against this year's
     if _framing_place(a) - keys_b and _framing_place(b) - keys_a:
         return False  # "وفي نجران ... 45,610,358 ريال" against "وفي جازان ... 87,390,000 ريال": two places' figures
     if any(not _has_word(b, w) for w in qualifiers(a, p)) and any(not _has_word(a, w) for w in qualifiers(b, q)):
         return False  # each figure is of a body or a kind of thing the other sentence never names
-    ctx_a, ctx_b = figure_context(a, p), figure_context(b, q)
-    units = [(p.start, p.end)], [(q.start, q.end)]
-    ctx_a = [w for w in ctx_a if not _in_spans(w, units[0])]
-    ctx_b = [w for w in ctx_b if not _in_spans(w, units[1])]
-    shared = [w for w in ctx_a if any(_same(w, x) for x in ctx_b)]
+    # What a figure counts, not when: the day, date or period beside it is a slot of its own (_periods_differ,
+    # _day_slot), so "حتى مساء الاثنين ... (354863) شخصا" and "حتى ظهر الخميس ... 363378 شخصا" count one thing.
+    ctx_a = [w for w in figure_context(a, p) if not _in_spans(w, [(p.start, p.end)]) and not _tells_time(a, w)]
+    ctx_b = [w for w in figure_context(b, q) if not _in_spans(w, [(q.start, q.end)]) and not _tells_time(b, w)]
+    # The words beside the figures, or else the words naming what both are counts of ("عدد المصحح وضعهم"), are
+    # shared.
+    shared = [w for w in ctx_a if any(_same(w, x) for x in ctx_b)] or [
+        w for w in qualifiers(a, p) if any(_same(w, x) for x in qualifiers(b, q))
+    ]
     if not shared:
         return False
     own_a = [w for w in ctx_a if not _has_word(b, w)]
     own_b = [w for w in ctx_b if not _has_word(a, w)]
     return not (own_a and own_b)
+
+
+_TIME_WORDS = frozenset({"يوم", "ليله", "مساء", "صباح", "ظهر", "ظهرا", "فجر", "عصر", "الموافق", "الساعه"})
+
+
+def _tells_time(v: View, w: Word) -> bool:
+    """Whether a word says when (a day or date named, a time of day, a period word), not what."""
+    if any(m.start <= w.token.start < m.end for m in v.facts.mentions if m.kind in ("day", "date")):
+        return True
+    return any(f in _TIME_WORDS or f in _PERIOD_NOUNS or f in _PERIOD_WHICH for f in w.token.forms)
 
 
 def _same(x: Word, y: Word) -> bool:

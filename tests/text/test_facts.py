@@ -135,3 +135,17 @@ def test_at_least_hedge_is_not_a_negation():
     facts = extract_facts("أطلقت القوات الروسية ما لا يقل عن أربع ضربات على المنطقة")
     assert not facts.negated
     assert [q.hedge for q in facts.quantities] == ["atleast"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("صدر القرار بتاريخ 2015/7/21 م", "2015-07-21"), ("صدر القرار بتاريخ 21/7/2015 م", "2015-07-21"),
+     ("صدر القرار بتاريخ ٧/١٠/١٤٣٦هـ", "h1436-?-?"), ("صدر القرار بتاريخ 10/25/1436هـ", "h1436-10-25")],
+)  # fmt: skip
+def test_a_date_in_digits_and_slashes_is_one_date_not_three_figures(text: str, key: str) -> None:
+    facts = extract_facts(text)
+    assert [m.key for m in facts.of_kind("date")] == [key] and not facts.quantities
+
+
+def test_the_day_of_a_month_written_with_min_is_its_date() -> None:
+    assert keys("وصل الوفد في الـ30 من يوليو 2015", "date") == ["2015-07-30"]

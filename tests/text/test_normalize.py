@@ -69,3 +69,8 @@ def test_latin_is_lower_cased():
 
 def test_words_keeps_decimals_whole_and_splits_a_conjunction_from_a_digit():
     assert words(normalize("ارتفع بنسبة ٢٫٥% و٣ قتلى")) == ["ارتفع", "بنسبه", "2.5", "و", "3", "قتلي"]
+
+
+@pytest.mark.parametrize(("one", "other"), [("الطوارىء", "الطوارئ"), ("شيء", "شئ")])
+def test_a_hamza_beside_or_on_its_yeh_is_one_spelling(one, other):
+    assert normalize(one) == normalize(other)

@@ -104,3 +104,15 @@ def test_below_a_figure_is_a_hedge_not_a_negation() -> None:
     facts = extract_facts("أسعار النفط تتراجع دون 74 دولارا")
     assert facts.quantities[0].hedge == "less"
     assert not facts.negated
+
+
+def test_a_figure_alone_in_brackets_still_counts_its_noun() -> None:
+    q = only("واحتفلت الكلية بتخريج (63) خريجا من طلابها")
+    assert (q.value, q.text) == (63, "(63) خريجا")
+    assert q.unit == only("واحتفلت الكلية بتخريج 63 خريجا من طلابها").unit != ""
+
+
+def test_a_number_of_a_group_counts_the_group() -> None:
+    # "عشرة من منسوبي القوات": ten of the forces' members, not ten of "من"
+    q = only("استشهد عشرة من منسوبي القوات في الهجوم")
+    assert q.value == 10 and q.unit == only("استشهد عشرة منسوبي القوات في الهجوم").unit != ""

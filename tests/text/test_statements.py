@@ -220,3 +220,25 @@ def test_not_only_is_no_negation() -> None:
     a = view("ويعرض المهرجان أنواع العسل من منطقة الباحة")
     b = view("ويعرض المهرجان أنواع العسل من مناطق المملكة وليس منطقة الباحة فحسب")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_figures_of_two_years_are_of_two_things() -> None:
+    a = view("وبلغت سعة الربط الدولي 318 جيجا بت في الثانية في عام 2010م")
+    b = view("وبلغت سعة الربط الدولي 1321 جيجا بت في الثانية في عام 2014م")
+    assert compare(a, b).relation != "contradicts"
+    c = view("وبلغ عدد المخالفات للعام الماضي 443 مخالفة في المنطقة")
+    d = view("وبلغ عدد المخالفات 512 مخالفة في المنطقة")
+    assert compare(c, d).relation != "contradicts"
+
+
+def test_a_count_told_at_two_times_of_day_counts_one_thing() -> None:
+    # the time beside a figure is a slot of its own, not what the figure counts
+    a, (p,) = _figures("وبلغ عدد الحجاج القادمين حتى مساء الاثنين (354863) حاجا")
+    b, (q,) = _figures("وبلغ عدد الحجاج القادمين حتى ظهر الخميس 363378 حاجا")
+    assert same_thing(a, p, b, q)
+
+
+def test_an_hour_two_words_before_a_figure_makes_it_a_time_of_day() -> None:
+    a = view("وصل الوفد إلى المطار عند الساعة التاسعة وعشر دقائق صباحا")
+    b = view("وصل الوفد إلى المطار عند الساعة التاسعة وخمس دقائق")
+    assert compare(a, b).relation != "contradicts"
