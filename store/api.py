@@ -16,7 +16,10 @@ from store.models import (
     Article,
     Claim,
     ClaimFilter,
+    Event,
     Evidence,
+    FigureRow,
+    FigureValue,
     IndexProgress,
     IndexReport,
     SearchHit,
@@ -146,19 +149,82 @@ class Store:
 
     def articles(self) -> list[Article]:
         rows = self.conn.execute(
-            "SELECT id, name, path, title, outlet, sha256, added_at, url, date, origin_id FROM articles ORDER BY id"
+            "SELECT id, name, path, title, outlet, sha256, added_at, url, date, origin_id, event_id FROM articles "
+            "ORDER BY id"
         ).fetchall()
         return [Article(*r) for r in rows]
 
     def article(self, article_id: int) -> Article:
         row = self.conn.execute(
-            "SELECT id, name, path, title, outlet, sha256, added_at, url, date, origin_id, text FROM articles "
+            "SELECT id, name, path, title, outlet, sha256, added_at, url, date, origin_id, event_id, text FROM articles "
             "WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             raise StoreError(f"no article with id {article_id}")
         return Article(*row)
+
+    def events(self) -> list[Event]:
+        """Every event, the largest first (by outlets, then articles)."""
+        members: dict[int, list[tuple[int, str]]] = {}
+        for aid, event, outlet, name in self.conn.execute(
+            "SELECT id, event_id, outlet, name FROM articles WHERE event_id IS NOT NULL ORDER BY id"
+        ):
+            members.setdefault(event, []).append((aid, outlet or name))
+        out = [
+            Event(eid, label, start, end, topic, [a for a, _ in members.get(eid, [])],
+                  sorted({o for _, o in members.get(eid, [])}))
+            for eid, label, start, end, topic in self.conn.execute(
+                'SELECT id, label, start, "end", topic_id FROM events ORDER BY id'
+            )
+        ]
+        out.sort(key=lambda e: (-len(e.outlets), -len(e.article_ids), e.id))
+        return out
+
+    def event(self, event_id: int) -> Event:
+        row = self.conn.execute('SELECT id, label, start, "end", topic_id FROM events WHERE id = ?', (event_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no event with id {event_id}")
+        members = self.conn.execute("SELECT id, COALESCE(outlet, name) FROM articles WHERE event_id = ? ORDER BY id",
+                                    (event_id,)).fetchall()
+        return Event(*row, [a for a, _ in members], sorted({o for _, o in members}))
+
+    def event_of_claim(self, claim_id: int) -> int | None:
+        row = self.conn.execute(
+            "SELECT a.event_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?", (claim_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def figures(self, event_id: int | None = None, *, reported_by_two: bool = False) -> list[FigureRow]:
+        """The figure ledger: for one event or all, each count with its figures in time order and its status.
+        reported_by_two keeps the rows that at least two origins give (the ones that can agree or conflict)."""
+        from store.events import event_ledger
+        from store.text.ledger import relation
+
+        ids = [event_id] if event_id is not None else [r[0] for r in self.conn.execute("SELECT id FROM events ORDER BY id")]
+        articles = {aid: (name, outlet or name, published) for aid, name, outlet, published in
+                    self.conn.execute("SELECT id, name, outlet, date FROM articles")}
+        out = []
+        for eid in ids:
+            for row in event_ledger(self.conn, eid):
+                if reported_by_two and len({s.origin for s in row.said}) < 2:
+                    continue
+                sentences = {sid: (text, start) for sid, text, start in self.conn.execute(
+                    f"SELECT id, text, start FROM sentences WHERE id IN ({','.join('?' * len(row.said))})",
+                    [s.sentence for s in row.said],
+                )}
+                values = []
+                for k, s in enumerate(row.said):
+                    name, outlet, published = articles[s.article]
+                    e = s.entry
+                    text, offset = sentences.get(s.sentence, ("", 0))
+                    values.append(FigureValue(
+                        e.value, e.low, None if e.high == float("inf") else e.high, e.qualifier, e.written, outlet,
+                        s.article, name, published, s.sentence, text, relation(row.said[0], s) if k else "",
+                        offset + e.start, offset + e.end,
+                    ))
+                out.append(FigureRow(eid, row.counted, row.key, row.status, values))
+        return out
 
     def outlets(self) -> list[str]:
         """Outlet names, or article names where the outlet is unknown: what the outlet filter offers."""

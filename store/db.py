@@ -194,8 +194,52 @@ def _v5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """Events (one happening inside a story) and the figure ledger (DESIGN §3, §4): agree, disagree and update are
+    decided only inside one event, so every article is queued again (analysed = 0) to be grouped into events and
+    have its evidence recomputed on the next index or open."""
+    db.executescript(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            topic_id INTEGER REFERENCES topics(id) ON DELETE SET NULL,
+            label TEXT NOT NULL,
+            start TEXT,
+            "end" TEXT,
+            -- the strongest terms of the members' summed title-and-lead vectors (store.text.events)
+            centroid_json TEXT NOT NULL DEFAULT '{}'
+        );
+        ALTER TABLE articles ADD COLUMN event_id INTEGER REFERENCES events(id) ON DELETE SET NULL;
+        CREATE INDEX articles_event ON articles(event_id);
+        CREATE TABLE figures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            -- what the figure counts (store.text.ledger.LedgerEntry): roots of the counted noun and the act, the
+            -- places or bodies and the period it is of, and the noun as read
+            counted TEXT NOT NULL,
+            act TEXT NOT NULL DEFAULT '',
+            scope TEXT NOT NULL DEFAULT '',
+            period TEXT NOT NULL DEFAULT '',
+            noun TEXT NOT NULL DEFAULT '',
+            value REAL NOT NULL,
+            low REAL,
+            high REAL,
+            qualifier TEXT NOT NULL DEFAULT '',
+            written TEXT NOT NULL DEFAULT '',
+            start INTEGER NOT NULL DEFAULT 0,
+            "end" INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX figures_event ON figures(event_id, counted);
+        CREATE INDEX figures_article ON figures(article_id);
+        UPDATE articles SET analysed = 0;
+        """
+    )
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -44,7 +44,7 @@ def build_json(store: "Store") -> dict:
     return {
         "articles": [
             {"id": a.id, "name": a.name, "path": a.path, "title": a.title, "outlet": a.outlet, "sha256": a.sha256,
-             "url": a.url, "date": a.date, "copy_of": a.origin_id}
+             "url": a.url, "date": a.date, "copy_of": a.origin_id, "event": a.event_id}
             for a in articles
         ],
         "topics": [

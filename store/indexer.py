@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from store import evidence
 from store.db import BUSY_TIMEOUT_MS, db_path
+from store.events import assign_events, rebuild_ledgers, remove_empty_events, set_event_topics
 from store.ingest import Document, Skipped, count_files, iter_documents
 from store.models import IndexProgress, IndexReport
 from store.review import now, write_transaction
@@ -227,7 +228,13 @@ def finish_pending(
     if not pending and not extra:
         return 0
     _mark_origins(conn, pending)
+    if progress:
+        progress(IndexProgress(0, 1, "", "events"))
+    remove_empty_events(conn)
+    touched = assign_events(conn)
+    rebuild_ledgers(conn, touched)
     _assign_topics(conn, progress)
+    set_event_topics(conn, touched)
 
     def report(done: int, total: int) -> None:
         if progress:

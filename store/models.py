@@ -20,7 +20,52 @@ class Article:
     url: str | None = None
     date: str | None = None
     origin_id: int | None = None  # the article this one is a near-duplicate copy of, if any
+    event_id: int | None = None  # the happening it reports (DESIGN §4)
     text: str | None = None  # only filled by Store.article()
+
+
+@dataclass
+class Event:
+    """One happening inside a story: its articles and outlets, and the days they span."""
+
+    id: int
+    label: str
+    start: str | None
+    end: str | None
+    topic_id: int | None
+    article_ids: list[int]
+    outlets: list[str]
+
+
+@dataclass
+class FigureValue:
+    """One figure of a ledger row, as one article gave it."""
+
+    value: float
+    low: float
+    high: float | None  # None: no upper bound ("at least 12")
+    qualifier: str
+    written: str
+    outlet: str
+    article_id: int
+    article: str
+    date: str | None
+    sentence_id: int
+    sentence: str
+    relation: str = ""  # to the row's first value: "same", "update" or "conflict" ("" for the first)
+    start: int = 0  # offsets of the figure in its article's text
+    end: int = 0
+
+
+@dataclass
+class FigureRow:
+    """Figures of one count in one event, in the order of their articles' dates (the figure ledger)."""
+
+    event_id: int
+    counted: str  # the counted noun as read, with the act when the noun alone says little: "شخص مقتل"
+    key: tuple[str, ...]
+    status: str  # "consistent" | "update" | "conflict"
+    values: list[FigureValue]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tui import __version__
 
-SUBCOMMANDS = ("index", "export", "verdict", "stance", "serve", "quality")
+SUBCOMMANDS = ("index", "export", "verdict", "stance", "events", "figures", "serve", "quality")
 VERDICT_CHOICES = ("confirmed", "disputed", "single-source", "clear")
 
 
@@ -73,6 +73,17 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
     elif name == "stance":
         p.description = "Stance of s2 towards s1 for each row of a CSV with s1,s2 columns; CSV on stdout."
         p.add_argument("pairs", metavar="PAIRS.csv")
+    elif name == "events":
+        p.description = "The events (happenings) the articles were grouped into: label, days, articles, outlets."
+        _add_db(p)
+        p.add_argument("--format", choices=("text", "json"), default="text")
+    elif name == "figures":
+        p.description = ("The figure ledger: for each event, every count its articles give, with each outlet's "
+                         "figure and date, and whether the figures agree, were updated or conflict.")
+        _add_db(p)
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        p.add_argument("--event", type=int, metavar="ID", help="only this event")
+        p.add_argument("--all", action="store_true", help="also counts that only one origin gives")
     elif name == "serve":
         p.description = "Serve the same app in a browser (textual-serve)."
         p.add_argument("--host", default="127.0.0.1")
@@ -101,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck-tui: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of our output went away (`| head`): nothing more to say, and nothing to say it to
+        sys.stderr.close()
+        return 0
     except Exception as err:  # noqa: BLE001 — only user errors are turned into one line; the rest re-raise
         from store.db import StoreError
         from store.ingest import IngestError
@@ -194,6 +209,47 @@ def _run_stance(args) -> int:
         else:
             writer.writerow([s1, s2, result.stance, f"{result.score:.1f}", result.reason])
     return 0
+
+
+def _run_events(args) -> int:
+    import json
+
+    with _open_store(args, read_only=_exists(args.db)) as store:
+        events = store.events()
+    if args.format == "json":
+        rows = [{"id": e.id, "label": e.label, "start": e.start, "end": e.end, "topic_id": e.topic_id,
+                 "articles": e.article_ids, "outlets": e.outlets} for e in events]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for e in events:
+        days = e.start if e.start == e.end else f"{e.start or '?'} – {e.end or '?'}"
+        print(f"{e.id:>5}  {days if e.start else 'undated':<23}  {len(e.article_ids):>3} articles  "
+              f"{len(e.outlets):>2} outlets  {_printable(e.label)}")
+    return 0
+
+
+def _run_figures(args) -> int:
+    import json
+
+    with _open_store(args, read_only=_exists(args.db)) as store:
+        rows = store.figures(args.event, reported_by_two=not args.all)
+    if args.format == "json":
+        out = [{"event": r.event_id, "counted": r.counted, "status": r.status,
+                "values": [{"value": v.value, "low": v.low, "high": v.high, "qualifier": v.qualifier,
+                            "written": v.written, "outlet": v.outlet, "article": v.article_id, "date": v.date,
+                            "sentence": v.sentence} for v in r.values]} for r in rows]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        print(f"event {r.event_id}  {_printable(r.counted)}  [{r.status}]")
+        for v in r.values:
+            print(f"    {v.date or 'undated':<19}  {_printable(v.outlet):<16} {_printable(v.written)}")
+    return 0
+
+
+def _printable(text: str) -> str:
+    """Article text and names as data: no terminal control characters reach the terminal."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def _run_serve(args) -> int:

@@ -224,7 +224,7 @@ def qualifiers(v: View, q: Quantity) -> list[Word]:
     return out
 
 
-def _scope_names(v: View, q: Quantity) -> set[str]:
+def scope_names(v: View, q: Quantity) -> set[str]:
     """Keys of the places, people and organisations named in the phrase leading up to a figure: the scope of
     what it counts ("جوازات منطقة جازان ... 55 ألف")."""
     start = min((w.token.start for w in phrase_before(v, q)), default=q.start)
@@ -239,7 +239,7 @@ _PERIOD_WHICH = {"الماضي": "past", "الماضيه": "past", "السابق
                  "القادم": "next", "المقبله": "next", "القادمه": "next", "هذا": "this", "هذه": "this"}  # fmt: skip
 
 
-def _periods(v: View, q: Quantity | None = None) -> tuple[set[str], list[str]]:
+def figure_periods(v: View, q: Quantity | None = None) -> tuple[set[str], list[str]]:
     """(relative periods, date keys) a figure is of: named before it in its sentence, or after it within its
     phrase ("318 جيجا بت/ثانية في 2010م", "خلال شهر رجب تزن 851 طن", "للعام الماضي ... 443 مخالفة"); with q None,
     every period the sentence names."""
@@ -268,8 +268,8 @@ def _periods(v: View, q: Quantity | None = None) -> tuple[set[str], list[str]]:
 
 def _periods_differ(a: View, p: Quantity, b: View) -> bool:
     """Whether figure p of a is of a period (a year, a month, "last year") that sentence b never names."""
-    relative, dates = _periods(a, p)
-    relative_b, dates_b = _periods(b)
+    relative, dates = figure_periods(a, p)
+    relative_b, dates_b = figure_periods(b)
     if relative - relative_b:
         return True
     return any(all(dates_differ(key, other) for other in dates_b) for key in dates)
@@ -293,7 +293,7 @@ _CLOCK_BEFORE = frozenset({"الساعه", "ساعه", "بالساعه"})
 _CLOCK_UNITS = frozenset({"بالتوقيت", "توقيت", "صباحا", "مساء", "ظهرا", "عصرا", "فجرا", "ليلا", "بتوقيت"})
 
 
-def _clock_time(v: View, q: Quantity) -> bool:
+def is_clock_time(v: View, q: Quantity) -> bool:
     if q.unit in _CLOCK_UNITS or v.text[q.start - 1 : q.start] == ":" or v.text[q.start : q.end + 2].find(":") > 0:
         return True
     # "الساعة 18"، "الساعة التاسعة وخمس وأربعين دقيقة": the hour word is one or two words before
@@ -327,7 +327,7 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
     (gold against palladium, illness cases against accident cases, this year's against last year's)."""
     keys_a = {m.key for m in a.facts.mentions}
     keys_b = {m.key for m in b.facts.mentions}
-    if _scope_names(a, p) - keys_b or _scope_names(b, q) - keys_a:
+    if scope_names(a, p) - keys_b or scope_names(b, q) - keys_a:
         return False  # one figure is of a place, person or body the other sentence never names
     if _periods_differ(a, p, b) or _periods_differ(b, q, a):
         return False  # "318 جيجا ... في 2010م" against "1321 جيجا ... في 2014", last year's Eid against this year's
@@ -337,8 +337,8 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
         return False  # each figure is of a body or a kind of thing the other sentence never names
     # What a figure counts, not when: the day, date or period beside it is a slot of its own (_periods_differ,
     # _day_slot), so "حتى مساء الاثنين ... (354863) شخصا" and "حتى ظهر الخميس ... 363378 شخصا" count one thing.
-    ctx_a = [w for w in figure_context(a, p) if not _in_spans(w, [(p.start, p.end)]) and not _tells_time(a, w)]
-    ctx_b = [w for w in figure_context(b, q) if not _in_spans(w, [(q.start, q.end)]) and not _tells_time(b, w)]
+    ctx_a = [w for w in figure_context(a, p) if not _in_spans(w, [(p.start, p.end)]) and not tells_time(a, w)]
+    ctx_b = [w for w in figure_context(b, q) if not _in_spans(w, [(q.start, q.end)]) and not tells_time(b, w)]
     # The words beside the figures, or else the words naming what both are counts of ("عدد المصحح وضعهم"), are
     # shared.
     shared = [w for w in ctx_a if any(_same(w, x) for x in ctx_b)] or [
@@ -354,7 +354,7 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
 _TIME_WORDS = frozenset({"يوم", "ليله", "مساء", "صباح", "ظهر", "ظهرا", "فجر", "عصر", "الموافق", "الساعه"})
 
 
-def _tells_time(v: View, w: Word) -> bool:
+def tells_time(v: View, w: Word) -> bool:
     """Whether a word says when (a day or date named, a time of day, a period word), not what."""
     if any(m.start <= w.token.start < m.end for m in v.facts.mentions if m.kind in ("day", "date")):
         return True
@@ -399,8 +399,8 @@ def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePair
     # A figure with its unit left out ("ارتفع إلى 32") is compared only when each sentence gives one figure:
     # then both sentences are about that one number.
     single = len(a.facts.quantities) == 1 == len(b.facts.quantities)
-    qa = [p for p in a.facts.quantities if (p.unit or single) and not _enumeration(a, p) and not _clock_time(a, p)]
-    qb = [q for q in b.facts.quantities if (q.unit or single) and not _enumeration(b, q) and not _clock_time(b, q)]
+    qa = [p for p in a.facts.quantities if (p.unit or single) and not _enumeration(a, p) and not is_clock_time(a, p)]
+    qb = [q for q in b.facts.quantities if (q.unit or single) and not _enumeration(b, q) and not is_clock_time(b, q)]
     agreed: FigurePairs = []
     denied: FigurePairs = []
     matched_a: set[int] = set()

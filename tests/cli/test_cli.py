@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from store.api import bundled_seeds
+from tests_support import write_day
 
 JSON_ARTICLE_FIELDS = {"id", "name", "path", "title", "outlet", "sha256"}
 JSON_CLAIM_FIELDS = {"id", "article_id", "article", "text", "topic_id", "checkworthiness", "suggested_verdict",
@@ -162,3 +163,21 @@ def test_stance_command_reads_s1_s2_and_writes_stance_rows(tmp_path):
     assert list(rows[0]) == ["s1", "s2", "stance", "score", "reason"]
     assert [r["stance"] for r in rows] == ["agree", "disagree", "other"]
     assert all(r["stance"] in {"agree", "disagree", "other"} for r in rows)
+
+
+def test_events_and_figures_print_the_json_contract(tmp_path):
+    path = tmp_path / "day.db"
+    assert run("index", write_day(tmp_path / "articles"), "--db", path).returncode == 0
+    events = json.loads(run("events", "--db", path, "--format", "json").stdout)
+    assert all({"id", "label", "start", "end", "articles", "outlets"} <= set(e) for e in events)
+    bombing = next(e for e in events if len(e["outlets"]) == 3)
+    export = json.loads(run("export", "--db", path, "--format", "json").stdout)
+    assert sorted(a["id"] for a in export["articles"] if a["event"] == bombing["id"]) == sorted(bombing["articles"])
+    rows = json.loads(run("figures", "--db", path, "--format", "json").stdout)
+    (toll,) = rows
+    assert toll["event"] == bombing["id"] and toll["status"] == "conflict" and toll["counted"]
+    first = toll["values"][0]
+    assert {"value", "low", "high", "qualifier", "outlet", "article", "date", "sentence"} <= set(first)
+    assert (first["value"], first["outlet"], first["article"] in bombing["articles"]) == (12, "sabq", True)
+    text = run("figures", "--db", path).stdout
+    assert "[conflict]" in text and "sabq" in text

@@ -21,6 +21,7 @@ from store.api import StoreError, VerdictConflict
 from store.models import Claim, ClaimFilter, IndexProgress, IndexReport, SearchHit, Topic
 from tui import bidi
 from tui.screens.article import ArticleScreen
+from tui.screens.figures import FiguresScreen
 from tui.screens.modals import (
     ALL,
     ConflictScreen,
@@ -104,6 +105,7 @@ class MainScreen(Screen):
         Binding("n", "note", "note", id="review.note"),
         Binding("h", "history", "hist", id="review.history"),
         Binding("a", "article", "source", id="review.article"),
+        Binding("v", "figures", "figures", id="review.figures"),
         Binding("slash", "search", "search", id="review.search"),
         Binding("f", "filter", "filter", id="review.filter"),
         Binding("e", "export", "export", id="review.export"),
@@ -122,6 +124,7 @@ class MainScreen(Screen):
         "note": "Add or edit the note on the selected claim",
         "history": "Who changed the selected claim, when, from what to what",
         "article": "Open the source article at the claim's sentence",
+        "figures": "The figure ledger of the claim's event: each outlet's figures, updates and conflicts",
         "search": "Search every sentence and jump to it",
         "filter": "Show only unreviewed / suggested disputed / a verdict / an outlet",
         "export": "Export claims and verdicts to CSV or JSON",
@@ -582,6 +585,21 @@ class MainScreen(Screen):
         if (claim := self._selected()) is None:
             return
         self.open_article(claim.article_id, claim.start, claim.end)
+
+    def action_figures(self) -> None:
+        if (claim := self._selected()) is None:
+            return
+        try:
+            event_id = self.store.event_of_claim(claim.id)
+            event = self.store.event(event_id) if event_id is not None else None
+        except StoreError as err:
+            self.fapp.say(str(err), severity="error")
+            return
+
+        def load(show_all: bool) -> list:
+            return self.store.figures(event_id, reported_by_two=not show_all) if event_id is not None else []
+
+        self.app.push_screen(FiguresScreen(event, load, self.fapp.text_display, self.open_article))
 
     def open_article(self, article_id: int, start: int, end: int) -> None:
         try:

@@ -1,0 +1,242 @@
+"""The figure ledger of an event: who said which figure of what, when (DESIGN §3, §4). Pure functions.
+
+Every figure of an event's sentences becomes an entry: what it counts (the counted noun and the act, each reduced
+to its root so "قتلى", "مقتل" and "قتل" meet), the place, person or body it is of, the period it is of, and its
+value as a range read from its qualifier ("على الأقل 12" is [12, ∞), "نحو 20" is [18, 22]). Entries of one event
+that count the same thing form a row; a row's values are compared as ranges in the order of their articles'
+dates: a later different value is an update ("12 → 15 the next day"), incompatible values at the same time a
+conflict. Prices and index levels (readings of a moving market), times of day and years are no counts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from store.text.facts import Facts, Quantity
+from store.text.keywords import STOPWORDS
+from store.text.morph import roots
+from store.text.normalize import normalize
+from store.text.stance_features import Word, view
+from store.text.statements import (
+    _MEASURE_WORDS,
+    figure_periods,
+    is_clock_time,
+    is_moving_reading,
+    phrase_before,
+    precision,
+    scope_names,
+    tells_time,
+    value_of,
+)
+
+# Nouns that say only that people or things were counted: the act says what happened to them ("مقتل 12
+# شخصا" counts deaths, as "12 قتيلا" does).
+GENERIC_NOUNS = frozenset(
+    {"شخص", "فرد", "مواطن", "مواطنه", "نسمه", "انسان", "حاله", "مره", "عنصر", "مقيم", "واحد", "اخر"}
+)  # fmt: skip
+# Words that link a figure to its act without being one: "أسفر الانفجار عن 12 قتيلا", "ارتفع العدد إلى 15".
+_LINK_WORDS = _MEASURE_WORDS | frozenset(
+    {"اسفر", "اسفرت", "يسفر", "تسفر", "عن", "خلف", "خلفت", "اوقع", "اوقعت", "حصد", "حصدت", "ارتفع", "ارتفعت",
+     "الي", "الا", "ليرتفع", "لترتفع", "ضمن", "بين", "منهم", "منها", "قرابه", "زهاء", "حتي"}
+)  # fmt: skip
+ACT_WORDS_BACK = 3  # the act is one of the three content words before a figure, inside its phrase
+# How far apart (as a share of the larger value) an "about" figure may lie: "نحو 20" is 18 to 22.
+ABOUT_SHARE = 0.1
+# Words after a figure that make it a running count ("قتل 12 شخصا حتى الآن").
+_SO_FAR = (("حتي", "الان"), ("حتي", "اللحظه"), ("حتي", "الساعه"))
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    counted: str  # root of the counted noun, or of the act when the noun is generic: "قتل"
+    act: str  # root of the act named before the figure, "" when none
+    scope: str  # places, people and bodies the figure is of, "|"-joined keys, "" when none named
+    period: str  # the period it is of ("year:past", a date key), "" when none
+    value: float
+    low: float
+    high: float  # math.inf for "at least"
+    qualifier: str  # "", "about", "more", "less", "atleast", "upto", "vague", "sofar"
+    written: str  # the figure as written, with its noun
+    noun: str  # what it counts, as shown to a reader: "قتيل", "شخص مقتل"
+    start: int
+    end: int
+
+
+def figure_range(q: Quantity, value: float | None = None) -> tuple[float, float]:
+    """The values a figure admits, from its hedge and the step it is given to ("164.8 مليون" is 164.75-164.85
+    million, "3 ساعات" exactly 3)."""
+    v = q.value if value is None else value
+    half_step = precision(q) * (v / q.value if q.value else 1) / 2 if _has_decimals(q) else 0.0
+    low, high = v - half_step, v + half_step
+    if q.hedge == "about" or q.hedge == "vague":
+        low, high = v * (1 - ABOUT_SHARE), v * (1 + ABOUT_SHARE) if q.hedge == "about" else v * 10
+    elif q.hedge in ("more", "atleast"):
+        high = math.inf
+    elif q.hedge in ("less", "upto"):
+        low = 0.0
+    return low, high
+
+
+def _has_decimals(q: Quantity) -> bool:
+    return precision(q) > 1 or "." in q.text or "٫" in q.text
+
+
+def ledger_entries(text: str, facts: Facts) -> list[LedgerEntry]:
+    """The figures of one sentence that count something, as ledger entries."""
+    v = view(text, facts)
+    out = []
+    for q in facts.quantities:
+        if is_clock_time(v, q) or is_moving_reading(v, q):
+            continue
+        act_word = _act(v, q)
+        noun = q.unit
+        act = _root(act_word.token.norm) if act_word is not None else ""
+        counted = _root(noun) if noun and noun not in GENERIC_NOUNS and noun != "%" else ""
+        # what a reader is shown: the counted noun, with the act when the noun alone says little
+        shown = noun if counted else " ".join(x for x in (noun, _written(v, act_word)) if x)
+        if not counted:
+            counted, act = act, ""
+        if act == counted:
+            act = ""
+        if not counted:
+            continue  # a figure of nothing named ("بلغ 30"): nothing to keep it apart from any other
+        value = value_of(q)
+        low, high = figure_range(q, value)
+        qualifier = q.hedge or ("sofar" if _running_count(v, q) else "")
+        relative, dates = figure_periods(v, q)
+        out.append(LedgerEntry(counted, act, "|".join(sorted(scope_names(v, q))), "|".join(sorted(relative) + dates),
+                               value, low, high, qualifier, q.text, shown, q.start, q.end))
+    return out
+
+
+def _act(v, q: Quantity) -> Word | None:
+    for w in phrase_before(v, q)[:ACT_WORDS_BACK]:
+        if w.token.is_number or w.token.norm in _LINK_WORDS or w.token.norm in STOPWORDS:
+            continue
+        if tells_time(v, w) or any(m.start <= w.token.start < m.end for m in v.facts.mentions):
+            continue  # a name, place, day or time says whose or when, not what happened
+        return w
+    return None
+
+
+def _written(v, w: Word | None) -> str:
+    return v.text[w.token.start : w.token.end] if w is not None else ""
+
+
+def _root(norm: str) -> str:
+    """One root for a word: the guess with the fewest masked letters, three letters first."""
+    guesses = roots(norm)
+    if not guesses:
+        return norm
+    return min(guesses, key=lambda r: (r.count("*"), len(r) != 3, r))
+
+
+def _running_count(v, q: Quantity) -> bool:
+    after = normalize(v.text[q.end :]).split()[:4]
+    return any(tuple(after[i : i + 2]) == pair for pair in _SO_FAR for i in range(len(after) - 1))
+
+
+# ------------------------------------------------------------------------------------------------ rows
+
+
+@dataclass(frozen=True)
+class Said:
+    """One entry as said by one article at one time."""
+
+    entry: LedgerEntry
+    sentence: int  # the store's sentence id
+    article: int
+    origin: int  # independent origin (copies of one wire text share one)
+    when: str | None  # the article's date as stored
+
+
+@dataclass
+class LedgerRow:
+    counted: str  # as shown: the counted noun, and the act when it says more
+    key: tuple[str, str, str, str]
+    said: list[Said]
+    status: str  # "consistent" | "update" | "conflict"
+
+
+# Article dates this many days apart make a later different value an update (store.text.statements.UPDATE_DAYS
+# chose one day on the dev split of the evidence panels: 7 of its 8 labelled updates are a day or more apart).
+UPDATE_DAYS = 1
+
+
+def ledger_rows(said: list[Said]) -> list[LedgerRow]:
+    """The rows of one event's ledger: entries that count the same thing, in time order, with their status.
+
+    Entries of one counted root join one row unless they name different acts, scopes or periods: a slot left
+    unsaid fits any ("12 قتيلا" joins "مقتل 15 شخصا في جازان"), two different values of it never do ("القادمين"
+    against "المغادرين", Najran's figure against Hail's). Entries are placed in time order, each in the first
+    row that fits it."""
+    rows: list[tuple[list[set[str]], list[Said]]] = []
+    by_counted: dict[str, list[int]] = {}
+    for s in sorted(said, key=lambda s: (s.when or "", s.sentence)):
+        e = s.entry
+        slots = (e.act, e.scope, e.period)
+        for i in by_counted.get(e.counted, []):
+            held, items = rows[i]
+            if all(not value or not seen or value in seen for value, seen in zip(slots, held)):
+                for value, seen in zip(slots, held):
+                    if value:
+                        seen.add(value)
+                items.append(s)
+                break
+        else:
+            by_counted.setdefault(e.counted, []).append(len(rows))
+            rows.append(([{v} if v else set() for v in slots], [s]))
+    out = []
+    for held, items in rows:
+        nouns = Counter(s.entry.noun for s in items if s.entry.noun)
+        first = items[0].entry
+        key = (first.counted, *("|".join(sorted(seen)) for seen in held))
+        out.append(LedgerRow(nouns.most_common(1)[0][0] if nouns else first.counted, key, items, row_status(items)))
+    out.sort(key=lambda r: (-len({s.origin for s in r.said}), r.key))
+    return out
+
+
+def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:
+    """Whether two figures of one count can both be true at one time: their ranges meet."""
+    return a.low <= b.high and b.low <= a.high
+
+
+def relation(earlier: Said, later: Said) -> str:
+    """'same' when the values agree, 'update' when the later article (a day or more on) gives another value,
+    'conflict' when they are incompatible at one time."""
+    if compatible(earlier.entry, later.entry):
+        return "same"
+    return "update" if _days_apart(earlier.when, later.when) >= UPDATE_DAYS else "conflict"
+
+
+def row_status(items: list[Said]) -> str:
+    status = "consistent"
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if a.origin == b.origin:
+                continue  # one origin revising or repeating itself
+            r = relation(a, b)
+            if r == "conflict":
+                return "conflict"
+            if r == "update":
+                status = "update"
+    return status
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return 0
+    return abs((db - da).days)
+
+
+def _day(value: str | None):
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()[:10]).date()
+    except ValueError:
+        return None

@@ -1,0 +1,78 @@
+"""Events and the figure ledger on a real SQLite file: a news day of four articles of four outlets, three on one
+bombing (12 dead at 09:00, 15 at 13:00, 17 two days later) and one on a match."""
+
+import pytest
+
+from store.api import Store
+from tests_support import NEWS_DAY, write_day
+
+@pytest.fixture
+def day(tmp_path):
+    with Store(tmp_path / "day.db") as store:
+        store.index([write_day(tmp_path / "articles")])
+        yield store
+
+
+def outlet_of(store):
+    return {a.id: a.outlet for a in store.articles()}
+
+
+def test_the_bombing_is_one_event_of_three_outlets_and_the_match_another(day):
+    events = day.events()
+    outlets = sorted(sorted(e.outlets) for e in events)
+    assert outlets == [["alriyadh", "okaz", "sabq"], ["arriyadiyah"]]
+    bombing = next(e for e in events if len(e.outlets) == 3)
+    assert (bombing.start, bombing.end) == ("2015-08-06", "2015-08-08")
+    assert {a.event_id for a in day.articles() if a.outlet != "arriyadiyah"} == {bombing.id}
+
+
+def test_the_ledger_gives_the_toll_in_time_order_with_its_conflict(day):
+    rows = day.figures(reported_by_two=True)
+    (toll,) = rows
+    assert toll.status == "conflict"
+    assert [(v.outlet, v.value) for v in toll.values] == [("sabq", 12), ("okaz", 15), ("alriyadh", 17)]
+    assert [v.relation for v in toll.values] == ["", "conflict", "update"]
+    first = toll.values[0]
+    article = day.article(first.article_id)
+    assert article.text[first.start : first.end] == first.written == "12 شخصا"
+
+
+def test_a_claim_is_disputed_by_the_same_day_figure_and_updated_by_the_later_one(day):
+    outlets = outlet_of(day)
+    claim = next(c for c in day.claims() if c.text.startswith("قتل 12 شخصا"))
+    by_outlet = {outlets[e.article_id]: e for e in day.evidence(claim.id)}
+    assert by_outlet["okaz"].stance == "disagree" and "15" in by_outlet["okaz"].reason
+    assert by_outlet["alriyadh"].stance == "update"
+    assert claim.suggested_verdict == "disputed"
+
+
+def test_a_figure_of_another_event_is_never_compared(day):
+    # the match's 20,000 fans are in no row with the bombing's dead
+    rows = day.figures()
+    assert all(len({v.article_id for v in r.values}) == 1 for r in rows if "مشجع" in r.counted)
+
+
+def test_an_article_added_later_joins_its_event_and_updates_the_ledger(tmp_path):
+    path = tmp_path / "day.db"
+    first = {k: NEWS_DAY[k] for k in ("sabq", "arriyadiyah")}
+    with Store(path) as store:
+        store.index([write_day(tmp_path / "a", first)])
+        (bombing_id,) = [e.id for e in store.events() if "sabq" in e.outlets]
+    with Store(path) as store:
+        store.index([write_day(tmp_path / "b", {"okaz": NEWS_DAY["okaz"]})])
+        bombing = store.event(bombing_id)
+        assert bombing.outlets == ["okaz", "sabq"]
+        (toll,) = store.figures(bombing_id, reported_by_two=True)
+        assert toll.status == "conflict"
+
+
+def test_replacing_every_article_of_an_event_removes_the_event(tmp_path):
+    folder = write_day(tmp_path / "a", {"arriyadiyah": NEWS_DAY["arriyadiyah"]})
+    with Store(tmp_path / "day.db") as store:
+        store.index([folder])
+        (old,) = store.events()
+        date, title, content = NEWS_DAY["sabq"]
+        write_day(folder, {"arriyadiyah": (date, title, content)})  # the same file, now another story
+        store.index([folder])
+        (new,) = store.events()
+        assert new.id != old.id and new.label == title

@@ -1,0 +1,87 @@
+"""The figure ledger: what a figure counts, its range from its qualifier, and rows of one count compared in time
+order (agreement, a later update, a conflict). Pure: no database."""
+
+import math
+
+import pytest
+
+from store.text.facts import extract_facts
+from store.text.ledger import Said, figure_range, ledger_entries, ledger_rows
+
+
+def entries(text):
+    return ledger_entries(text, extract_facts(text))
+
+
+def said(text, sentence, when, origin=None):
+    return [Said(e, sentence, sentence, sentence if origin is None else origin, when) for e in entries(text)]
+
+
+def test_killed_people_and_the_dead_are_one_count():
+    (a,) = entries("قتل 12 شخصا في الهجوم على المسجد")
+    (b,) = entries("وأسفر الهجوم عن 15 قتيلا")
+    assert a.counted == b.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier"),
+    [("قتل 12 شخصا على الأقل في الهجوم", 12, math.inf, "atleast"),
+     ("أصيب أكثر من 10 أشخاص في الحادث", 10, math.inf, "more"),
+     ("وصل عدد المصابين إلى نحو 20 مصابا", 18, 22, "about"),
+     ("ارتفع عدد القتلى إلى 15 قتيلا حتى الآن", 15, 15, "sofar"),
+     ("أصيب 12 شخصا في الحادث", 12, 12, "")],
+)  # fmt: skip
+def test_a_figure_is_a_range_read_from_its_qualifier(text, low, high, qualifier):
+    (e,) = entries(text)
+    assert (e.low, e.high) == pytest.approx((low, high)) and e.qualifier == qualifier
+
+
+def test_a_figure_given_to_a_decimal_admits_its_rounding():
+    q = extract_facts("بلغت القروض 164.8 مليون ريال").quantities[0]
+    low, high = figure_range(q)
+    assert low <= 164_780_000 <= high and high - low == pytest.approx(100_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ارتفع مؤشر السوق 30 نقطة عند الإغلاق", "وصل الوفد عند الساعة 18:30 بالتوقيت المحلي"],
+)
+def test_market_readings_and_times_of_day_are_no_counts(text):
+    assert entries(text) == []
+
+
+def test_numbers_in_words_ordinals_and_arabic_indic_digits_are_values():
+    assert [e.value for e in entries("استمرت المحادثات ثلاث ساعات")] == [3]
+    assert [e.value for e in entries("قتل ١٢ شخصا في الهجوم")] == [12]
+
+
+def test_a_later_different_toll_is_an_update_and_a_simultaneous_one_a_conflict():
+    early = said("قتل 12 شخصا في الهجوم على المسجد", 1, "2015-08-06 09:00:00")
+    later = said("ارتفع عدد القتلى إلى 15 قتيلا في الهجوم", 2, "2015-08-07 13:00:00")
+    (row,) = ledger_rows(early + later)
+    assert row.status == "update" and [s.entry.value for s in row.said] == [12, 15]
+    same_time = said("قتل 15 شخصا في الهجوم على المسجد", 3, "2015-08-06 10:00:00")
+    (row,) = ledger_rows(early + same_time)
+    assert row.status == "conflict"
+
+
+def test_at_least_twelve_and_fifteen_agree():
+    a = said("قتل 12 شخصا على الأقل في الهجوم", 1, "2015-08-06")
+    b = said("قتل 15 شخصا في الهجوم", 2, "2015-08-06")
+    (row,) = ledger_rows(a + b)
+    assert row.status == "consistent"
+
+
+def test_one_origin_repeating_itself_is_no_conflict():
+    a = said("قتل 12 شخصا في الهجوم", 1, "2015-08-06", origin=9)
+    b = said("قتل 15 شخصا في الهجوم", 2, "2015-08-06", origin=9)
+    assert ledger_rows(a + b)[0].status == "consistent"
+
+
+def test_figures_of_two_acts_or_two_places_are_two_rows():
+    arriving = said("بلغ عدد الحجاج القادمين 354863 حاجا", 1, "2015-08-06")
+    leaving = said("بلغ عدد الحجاج المغادرين 1000 حاج", 2, "2015-08-06")
+    assert len(ledger_rows(arriving + leaving)) == 2
+    najran = said("وفي نجران بلغت المبيعات 45 ألف طن", 3, "2015-08-06")
+    hail = said("وفي حائل بلغت المبيعات 87 ألف طن", 4, "2015-08-06")
+    assert all(r.status == "consistent" for r in ledger_rows(najran + hail))
