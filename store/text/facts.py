@@ -277,7 +277,8 @@ def _is_name_word(tokens: list[Token], first: int, j: int) -> bool:
     if token.after_punct:
         return False
     if j == first:
-        return not norm.startswith("ال") and len(norm) >= 2
+        # a preposition and the article glued on ("بالمرتبة", "للمنتخب") make a common noun, never a name
+        return not norm.startswith(("ال", "بال", "لل", "وال", "فال", "كال")) and len(norm) >= 2
     previous = tokens[j - 1].norm
     if previous in NAME_PARTICLES:
         return True  # "عبد الفتاح", "بن سلمان"
@@ -399,8 +400,21 @@ def _unbracketed(text: str, tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Two days before the article's date, in the ways papers write it: "أول من أمس", "أول أمس", "أمس الأول".
+_DAY_BEFORE_YESTERDAY = (("اول", "من", "امس"), ("اول", "امس"), ("امس", "الاول"))
+
+
 def _days(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
     out: list[Mention] = []
+    for i in range(len(tokens)):
+        for phrase in _DAY_BEFORE_YESTERDAY:
+            span = range(i, i + len(phrase))
+            if span.stop <= len(tokens) and not used & set(span) and all(
+                phrase[k] in unclitic(tokens[j].norm)[:3] for k, j in enumerate(span)
+            ):
+                out.append(_mention(text, tokens, "day", "day_before_yesterday", i, span.stop))
+                used.update(span)
+                break
     for i, token in enumerate(tokens):
         if i in used:
             continue

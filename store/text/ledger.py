@@ -23,6 +23,7 @@ from store.text.stance_features import Word, view
 from store.text.statements import (
     _MEASURE_WORDS,
     figure_periods,
+    is_enumeration,
     is_clock_time,
     is_moving_reading,
     phrase_before,
@@ -89,7 +90,7 @@ def ledger_entries(text: str, facts: Facts) -> list[LedgerEntry]:
     v = view(text, facts)
     out = []
     for q in facts.quantities:
-        if is_clock_time(v, q) or is_moving_reading(v, q):
+        if is_clock_time(v, q) or is_moving_reading(v, q) or is_enumeration(v, q):
             continue
         act_word = _act(v, q)
         noun = q.unit

@@ -63,6 +63,16 @@ UNIT_WORDS: dict[str, int] = {
     "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
     "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
 }  # fmt: skip
+# Ordinals, definite as they follow their noun ("المرتبة الرابعة"); "الحادي" only before عشر ("الحادي عشر").
+ORDINALS: dict[str, int] = {
+    "الاول": 1, "الاولي": 1, "الثاني": 2, "الثانيه": 2, "الثالث": 3, "الثالثه": 3, "الرابع": 4, "الرابعه": 4,
+    "الخامس": 5, "الخامسه": 5, "السادس": 6, "السادسه": 6, "السابع": 7, "السابعه": 7, "الثامن": 8, "الثامنه": 8,
+    "التاسع": 9, "التاسعه": 9, "العاشر": 10, "العاشره": 10, "الحادي": 1, "الحاديه": 1,
+}  # fmt: skip
+# Nouns whose ordinal is a value someone can give otherwise: a rank ("بالمرتبة الرابعة عشرة" = 14th), an edition,
+# the nth time. Periods ("النصف الأول", "الربع الثاني"), month names ("كانون الثاني") and rounds or sessions
+# ("الجولة الثالثة", "الدورة الثانية": which one, not how many) are not values.
+ORDINAL_NOUNS = frozenset({"مرتبه", "مركز", "ترتيب", "مره", "نسخه"})
 # "احد/احدي" are "one" only inside 11 ("احد عشر"); alone they mean "one of" or Sunday.
 TEEN_HEADS: dict[str, int] = {"احد": 1, "احدي": 1, **UNIT_WORDS}
 TEN_WORDS: dict[str, int] = {

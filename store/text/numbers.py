@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from store.text.lexicon import (
+    ORDINAL_NOUNS,
+    ORDINALS,
     CURRENCIES,
     CURRENCY_SYMBOLS,
     DUAL_NOUNS,
@@ -320,6 +322,9 @@ def _read_at(tokens: list[Token], i: int) -> Reading | None:
         if not unit and i > 0 and tokens[i - 1].norm in CURRENCY_SYMBOLS:
             unit = CURRENCY_SYMBOLS[tokens[i - 1].norm]  # "$200"
         return _finish(tokens, Reading(value, unit, i, k, hedge))
+    ordinal = _ordinal_at(tokens, i)
+    if ordinal is not None:
+        return ordinal
     vague = _number_word(token.norm, VAGUE_WORDS)
     if vague is not None and not _after_number(tokens, i):
         value, j = vague[1], i + 1
@@ -349,9 +354,28 @@ def _read_words(tokens: list[Token], i: int, parsed: tuple[float, int], hedge: s
     return _finish(tokens, Reading(value, unit, i, k, hedge))
 
 
+def _ordinal_at(tokens: list[Token], i: int) -> Reading | None:
+    """A rank, edition or nth time given as an ordinal after its noun: "بالمرتبة الرابعة عشرة" is 14 of مرتبه,
+    as "بالمرتبة 14" is."""
+    value = ORDINALS.get(tokens[i].norm)
+    if value is None or i == 0 or tokens[i].after_punct:
+        return None
+    noun = canonical_noun(tokens[i - 1].norm)
+    if noun not in ORDINAL_NOUNS:
+        return None
+    last = i + 1
+    if last < len(tokens) and tokens[last].norm in ("عشر", "عشره"):
+        value, last = value + 10, last + 1
+    elif tokens[i].norm.startswith("الحادي"):
+        return None
+    return Reading(value, noun, i, last)
+
+
 @lru_cache(maxsize=1 << 16)
 def _may_count(norm: str) -> bool:
-    """Cheap filter: could this word start a quantity (a number word, a vague count or a dual noun)?"""
+    """Cheap filter: could this word start a quantity (a number word, an ordinal, a vague count or a dual noun)?"""
+    if norm in ORDINALS:
+        return True
     if norm.endswith(("ين", "ان")):
         return True
     return any(_number_word(norm, table) is not None for table in _WORD_TABLES) or norm in _FRACTIONS

@@ -40,7 +40,10 @@ _MAX_QUOTE_CHARS = 400
 # Whitespace and invisible marks trimmed from both ends of a sentence.
 _TRIM = " \t\f\v\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
 # Abbreviations that end with a dot but not a sentence.
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "inc", "ltd", "co", "د", "أ"})
+# Arabic titles shortened to one letter: د. (doctor), أ. (professor), م. (engineer), ل. (major general).
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "inc", "ltd", "co", "د", "أ", "م", "ل"}
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -114,16 +117,17 @@ def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
         return True
     before = line[stop.start() - 1] if stop.start() > 0 else ""
     after = line[stop.end()] if stop.end() < len(line) else ""
-    if before.isdigit() and after.isdigit():
-        return False  # 2.5
+    if before.isdigit() and (after.isdigit() or (after in "\u200f\u061c" and line[stop.end() + 1 : stop.end() + 2].isdigit())):
+        return False  # 2.5, and "5.\u200f2" (store.text.tokens: a decimal shown right to left)
     if _is_latin_alnum(before) and _is_latin_alnum(after):
         return False  # sabq.org, U.S.A
     word = _word_before(line, stop.start())
     if word:
         if len(word) == 1 and after.isalpha():
             return False  # أ.د, U.S
-        if after == " " and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            return False  # Dr. Smith, د. محمد, J. Smith
+        era = word in ("م", "هـ") and line[: stop.start() - len(word)].rstrip()[-1:].isdigit()  # "عام 2015 م."
+        if after == " " and not era and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            return False  # Dr. Smith, د. محمد, م. أحمد, J. Smith
     return True
 
 

@@ -365,7 +365,7 @@ def _same(x: Word, y: Word) -> bool:
     return x.stem == y.stem or x.token.norm == y.token.norm or bool(x.roots and x.roots & y.roots)
 
 
-def _enumeration(v: View, q: Quantity) -> bool:
+def is_enumeration(v: View, q: Quantity) -> bool:
     """A number that opens the sentence as a list marker ("5- الحاصلات على دبلوم", "3) الموافقة"), not a figure."""
     if v.text[: q.start].strip():
         return False
@@ -399,8 +399,8 @@ def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePair
     # A figure with its unit left out ("ارتفع إلى 32") is compared only when each sentence gives one figure:
     # then both sentences are about that one number.
     single = len(a.facts.quantities) == 1 == len(b.facts.quantities)
-    qa = [p for p in a.facts.quantities if (p.unit or single) and not _enumeration(a, p) and not is_clock_time(a, p)]
-    qb = [q for q in b.facts.quantities if (q.unit or single) and not _enumeration(b, q) and not is_clock_time(b, q)]
+    qa = [p for p in a.facts.quantities if (p.unit or single) and not is_enumeration(a, p) and not is_clock_time(a, p)]
+    qb = [q for q in b.facts.quantities if (q.unit or single) and not is_enumeration(b, q) and not is_clock_time(b, q)]
     agreed: FigurePairs = []
     denied: FigurePairs = []
     matched_a: set[int] = set()

@@ -14,9 +14,13 @@ from store.text.lexicon import unclitic
 from store.text.normalize import normalize
 
 # A word is letters with any harakat/tatweel inside; a number keeps its decimal or thousands separators
-# ("6.6", "1,500", "٣٫٥"); %, $, € and £ are tokens of their own.
+# ("6.6", "1,500", "٣٫٥"); %, $, € and £ are tokens of their own. A decimal written between two runs of digits as
+# "ر" ("6ر23") or as a point followed by a right-to-left mark ("5.\u200f2") is a number shown in the order a
+# reader of the page sees it: the runs change places on an RTL page, so "6ر23" reads 23.6 and "5.\u200f2" 2.5
+# (labelled pairs of two outlets confirm it: "5.\u200f3" and "6.\u200f62" beside another outlet's 3.5 and 62.6).
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,٫٬]\d+)*)"
+    r"(?P<shown>(?P<fraction>\d+)(?:ر|[.٫][\u200f\u061c])(?P<whole>\d+)(?![.,٫٬]?\d))"
+    r"|(?P<num>\d+(?:[.,٫٬]\d+)*)"
     r"|(?P<word>(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+)"
     r"|(?P<sym>[%٪$€£])"
 )
@@ -78,10 +82,13 @@ def tokenize(text: str) -> list[Token]:
         token = _new(Token)
         fields = token.__dict__
         fields["text"] = raw
-        fields["norm"] = _word_norm(raw) if kind == "word" else _other_norm(raw)
+        if kind == "shown":
+            fields["norm"] = _other_norm(f"{m.group('whole')}.{m.group('fraction')}")
+        else:
+            fields["norm"] = _word_norm(raw) if kind == "word" else _other_norm(raw)
         fields["start"] = start
         fields["end"] = end
-        fields["is_number"] = kind == "num"
+        fields["is_number"] = kind in ("num", "shown")
         fields["after_punct"] = after_punct
         out.append(token)
         previous_end = end

@@ -149,3 +149,8 @@ def test_a_date_in_digits_and_slashes_is_one_date_not_three_figures(text: str, k
 
 def test_the_day_of_a_month_written_with_min_is_its_date() -> None:
     assert keys("وصل الوفد في الـ30 من يوليو 2015", "date") == ["2015-07-30"]
+
+
+@pytest.mark.parametrize("text", ["وقع الحادث مساء أول من أمس", "وقع الحادث أمس الأول", "وقع الحادث أول أمس"])
+def test_the_day_before_yesterday_is_one_day_not_yesterday(text):
+    assert keys(text, "day") == ["day_before_yesterday"]

@@ -85,3 +85,13 @@ def test_figures_of_two_acts_or_two_places_are_two_rows():
     najran = said("وفي نجران بلغت المبيعات 45 ألف طن", 3, "2015-08-06")
     hail = said("وفي حائل بلغت المبيعات 87 ألف طن", 4, "2015-08-06")
     assert all(r.status == "consistent" for r in ledger_rows(najran + hail))
+
+
+def test_a_list_marker_is_no_figure():
+    assert [e.value for e in entries("2 - تعيين 5 موظفين جدد في الإدارة")] == [5]
+
+
+def test_a_rank_in_words_and_in_digits_is_one_value():
+    (a,) = entries("حل الفريق بالمرتبة الرابعة عشرة في الدوري")
+    (b,) = entries("حل الفريق بالمرتبة 14 في الدوري")
+    assert a.value == b.value == 14 and a.counted == b.counted

@@ -116,3 +116,28 @@ def test_a_number_of_a_group_counts_the_group() -> None:
     # "عشرة من منسوبي القوات": ten of the forces' members, not ten of "من"
     q = only("استشهد عشرة من منسوبي القوات في الهجوم")
     assert q.value == 10 and q.unit == only("استشهد عشرة منسوبي القوات في الهجوم").unit != ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("بلغت الصادرات 5.\u200f2 مليون طن", 2.5e6), ("بلغت الصادرات 6ر23 مليون ريال", 23.6e6),
+     ("بلغت الصادرات ٦ر٢٣ مليون ريال", 23.6e6), ("بلغت الصادرات ٢٣٫٦ مليون ريال", 23.6e6)],
+)  # fmt: skip
+def test_a_decimal_shown_right_to_left_reads_as_the_page_shows_it(text, value):
+    # "6ر23" and "5.<RLM>2": the two runs of digits change places on a right-to-left page
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("حل الفريق بالمرتبة الرابعة عشرة", 14, "مرتبه"), ("حل في المركز الأول", 1, "مركز"),
+     ("فاز للمرة الثانية", 2, "مره")],
+)  # fmt: skip
+def test_an_ordinal_after_a_rank_is_its_value(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["أرباح النصف الأول", "في كانون الثاني الماضي", "الحرب العالمية الثانية"])
+def test_an_ordinal_of_a_period_or_a_month_is_no_figure(text):
+    assert extract_facts(text).quantities == []

@@ -79,3 +79,9 @@ def test_page_furniture_separators_end_a_sentence() -> None:
                    "آخر الأخبار", "كيف استعاد التنظيم أنفاسه"]
     assert all(text[s.start : s.end] == s.text for s in split_sentences(text))
     assert [s.text for s in split_sentences("سعر الصرف 3|4 بين قوسين")] == ["سعر الصرف 3|4 بين قوسين"]
+
+
+def test_an_engineers_title_and_a_decimal_shown_right_to_left_end_no_sentence():
+    text = "وقال م. أحمد العلي إن الصادرات بلغت 5.\u200f2 مليون طن في عام 2015 م. وأضاف أن العمل مستمر."
+    assert [s.text for s in split_sentences(text)] == [
+        "وقال م. أحمد العلي إن الصادرات بلغت 5.\u200f2 مليون طن في عام 2015 م.", "وأضاف أن العمل مستمر."]

@@ -242,3 +242,9 @@ def test_an_hour_two_words_before_a_figure_makes_it_a_time_of_day() -> None:
     a = view("وصل الوفد إلى المطار عند الساعة التاسعة وعشر دقائق صباحا")
     b = view("وصل الوفد إلى المطار عند الساعة التاسعة وخمس دقائق")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_the_evening_before_yesterday_and_friday_are_one_day_in_a_sunday_paper() -> None:
+    a = view("وقع الانفجار مساء أول من أمس في السوق المركزي")
+    b = view("وقع الانفجار مساء الجمعة في السوق المركزي")
+    assert compare(a, b, "2015-08-09 10:00:00", "2015-08-09 12:00:00").relation != "contradicts"
