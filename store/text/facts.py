@@ -191,12 +191,16 @@ def _latin_names(text: str, tokens: list[Token], used: set[int]) -> list[Mention
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        if i in used or not _is_capitalised_latin(tokens[i]):
+        if i in used or not _is_capitalised_latin(tokens[i]) or _is_common_latin(tokens[i].norm):
             i += 1
             continue
         last = i + 1
-        while last < len(tokens) and last not in used and _is_capitalised_latin(tokens[last]) and last - i < 4:
+        while (last < len(tokens) and last not in used and _is_capitalised_latin(tokens[last])
+               and not _is_common_latin(tokens[last].norm) and last - i < 4):
             last += 1
+        if i == 0 and last == 1 and tokens[0].norm not in LATIN_NAMES:
+            i += 1  # an English sentence's first word is capitalised whatever it is ("Officials denied")
+            continue
         written, start, end = _span(text, tokens, i, last)
         entry = LATIN_NAMES.get(written.lower()) or LATIN_NAMES.get(tokens[last - 1].text.lower())
         if entry is not None:
@@ -207,6 +211,11 @@ def _latin_names(text: str, tokens: list[Token], used: set[int]) -> list[Mention
         used.update(range(i, last))
         i = last
     return out
+
+
+def _is_common_latin(norm: str) -> bool:
+    """A capitalised English word that names no one: a function word, a weekday or a relative day."""
+    return norm in STOPWORDS or norm in WEEKDAYS or norm in RELATIVE_DAYS or norm in NEGATORS
 
 
 def _is_capitalised_latin(token: Token) -> bool:
@@ -479,7 +488,10 @@ def is_denial(mention: Mention) -> bool:
 _DENYING_WORDS = DENIALS | REFUSALS | FALSITY_WORDS
 
 
-_VERB_NEGATORS = frozenset({"لم", "لن", "ليس", "ليست", "ليسوا", "لسنا"})
+_VERB_NEGATORS = frozenset(
+    {"لم", "لن", "ليس", "ليست", "ليسوا", "لسنا", "not", "never", "cannot", "didn", "doesn", "don", "wasn", "weren",
+     "isn", "aren", "hasn", "haven", "hadn"}
+)  # fmt: skip
 
 
 def is_clear_negation(mention: Mention, next_word: str) -> bool:

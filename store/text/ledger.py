@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from store.text.facts import Facts, Quantity
-from store.text.keywords import STOPWORDS
+from store.text.keywords import SPEECH_WORDS, STOPWORDS
 from store.text.morph import roots
 from store.text.normalize import normalize
 from store.text.stance_features import Word, view
+from store.text.terms import stem
 from store.text.statements import (
     _MEASURE_WORDS,
     figure_periods,
@@ -36,18 +37,28 @@ from store.text.statements import (
 # Nouns that say only that people or things were counted: the act says what happened to them ("مقتل 12
 # شخصا" counts deaths, as "12 قتيلا" does).
 GENERIC_NOUNS = frozenset(
-    {"شخص", "فرد", "مواطن", "مواطنه", "نسمه", "انسان", "حاله", "مره", "عنصر", "مقيم", "واحد", "اخر"}
+    {"شخص", "فرد", "مواطن", "مواطنه", "نسمه", "انسان", "حاله", "مره", "عنصر", "مقيم", "واحد", "اخر",
+     "people", "person", "persons", "individuals", "others"}
 )  # fmt: skip
 # Words that link a figure to its act without being one: "أسفر الانفجار عن 12 قتيلا", "ارتفع العدد إلى 15".
 _LINK_WORDS = _MEASURE_WORDS | frozenset(
     {"اسفر", "اسفرت", "يسفر", "تسفر", "عن", "خلف", "خلفت", "اوقع", "اوقعت", "حصد", "حصدت", "ارتفع", "ارتفعت",
-     "الي", "الا", "ليرتفع", "لترتفع", "ضمن", "بين", "منهم", "منها", "قرابه", "زهاء", "حتي"}
+     "الي", "الا", "ليرتفع", "لترتفع", "ضمن", "بين", "منهم", "منها", "قرابه", "زهاء", "حتي",
+     # English hedges and auxiliaries: "at least 12 people were killed", "have so far killed 15"
+     "least", "more", "than", "over", "about", "around", "nearly", "almost", "approximately", "some", "up", "fewer",
+     "less", "so", "far", "were", "was", "have", "has", "had", "been", "are", "is", "be", "reportedly", "total",
+     "number", "toll", "rose", "risen", "reached", "said", "says", "told", "reported", "added", "stated"}
 )  # fmt: skip
+# The dead and the injured are counted under many words, in both languages: one count each, as a desk reads a
+# toll ("قتلى"، "مقتل"، "وفاة"، "لقوا حتفهم"، "killed"، "died", "dead").
+_TOLLS = {"قتل": "dead", "حتف": "dead", "*فه": "dead", "ت*ف": "dead", "ل*ف*": "dead", "kill": "dead", "die": "dead",
+          "dead": "dead", "death": "dead", "جرح": "injured", "ص*ب": "injured", "injur": "injured",
+          "injuri": "injured", "wound": "injured", "hurt": "injured"}  # fmt: skip
 ACT_WORDS_BACK = 3  # the act is one of the three content words before a figure, inside its phrase
 # How far apart (as a share of the larger value) an "about" figure may lie: "نحو 20" is 18 to 22.
 ABOUT_SHARE = 0.1
 # Words after a figure that make it a running count ("قتل 12 شخصا حتى الآن").
-_SO_FAR = (("حتي", "الان"), ("حتي", "اللحظه"), ("حتي", "الساعه"))
+_SO_FAR = (("حتي", "الان"), ("حتي", "اللحظه"), ("حتي", "الساعه"), ("so", "far"))
 
 
 @dataclass(frozen=True)
@@ -114,13 +125,26 @@ def ledger_entries(text: str, facts: Facts) -> list[LedgerEntry]:
 
 
 def _act(v, q: Quantity) -> Word | None:
-    for w in phrase_before(v, q)[:ACT_WORDS_BACK]:
+    """The word that says what happened to what the figure counts: one of the words before it in its phrase
+    ("مقتل 12 شخصا", "killed 15 people"); in English, where the act mostly follows ("12 people were killed"), the
+    words after it first."""
+    before = phrase_before(v, q)[:ACT_WORDS_BACK]
+    after = [w for w in v.words if w.token.start >= q.end][:ACT_WORDS_BACK] if _is_latin(v.text) else []
+    for w in (after + before) if after else before:
         if w.token.is_number or w.token.norm in _LINK_WORDS or w.token.norm in STOPWORDS:
             continue
-        if tells_time(v, w) or any(m.start <= w.token.start < m.end for m in v.facts.mentions):
-            continue  # a name, place, day or time says whose or when, not what happened
+        if w.token.norm in SPEECH_WORDS or tells_time(v, w):
+            continue  # who said it, or when, is not what happened
+        if any(m.start <= w.token.start < m.end for m in v.facts.mentions):
+            continue  # a name or place says whose, not what happened
         return w
     return None
+
+
+def _is_latin(text: str) -> bool:
+    """Whether a sentence is written mostly in Latin letters (English)."""
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return latin > sum(ch.isalpha() for ch in text) - latin
 
 
 def _written(v, w: Word | None) -> str:
@@ -128,16 +152,20 @@ def _written(v, w: Word | None) -> str:
 
 
 def _root(norm: str) -> str:
-    """One root for a word: the guess with the fewest masked letters, three letters first."""
-    guesses = roots(norm)
-    if not guesses:
-        return norm
-    return min(guesses, key=lambda r: (r.count("*"), len(r) != 3, r))
+    """One root for a word: the guess with the fewest masked letters, three letters first; an English word's
+    stem ("killed", "kills" -> "kill")."""
+    if norm.isascii():
+        root = stem(norm)
+    else:
+        guesses = roots(norm)
+        root = min(guesses, key=lambda r: (r.count("*"), len(r) != 3, r)) if guesses else norm
+    return _TOLLS.get(root, root)
 
 
 def _running_count(v, q: Quantity) -> bool:
-    after = normalize(v.text[q.end :]).split()[:4]
-    return any(tuple(after[i : i + 2]) == pair for pair in _SO_FAR for i in range(len(after) - 1))
+    """Whether a figure is a tally so far: "حتى الآن" after it, or "so far" on either side."""
+    near = normalize(v.text[max(0, q.start - 30) : q.start]).split()[-4:] + normalize(v.text[q.end :]).split()[:4]
+    return any(tuple(near[i : i + 2]) == pair for pair in _SO_FAR for i in range(len(near) - 1))
 
 
 # ------------------------------------------------------------------------------------------------ rows

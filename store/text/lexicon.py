@@ -132,6 +132,11 @@ HEDGES_BEFORE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("قرابه",), "about"),
     (("زهاء",), "about"),
     (("تقريبا",), "about"),
+    # English, read the same way
+    (("at", "least"), "atleast"), (("more", "than"), "more"), (("over",), "more"), (("above",), "more"),
+    (("fewer", "than"), "less"), (("less", "than"), "less"), (("under",), "less"), (("below",), "less"),
+    (("up", "to"), "upto"), (("about",), "about"), (("around",), "about"), (("nearly",), "about"),
+    (("almost",), "about"), (("approximately",), "about"), (("some",), "about"), (("roughly",), "about"),
 )
 # Direction a hedge bends a figure: "أكثر من 80" and "أقل من 80" cannot both be right.
 HEDGE_DIRECTION: dict[str, int] = {"more": 1, "atleast": 1, "less": -1, "upto": -1}
@@ -139,6 +144,8 @@ HEDGES_AFTER: tuple[tuple[tuple[str, ...], str], ...] = (
     (("علي", "الاقل"), "atleast"),
     (("تقريبا",), "about"),
     (("علي", "الاكثر"), "upto"),
+    (("at", "least"), "atleast"),
+    (("at", "most"), "upto"),
 )
 
 # Percent, currencies and symbols that follow a figure; value is the canonical unit.
@@ -189,10 +196,11 @@ DUAL_NOUNS: frozenset[str] = frozenset(
 WEEKDAYS: dict[str, str] = {
     "السبت": "saturday", "الاحد": "sunday", "الاثنين": "monday", "الثلاثاء": "tuesday",
     "الاربعاء": "wednesday", "الخميس": "thursday", "الجمعه": "friday",
+    **{day: day for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
 }  # fmt: skip
 RELATIVE_DAYS: dict[str, str] = {
     "امس": "yesterday", "الامس": "yesterday", "البارحه": "yesterday", "اليوم": "today", "غدا": "tomorrow",
-    "الغد": "tomorrow",
+    "الغد": "tomorrow", "yesterday": "yesterday", "today": "today", "tomorrow": "tomorrow",
 }  # fmt: skip
 # Month names of both Arabic systems (and the Maghreb forms) to month numbers; Hijri months get "h" keys.
 MONTHS: dict[tuple[str, ...], str] = {
@@ -216,8 +224,9 @@ YEAR_WORDS: frozenset[str] = frozenset({"عام", "سنه", "العام", "ال�
 # ---------------------------------------------------------------------------------------------------------------
 # Negation and denial. Keys are the normalized negator as written (after removing a leading "و"/"ف").
 NEGATORS: frozenset[str] = frozenset(
-    {"لم", "لن", "لا", "ليس", "ليست", "ليسوا", "لسنا", "غير", "عدم", "دون", "بدون"}
-)
+    {"لم", "لن", "لا", "ليس", "ليست", "ليسوا", "لسنا", "غير", "عدم", "دون", "بدون",
+     "not", "never", "no", "cannot", "didn", "doesn", "don", "wasn", "weren", "isn", "aren", "hasn", "haven", "hadn"}
+)  # fmt: skip
 # "لا يزال" (still) and "لا سيما" (especially) are not negations. "ما" is left out: mostly "what/which".
 NOT_NEGATING_AFTER_LA: frozenset[str] = frozenset(
     # "ما لا يقل عن" (at least) and "ما لا يزيد عن" (at most) hedge a figure; they deny nothing.
@@ -228,6 +237,7 @@ DENIALS: frozenset[str] = frozenset(
     """
     نفي نفت ينفي تنفي نفوا ينفون نفيه نفيا تنفيان كذب كذبت يكذب تكذب دحض دحضت يدحض تدحض
     نافيا نافيه نافين نافيتين
+    denied denies deny denying refuted refutes dismissed
     """.split()
 )
 # Words that call a report false or a mere rumour ("انتشرت إشاعات عن تسمية ..."، "خبر كاذب", "مفبركة"): a

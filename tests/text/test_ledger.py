@@ -95,3 +95,20 @@ def test_a_rank_in_words_and_in_digits_is_one_value():
     (a,) = entries("حل الفريق بالمرتبة الرابعة عشرة في الدوري")
     (b,) = entries("حل الفريق بالمرتبة 14 في الدوري")
     assert a.value == b.value == 14 and a.counted == b.counted
+
+
+def test_english_tolls_read_the_same_way():
+    (a,) = entries("At least 12 people were killed in the blast on Thursday")
+    (b,) = entries("The clashes have so far killed 15 people")
+    (c,) = entries("قتل 14 شخصا في الهجوم")
+    assert a.counted == b.counted == c.counted
+    assert (a.low, a.high, a.qualifier) == (12, math.inf, "atleast") and b.qualifier == "sofar"
+    (d,) = entries("Russia said about 200 soldiers were wounded")
+    assert (d.low, d.high) == pytest.approx((180, 220)) and d.counted != a.counted
+
+
+def test_english_days_denials_and_a_capitalised_first_word():
+    facts = extract_facts("Officials denied on Thursday that 20 people died")
+    assert [m.key for m in facts.of_kind("day")] == ["thursday"]
+    assert [m.key for m in facts.mentions if m.kind == "negation"] == ["denied"]
+    assert not facts.of_kind("person")
