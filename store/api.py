@@ -272,7 +272,7 @@ class Store:
     def evidence(self, claim_id: int) -> list[Evidence]:
         rows = self.conn.execute(
             "SELECT e.claim_id, e.sentence_id, e.article_id, a.name, a.outlet, s.text, e.score, e.stance, e.reason, "
-            "e.claim_spans, e.sentence_spans, a.origin_id, e.origin_id, a.date, COALESCE(ca.origin_id, ca.id) "
+            "e.claim_spans, e.sentence_spans, a.origin_id, e.origin_id, a.date, COALESCE(ca.origin_id, ca.id), e.source "
             "FROM evidence e JOIN sentences s ON s.id = e.sentence_id JOIN articles a ON a.id = e.article_id "
             "JOIN claims c ON c.id = e.claim_id JOIN articles ca ON ca.id = c.article_id WHERE e.claim_id = ? "
             # updates in date order: a reader follows the count as it was reported
@@ -281,7 +281,7 @@ class Store:
             (claim_id,),
         ).fetchall()
         out = []
-        for *head, claim_spans, sentence_spans, copy_of, origin, published, claim_origin in rows:
+        for *head, claim_spans, sentence_spans, copy_of, origin, published, claim_origin, source in rows:
             out.append(
                 Evidence(
                     *head,
@@ -291,6 +291,7 @@ class Store:
                     origin=origin,
                     date=published,
                     own_origin=origin is not None and origin == claim_origin,
+                    source=source,
                 )
             )
         return out

@@ -232,6 +232,8 @@ def _v6(db: sqlite_utils.Database) -> None:
             "end" INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX figures_event ON figures(event_id, counted);
+        -- the source an evidence sentence attributes its statement to ("وزارة الصحة", "واس"), as written
+        ALTER TABLE evidence ADD COLUMN source TEXT NOT NULL DEFAULT '';
         CREATE INDEX figures_article ON figures(article_id);
         UPDATE articles SET analysed = 0;
         """

@@ -23,6 +23,7 @@ from store.review import write_transaction
 from store.events import event_ledger
 from store.text.blocking import CandidateIndex
 from store.text.ledger import LedgerRow, Said, relation as ledger_relation
+from store.text.sources import Source, dateline_source, sentence_source
 from store.text.stance import StanceResult
 from store.text.facts import Facts, extract_facts
 from store.text.match import Judged, beyond_names, evidence_signature, judge, keep_best, suggest_verdict
@@ -105,6 +106,7 @@ class _Corpus:
             self.origins[aid] = origin or aid
             self.event_of[aid] = event
         self._ledgers: dict[int, dict[int, list[tuple[LedgerRow, Said]]]] = {}
+        self._datelines: dict[int, Source | None] = {}
         self.outlet_of: dict[int, str] = {}
         self.date_of: dict[int, str | None] = {}
         for aid, outlet, published in conn.execute("SELECT id, outlet, date FROM articles"):
@@ -143,6 +145,15 @@ class _Corpus:
         if sentence_id not in self._terms:
             self.load_terms([sentence_id])
         return self._terms[sentence_id]
+
+    def article_source(self, article_id: int) -> Source | None:
+        """The agency an article's dateline names, if any (read once per article)."""
+        if article_id not in self._datelines:
+            row = self.conn.execute(
+                "SELECT text FROM sentences WHERE article_id = ? ORDER BY idx LIMIT 1", (article_id,)
+            ).fetchone()
+            self._datelines[article_id] = dateline_source(row[0]) if row else None
+        return self._datelines[article_id]
 
     def ledger_of(self, sentence_id: int, article_id: int) -> list[tuple[LedgerRow, Said]]:
         """The ledger rows this sentence's figures sit in, each with its own entry."""
@@ -301,6 +312,8 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
     claim_origin = corpus.origins.get(article_id, article_id)
     judged = _with_ledger(corpus, claim_sentence, article_id, claim_origin, judged, texts)
     best = _sentence_origins(text, claim_origin, _at_most_three_per_article(keep_best(judged)), texts)
+    claim_source = sentence_source(text, claim_facts) or corpus.article_source(article_id)
+    best = _source_origins(corpus, claim_source, claim_origin, best, texts)
     suggestion = suggest_verdict(claim_origin, [(j.origin, j.result.stance) for j in best])
     return claim_id, best, suggestion
 
@@ -365,6 +378,26 @@ def _sentence_origins(claim: str, claim_origin: int, judged: list[Judged], texts
     return out
 
 
+def _source_origins(
+    corpus: _Corpus, claim_source: Source | None, claim_origin: int, judged: list[Judged], texts: dict[int, str]
+) -> list[Judged]:
+    """Agreeing sentences that quote one source are one origin, and one that quotes the claim's own source is the
+    claim's origin: three outlets reprinting one ministry's figures are one voice, not three confirmations. A
+    dispute keeps its outlet's origin: two versions of one source's figure are what the reviewer must see."""
+    first_origin: dict[str, int] = {claim_source.key: claim_origin} if claim_source else {}
+    out = []
+    for j in judged:
+        source = sentence_source(texts[j.sentence_id], corpus.facts(j.sentence_id, texts[j.sentence_id]))
+        source = source or corpus.article_source(j.article_id)
+        if source is None:
+            out.append(j)
+            continue
+        if j.result.stance == "agree":
+            j = replace(j, origin=first_origin.setdefault(source.key, j.origin))
+        out.append(replace(j, source=source.name))
+    return out
+
+
 def _at_most_three_per_article(judged: list[Judged]) -> list[Judged]:
     """Keep the order, but no more than three sentences from one article: breadth across outlets matters more."""
     per_article: dict[int, int] = {}
@@ -380,7 +413,7 @@ def _write(conn: sqlite3.Connection, claim_id: int, judged: list[Judged], sugges
     conn.execute("DELETE FROM evidence WHERE claim_id = ?", (claim_id,))
     conn.executemany(
         "INSERT INTO evidence(claim_id, sentence_id, article_id, score, stance, reason, claim_spans, sentence_spans, "
-        "origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "origin_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 claim_id,
@@ -392,6 +425,7 @@ def _write(conn: sqlite3.Connection, claim_id: int, judged: list[Judged], sugges
                 json.dumps(j.result.claim_spans),
                 json.dumps(j.result.other_spans),
                 j.origin,
+                j.source,
             )
             for j in judged
         ],

@@ -117,6 +117,7 @@ class Evidence:
     origin: int | None = None  # the independent origin it stands for (wire copies of one text share one)
     date: str | None = None  # the article's date, as stored
     own_origin: bool = False  # a copy of the claim itself: shown, never counted as a second source
+    source: str = ""  # the source the sentence quotes ("وزارة الصحة", "واس"), "" when it names none
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class Judged:
     article_id: int
     origin: int  # independent origin of the article (copies share one)
     result: StanceResult
+    source: str = ""  # the source the sentence quotes, as written (store.text.sources), "" when none
 
 
 def judge(

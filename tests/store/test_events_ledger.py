@@ -76,3 +76,22 @@ def test_replacing_every_article_of_an_event_removes_the_event(tmp_path):
         store.index([folder])
         (new,) = store.events()
         assert new.id != old.id and new.label == title
+
+
+MINISTRY = {
+    "sabq": ("2015-08-06 09:00:00", "الصحة: 12 إصابة جديدة بكورونا في الرياض",
+             "أعلنت وزارة الصحة تسجيل 12 إصابة جديدة بفيروس كورونا في مدينة الرياض خلال يوم أمس.\n"
+             "ودعت الوزارة المواطنين إلى مراجعة المستشفيات عند ظهور الأعراض."),
+    "okaz": ("2015-08-06 11:00:00", "12 إصابة جديدة بكورونا في الرياض",
+             "وقالت وزارة الصحة إنها سجلت 12 إصابة جديدة بفيروس كورونا في مدينة الرياض خلال يوم أمس.\n"
+             "وأشارت إلى أن المصابين يتلقون العلاج."),
+}
+
+
+def test_outlets_quoting_one_source_are_one_origin(tmp_path):
+    with Store(tmp_path / "day.db") as store:
+        store.index([write_day(tmp_path / "articles", MINISTRY)])
+        claim = next(c for c in store.claims() if c.text.startswith("أعلنت وزارة الصحة"))
+        (okaz,) = [e for e in store.evidence(claim.id) if e.stance == "agree"]
+        assert okaz.source == "وزارة الصحة" and okaz.own_origin
+        assert claim.suggested_verdict == "single-source"  # the ministry said it; no second source did

@@ -67,8 +67,12 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
     head.append(article_label(e.article, e.outlet), style=palette.muted)
     if e.copy_of:
         head.append(f"  (copy of article {e.copy_of})", style=palette.muted)
+    elif e.own_origin and e.source:
+        head.append(f"  (quotes the claim's source, {e.source}: not a second source)", style=palette.muted)
     elif e.own_origin:
         head.append("  (copy of the claim's text: not a second source)", style=palette.muted)
+    elif e.source:
+        head.append(f"  source: {e.source}", style=palette.muted)
     parts: list[RenderableType] = [head]
     spans = [(a, b, palette.highlight) for a, b in e.sentence_spans]
     parts.append(BidiText(e.sentence, display, spans=spans, indent=2))
@@ -96,12 +100,15 @@ def origins_summary(evidence: Sequence[Evidence]) -> str:
     for e in evidence:
         if not e.own_origin:
             members.setdefault(e.origin if e.origin is not None else e.article_id, set()).add(e.outlet or e.article)
-    copies = [len(m) for m in members.values() if len(m) > 1]
+    sources = {e.origin: e.source for e in evidence if e.source and not e.own_origin and e.origin is not None}
+    quoted = [(sources[o], len(m)) for o, m in members.items() if len(m) > 1 and o in sources]
+    copies = [len(m) for o, m in members.items() if len(m) > 1 and o not in sources]
     text = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}, {len(members)} independent origin"
     text += "s" if len(members) != 1 else ""
+    notes = [f"1 source: {name}, via {n} outlets" for name, n in quoted]
     if copies:
-        text += f" ({len(copies)} wire cop{'ies' if len(copies) != 1 else 'y'} ×{max(copies)})"
-    return text
+        notes.append(f"{len(copies)} wire cop{'ies' if len(copies) != 1 else 'y'} ×{max(copies)}")
+    return text + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def evidence_renderable(
