@@ -3,7 +3,11 @@ desk would feel it: conflict (disagree + update) and agree precision and recall,
 the indexer groups the labelled days (tools/event_panel.py). Only the fit split unless --split test (scored once,
 when the work is done).
 
-Usage: python tools/labelled_pairs.py [--split fit|test] [--gate] [--detail]"""
+With --ledger the two sentences' figures are also compared as the figure ledger compares them (store.text.ledger),
+inside one event of their articles, and a conflict or update found there is the pair's stance, as the evidence
+engine joins them (store.evidence._with_ledger).
+
+Usage: python tools/labelled_pairs.py [--split fit|test] [--gate] [--ledger] [--detail]"""
 from __future__ import annotations
 
 import argparse
@@ -20,6 +24,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 import event_panel  # noqa: E402
 
 from store.text import events as ev  # noqa: E402
+from store.text.facts import extract_facts  # noqa: E402
+from store.text.ledger import Said, ledger_entries, ledger_rows, relation  # noqa: E402
 from store.text.match import judge_pairs  # noqa: E402
 
 CONFLICT = ("disagree", "update")
@@ -39,6 +45,20 @@ def event_of_articles() -> dict[str, int]:
     return {k: i for i, e in enumerate(ev.group_events(articles, idf)) for k in e.keys}
 
 
+def ledger_stance(pair: dict) -> str | None:
+    """'disagree' or 'update' when the two sentences' figures conflict in one ledger row, else None."""
+    said = []
+    for k, side in enumerate(("a", "b")):
+        text = pair[side]["sentence"]
+        said += [Said(e, k, k, k, pair[side]["date"]) for e in ledger_entries(text, extract_facts(text))]
+    found = set()
+    for row in ledger_rows(said):
+        for mine in (s for s in row.said if s.sentence == 0):
+            for other in (s for s in row.said if s.sentence == 1):
+                found.add(relation(*sorted((mine, other), key=lambda s: (s.when or "", s.sentence))))
+    return "disagree" if "conflict" in found else "update" if "update" in found else None
+
+
 def score(pairs: list[dict], stances: list[str]) -> dict[str, float]:
     gold_conflict = [p["label"] == "contradicts" for p in pairs]
     gold_agree = [p["label"] == "same" for p in pairs]
@@ -56,10 +76,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="fit")
     parser.add_argument("--gate", action="store_true", help="conflicts only inside one event of the articles")
+    parser.add_argument("--ledger", action="store_true", help="figures compared by the ledger inside one event too")
     parser.add_argument("--detail", action="store_true")
     args = parser.parse_args()
     pairs = labelled(args.split)
-    events = event_of_articles() if args.gate else {}
+    events = event_of_articles() if args.gate or args.ledger else {}
     rows = [(p["a"]["sentence"], p["b"]["sentence"], p["a"]["date"], p["b"]["date"]) for p in pairs]
     results = judge_pairs(rows)
     stances = [r.stance if r is not None else "other" for r in results]
@@ -67,6 +88,10 @@ def main() -> None:
         # what the engine would say if conflicts across events were at most related
         stances = [s if s not in CONFLICT or events[p["a"]["article"]] == events[p["b"]["article"]] else "related"
                    for s, p in zip(stances, pairs)]
+    if args.ledger:
+        for n, p in enumerate(pairs):
+            found = ledger_stance(p) if events[p["a"]["article"]] == events[p["b"]["article"]] else None
+            stances[n] = found or stances[n]
     print(f"{args.split}: {len(pairs)} pairs, labels {dict(Counter(p['label'] for p in pairs))}")
     for name, (precision, recall, said, gold) in score(pairs, stances).items():
         print(f"  {name:8s} precision {precision:.2f} (of {said})  recall {recall:.2f} (of {gold})")

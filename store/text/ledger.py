@@ -121,7 +121,13 @@ def ledger_entries(text: str, facts: Facts) -> list[LedgerEntry]:
         relative, dates = figure_periods(v, q)
         out.append(LedgerEntry(counted, act, "|".join(sorted(scope_names(v, q))), "|".join(sorted(relative) + dates),
                                value, low, high, qualifier, q.text, shown, q.start, q.end))
-    return out
+    # Several figures of one counted thing in one sentence are parts or stages of it ("قبول 4326 طالبا ... منهم
+    # 326 ... و168"), and which one another sentence's figure answers cannot be read: none of them is compared. On
+    # the fit split of the labelled pairs (the ledger read pair by pair inside the articles' events, with the
+    # engine's own conflicts, as evidence joins them): conflicts P 0.21 (61 links) R 0.50 before, P 0.34 (35) R 0.46
+    # after; keeping the figures whose acts differ too gave P 0.27 (44) R 0.46.
+    counts = Counter(e.counted for e in out)
+    return [e for e in out if counts[e.counted] == 1]
 
 
 def _act(v, q: Quantity) -> Word | None:

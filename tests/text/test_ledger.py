@@ -112,3 +112,9 @@ def test_english_days_denials_and_a_capitalised_first_word():
     assert [m.key for m in facts.of_kind("day")] == ["thursday"]
     assert [m.key for m in facts.mentions if m.kind == "negation"] == ["denied"]
     assert not facts.of_kind("person")
+
+
+def test_several_figures_of_one_count_in_one_sentence_are_not_compared():
+    # which of 4326 and 326 another outlet's figure answers cannot be read off the sentence
+    assert entries("تم قبول 4326 طالبا وطالبة منهم 326 طالبا في البرامج الدولية") == []
+    assert len(entries("تم قبول 4326 طالبا في البرامج الإثرائية")) == 1
