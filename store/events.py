@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable
 
 from store.review import write_transaction
@@ -150,11 +149,3 @@ def _iso(day) -> str | None:
 
 def _rounded(vector: dict[str, float]) -> dict[str, float]:
     return {t: round(w, 4) for t, w in vector.items()}
-
-
-def outlets_of(conn: sqlite3.Connection, event_id: int) -> list[str]:
-    counts = Counter(
-        (outlet or name)
-        for outlet, name in conn.execute("SELECT outlet, name FROM articles WHERE event_id = ?", (event_id,))
-    )
-    return sorted(counts)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from store.text.blocking import CandidateIndex
-from store.text.facts import Facts, extract_facts, names_match
+from store.text.facts import Facts, extract_facts
 from store.text.normalize import normalize
 from store.text.stance import StanceResult, classify
 from store.text.stance_features import view

@@ -3,10 +3,8 @@
 import csv
 import io
 import json
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
