@@ -20,11 +20,8 @@ from rapidfuzz import fuzz
 
 from store.db import BUSY_TIMEOUT_MS, db_path
 from store.review import write_transaction
-from store.events import event_ledger
 from store.text.blocking import CandidateIndex
-from store.text.ledger import LedgerRow, Said, relation as ledger_relation
 from store.text.sources import Source, dateline_source, sentence_source
-from store.text.stance import StanceResult
 from store.text.facts import Facts, extract_facts
 from store.text.match import Judged, beyond_names, evidence_signature, judge, keep_best, suggest_verdict
 from store.text.normalize import normalize
@@ -44,9 +41,6 @@ FACTS_KEPT = 20_000  # sentences whose parsed facts a corpus keeps, bounding mem
 # 5 of the 302 others (85: 27 and 7; 95: 17 and 4). The copies it misses are partial reprints, which the reader
 # sees side by side; a sentence wrongly merged as a copy only withholds a confirmation.
 WIRE_COPY_RATIO = 90
-LEDGERS_KEPT = 256  # events whose ledger a corpus keeps in memory; claims are scored topic by topic
-# The score shown for a figure link that only the ledger found: its sentence may share little else with the claim.
-LEDGER_SCORE = 50.0
 
 
 class StoredCandidateIndex(CandidateIndex):
@@ -101,11 +95,8 @@ class _Corpus:
         else:
             self.index = StoredCandidateIndex(conn)
         self.origins: dict[int, int] = {}
-        self.event_of: dict[int, int | None] = {}
-        for aid, origin, event in conn.execute("SELECT id, origin_id, event_id FROM articles"):
+        for aid, origin in conn.execute("SELECT id, origin_id FROM articles"):
             self.origins[aid] = origin or aid
-            self.event_of[aid] = event
-        self._ledgers: dict[int, dict[int, list[tuple[LedgerRow, Said]]]] = {}
         self._datelines: dict[int, Source | None] = {}
         self.outlet_of: dict[int, str] = {}
         self.date_of: dict[int, str | None] = {}
@@ -154,21 +145,6 @@ class _Corpus:
             ).fetchone()
             self._datelines[article_id] = dateline_source(row[0]) if row else None
         return self._datelines[article_id]
-
-    def ledger_of(self, sentence_id: int, article_id: int) -> list[tuple[LedgerRow, Said]]:
-        """The ledger rows this sentence's figures sit in, each with its own entry."""
-        event = self.event_of.get(article_id)
-        if event is None:
-            return []
-        if event not in self._ledgers:
-            if len(self._ledgers) >= LEDGERS_KEPT:
-                self._ledgers.clear()
-            by_sentence: dict[int, list[tuple[LedgerRow, Said]]] = {}
-            for row in event_ledger(self.conn, event):
-                for said in row.said:
-                    by_sentence.setdefault(said.sentence, []).append((row, said))
-            self._ledgers[event] = by_sentence
-        return self._ledgers[event].get(sentence_id, [])
 
     def facts(self, sentence_id: int, text: str) -> Facts:
         """Facts stored at indexing; read from the text for rows indexed before they were stored."""
@@ -245,11 +221,11 @@ def _score_in_processes(path: str, chunks: list[list[int]]) -> Iterator[list[tup
         yield from pool.map(_score_chunk, chunks)
 
 
-def _claim_row(corpus: _Corpus, claim_id: int) -> tuple[str, int, str, str, int]:
-    """(text, article id, facts JSON, index terms, sentence id) of a claim."""
+def _claim_row(corpus: _Corpus, claim_id: int) -> tuple[str, int, str, str]:
+    """(text, article id, facts JSON, index terms) of a claim."""
     return corpus.conn.execute(
-        "SELECT c.text, c.article_id, c.facts_json, s.terms, c.sentence_id FROM claims c "
-        "JOIN sentences s ON s.id = c.sentence_id WHERE c.id = ?",
+        "SELECT c.text, c.article_id, c.facts_json, s.terms FROM claims c JOIN sentences s ON s.id = c.sentence_id "
+        "WHERE c.id = ?",
         (claim_id,),
     ).fetchone()
 
@@ -292,7 +268,7 @@ def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[fl
 
 
 def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], str]:
-    text, article_id, facts_json, terms, claim_sentence = _claim_row(corpus, claim_id)
+    text, article_id, facts_json, terms = _claim_row(corpus, claim_id)
     claim_facts = Facts.from_json(json.loads(facts_json))
     claim_terms = without_speech_verbs(terms.split())
     covered = _most_covered(corpus, terms, article_id)
@@ -310,54 +286,11 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
         if result is not None:
             judged.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))
     claim_origin = corpus.origins.get(article_id, article_id)
-    judged = _with_ledger(corpus, claim_sentence, article_id, claim_origin, judged, texts)
     best = _sentence_origins(text, claim_origin, _at_most_three_per_article(keep_best(judged)), texts)
     claim_source = sentence_source(text, claim_facts) or corpus.article_source(article_id)
     best = _source_origins(corpus, claim_source, claim_origin, best, texts)
     suggestion = suggest_verdict(claim_origin, [(j.origin, j.result.stance) for j in best])
     return claim_id, best, suggestion
-
-
-def _with_ledger(
-    corpus: _Corpus, claim_sentence: int, article_id: int, claim_origin: int, judged: list[Judged],
-    texts: dict[int, str],
-) -> list[Judged]:
-    """The claim's figures against its event's ledger: a figure of the same count that another origin of the
-    event gives otherwise, at the same time or later, is a dispute or an update of the claim, whether or not the
-    candidate search found its sentence (it may share no other word with the claim). The texts of sentences it
-    adds are added to texts."""
-    found: dict[int, tuple[str, str, list, list, int]] = {}
-    for row, mine in corpus.ledger_of(claim_sentence, article_id):
-        for other in row.said:
-            if other.origin == claim_origin or other.sentence in found or _same_outlet(corpus, article_id, other.article):
-                continue
-            earlier, later = sorted((mine, other), key=lambda s: (s.when or "", s.sentence))
-            relation = ledger_relation(earlier, later)
-            if relation == "same":
-                continue
-            stance = "disagree" if relation == "conflict" else "update"
-            label = f"{row.counted}: {mine.entry.written} ↔ {other.entry.written}"
-            reason = f"later report: {label}" if stance == "update" and later is other else label
-            if stance == "update" and later is mine:
-                stance, reason = "related", f"earlier report: {label}"  # the claim is the newer figure
-            found[other.sentence] = (stance, reason, [(mine.entry.start, mine.entry.end)],
-                                     [(other.entry.start, other.entry.end)], other.article)
-    if not found:
-        return judged
-    out = []
-    for j in judged:
-        if j.sentence_id in found:
-            stance, reason, claim_spans, other_spans, _ = found.pop(j.sentence_id)
-            if j.result.stance != "disagree" or stance == "disagree":
-                j = replace(j, result=replace(j.result, stance=stance, reason=reason, claim_spans=claim_spans,
-                                              other_spans=other_spans))
-        out.append(j)
-    texts.update(corpus.sentence_text(list(found)))
-    for sid, (stance, reason, claim_spans, other_spans, other_article) in found.items():
-        result = StanceResult(stance, LEDGER_SCORE, reason, 0.9, claim_spans, other_spans)
-        if sid in texts:
-            out.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))
-    return out
 
 
 def _sentence_origins(claim: str, claim_origin: int, judged: list[Judged], texts: dict[int, str]) -> list[Judged]:
@@ -468,7 +401,7 @@ def recompute_after_adding(
 def _would_score(corpus: _Corpus, claim_id: int, articles: set[int]) -> bool:
     """Whether a sentence of these articles is now among the claim's candidates that get scored: if not, its
     evidence stays as it was, and finding that out costs a look-up, not a stance scoring."""
-    _, article_id, _, terms, _ = _claim_row(corpus, claim_id)
+    _, article_id, _, terms = _claim_row(corpus, claim_id)
     return any(corpus.index.article_of(sid) in articles for _, sid, _ in _most_covered(corpus, terms, article_id))
 
 

@@ -12,24 +12,12 @@ from store.text.facts import Facts, extract_facts
 from store.text.normalize import normalize
 from store.text.stance import StanceResult, classify
 from store.text.stance_features import view
-from store.text.statements import has_moving_reading, same_statement
+from store.text.statements import same_statement
 from store.text.terms import NAME_TERM_PREFIX, content_terms, shared_words, without_speech_verbs
 
 MAX_EVIDENCE = 12
 MIN_RELATED_SCORE = 35.0
 SAME_REPORT_CONTENT_WORDS = 2  # distinctive words in common that are not names, at the least, for one statement
-# A retelling the stance model reads as opposed at least this surely, edited from the other at a word or two
-# (EDITED_WORDS on each side, with at least MINIMAL_EDIT_SHARE of their content terms shared), contradicts it: the
-# word that differs is the statement. Chosen on fit data only (tools/opposed_sweep.py: ANS train through the
-# engine's decision, and the fit split of the labelled pairs): without the rule ANS-train macro-F1 0.298; with
-# 0.7 and 0.4, 0.411 (0.3: 0.413; 0.9: 0.398), and the labelled pairs' links unchanged (conflict P/R 0.29/0.31,
-# agree 0.77/0.79). Allowing any number of differing words raised ANS to 0.494 but added 6 wrong disputes
-# among the labelled pairs and one among the seeds' retellings. The model's probability alone does not bar
-# agreement: it reads the seeds' reworded retellings as opposed too, and 29% of the labelled true agreements
-# have p >= 0.5.
-OPPOSED_P = 0.7
-MINIMAL_EDIT_SHARE = 0.4
-EDITED_WORDS = 2  # an edit changes a word or two ("تتراجع عن" / "تقر"); a retelling in other words changes more
 
 
 @dataclass(frozen=True)
@@ -67,20 +55,8 @@ def judge(
         return result
     # "Zelensky said X" and "Zelensky said Y", or two sentences naming Washington and Moscow, share names and
     # little else: a retelling shares words besides the names.
-    a, b = view(claim, claim_facts), view(other, other_facts)
     same = (not result.conflicts and shared_beyond_names >= SAME_REPORT_CONTENT_WORDS
-            and same_statement(a, b, shorter_covered))
-    if same and result.p_disagree >= OPPOSED_P:
-        # One text edited into the other at a word the stance model reads as opposed ("تتراجع عن خطة" / "تقر
-        # خطة", "أرباحا" / "خسائر"): the word that differs is the statement, and it is contradicted. Figures are
-        # the ledger's to compare, and a market moves between two readings: the words that differ are words, and
-        # neither sentence reads a price or an index at a moment.
-        mine, theirs = _own_terms(claim, claim_facts, other), _own_terms(other, other_facts, claim)
-        if (0 < len(mine) <= EDITED_WORDS and 0 < len(theirs) <= EDITED_WORDS
-                and _term_overlap(claim, other) >= MINIMAL_EDIT_SHARE
-                and not (has_moving_reading(a) or has_moving_reading(b))):
-            reason = f"{shared_words(claim, mine)} ↔ {shared_words(other, theirs)}"
-            return replace(result, stance="disagree", reason=reason)
+            and same_statement(view(claim, claim_facts), view(other, other_facts), shorter_covered))
     if same and result.stance == "agree":
         return result
     if same:
@@ -92,28 +68,6 @@ def judge(
     if result.score < MIN_RELATED_SCORE:
         return None
     return result
-
-
-def _terms(text: str) -> set[str]:
-    return set(without_speech_verbs(content_terms(normalize(text))))
-
-
-def _word_terms(text: str, facts: Facts) -> set[str]:
-    """The content terms of the words outside its figures ("3.5 مليارات", "ثلاث ساعات" are the ledger's)."""
-    for q in sorted(facts.quantities, key=lambda q: -q.start):
-        text = text[: q.start] + " " + text[q.end :]
-    return {t for t in _terms(text) if not t[:1].isdigit()}
-
-
-def _term_overlap(a: str, b: str) -> float:
-    """Jaccard overlap of two sentences' content terms: how much of them is one text edited into the other."""
-    x, y = _terms(a), _terms(b)
-    return len(x & y) / len(x | y) if x | y else 0.0
-
-
-def _own_terms(text: str, facts: Facts, other: str) -> set[str]:
-    """The terms of the words outside its figures that the other sentence lacks: what one says and not the other."""
-    return _word_terms(text, facts) - _terms(other)
 
 
 def beyond_names(shared_terms: set[str], a: Facts, b: Facts) -> set[str]:
