@@ -12,8 +12,10 @@ reader knows ("@spa"); a sentence that names none has no source of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.text.facts import Facts
+from store.text.lexicon import unclitic
 from store.text.keywords import SPEECH_WORDS, STOPWORDS
 from store.text.normalize import normalize
 from store.text.terms import content_terms
@@ -45,15 +47,22 @@ class Source:
     name: str  # as written, for the reader
 
 
+# Agencies by their first word: a sentence's words are looked up, not every agency tried at every word.
+_AGENCIES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _key in AGENCIES.items():
+    _AGENCIES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _key))
+
+
 def agency_in(tokens: list[Token], first: int = 0, last: int | None = None) -> Source | None:
     """A news agency named among tokens[first:last] ("لواس", "(رويترز)")."""
     end = len(tokens) if last is None else min(last, len(tokens))
     for i in range(first, end):
-        for phrase, key in AGENCIES.items():
-            if i + len(phrase) <= len(tokens) and all(
-                phrase[k] in _forms(tokens[i + k]) for k in range(len(phrase))
-            ):
-                return Source(key, " ".join(t.text for t in tokens[i : i + len(phrase)]))
+        for form in _forms(tokens[i]):
+            for phrase, key in _AGENCIES_BY_FIRST.get(form, ()):
+                if i + len(phrase) <= len(tokens) and all(
+                    phrase[k] in _forms(tokens[i + k]) for k in range(1, len(phrase))
+                ):
+                    return Source(key, " ".join(t.text for t in tokens[i : i + len(phrase)]))
     return None
 
 
@@ -84,8 +93,13 @@ def sentence_source(text: str, facts: Facts | None = None) -> Source | None:
     return None
 
 
-def _forms(token: Token) -> set[str]:
-    return set(token.forms) | {token.norm}
+def _forms(token: Token) -> frozenset[str]:
+    return _forms_of(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms_of(norm: str) -> frozenset[str]:
+    return frozenset(unclitic(norm)) | {norm}
 
 
 def _named_after(text: str, tokens: list[Token], j: int, facts: Facts | None, skip_particles: bool) -> Source | None:
