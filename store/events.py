@@ -8,6 +8,7 @@ import math
 import sqlite3
 from collections.abc import Iterable
 
+from store.db import sentence_document_frequencies
 from store.review import write_transaction
 from store.text.events import LEAD_SENTENCES, Event, EventArticle, group_events, parse_day
 from store.text.facts import Facts
@@ -121,10 +122,7 @@ def event_ledger(conn: sqlite3.Connection, event_id: int) -> list[LedgerRow]:
 
 def _sentence_idf(conn: sqlite3.Connection):
     """idf of an index term over all sentences of the corpus (read off the full-text index's vocabulary)."""
-    conn.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab USING fts5vocab(main, sentences_fts, 'row')"
-    )
-    df: dict[str, int] = dict(conn.execute("SELECT term, doc FROM temp.sentences_vocab"))
+    df = sentence_document_frequencies(conn)
     n = max(1, conn.execute("SELECT count(*) FROM sentences").fetchone()[0])
 
     def idf(term: str) -> float:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 
+from store.text.events import parse_day
 from store.text.facts import Facts, Quantity
 from store.text.keywords import SPEECH_WORDS, STOPWORDS
 from store.text.morph import roots
@@ -23,6 +23,7 @@ from store.text.stance_features import Word, view
 from store.text.terms import stem
 from store.text.statements import (
     _MEASURE_WORDS,
+    UPDATE_DAYS,
     figure_periods,
     is_enumeration,
     is_clock_time,
@@ -196,11 +197,6 @@ class LedgerRow:
     status: str  # "consistent" | "update" | "conflict"
 
 
-# Article dates this many days apart make a later different value an update (store.text.statements.UPDATE_DAYS
-# chose one day on the dev split of the evidence panels: 7 of its 8 labelled updates are a day or more apart).
-UPDATE_DAYS = 1
-
-
 def ledger_rows(said: list[Said]) -> list[LedgerRow]:
     """The rows of one event's ledger: entries that count the same thing, in time order, with their status.
 
@@ -244,6 +240,7 @@ def relation(earlier: Said, later: Said) -> str:
     'conflict' when they are incompatible at one time."""
     if compatible(earlier.entry, later.entry):
         return "same"
+    # the engine's rule for a later tally (store.text.statements.UPDATE_DAYS)
     return "update" if _days_apart(earlier.when, later.when) >= UPDATE_DAYS else "conflict"
 
 
@@ -262,16 +259,7 @@ def row_status(items: list[Said]) -> str:
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
-    da, db = _day(a), _day(b)
+    da, db = parse_day(a), parse_day(b)
     if da is None or db is None:
         return 0
     return abs((db - da).days)
-
-
-def _day(value: str | None):
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip()[:10]).date()
-    except ValueError:
-        return None
