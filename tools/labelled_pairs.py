@@ -82,9 +82,9 @@ def main() -> None:
     pairs = labelled(args.split)
     events = event_of_articles() if args.gate or args.ledger else {}
     rows = [(p["a"]["sentence"], p["b"]["sentence"], p["a"]["date"], p["b"]["date"]) for p in pairs]
-    results = judge_pairs(rows)
+    results = judge_pairs(rows, one_happening=False)  # as the evidence engine judges what it retrieved
     stances = [r.stance if r is not None else "other" for r in results]
-    if events and args.gate:
+    if args.gate:
         # what the engine would say if conflicts across events were at most related
         stances = [s if s not in CONFLICT or events[p["a"]["article"]] == events[p["b"]["article"]] else "related"
                    for s, p in zip(stances, pairs)]

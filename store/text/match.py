@@ -9,15 +9,24 @@ from functools import lru_cache
 
 from store.text.blocking import CandidateIndex
 from store.text.facts import Facts, extract_facts
+from store.text.judgement import (
+    STATEMENT_WORDS,
+    judgement_features,
+    probabilities,
+    stance_of,
+)
 from store.text.normalize import normalize
-from store.text.stance import StanceResult, classify
+from store.text.stance import StanceResult, classify, explain_change
 from store.text.stance_features import view
-from store.text.statements import same_statement
-from store.text.terms import NAME_TERM_PREFIX, content_terms, shared_words, without_speech_verbs
+from store.text.terms import (
+    NAME_TERM_PREFIX,
+    content_terms,
+    shared_words,
+    without_speech_verbs,
+)
 
 MAX_EVIDENCE = 12
 MIN_RELATED_SCORE = 35.0
-SAME_REPORT_CONTENT_WORDS = 2  # distinctive words in common that are not names, at the least, for one statement
 
 
 @dataclass(frozen=True)
@@ -36,38 +45,42 @@ def judge(
     other_facts: Facts,
     shorter_covered: float = 0.0,
     shared: str = "",
-    shared_beyond_names: int = SAME_REPORT_CONTENT_WORDS,
+    shared_beyond_names: int = STATEMENT_WORDS,
     claim_date: str | None = None,
     other_date: str | None = None,
+    one_happening: bool = False,
 ) -> StanceResult | None:
     """Stance of one candidate sentence, or None when it is not evidence worth showing.
 
     shorter_covered: the idf-weighted share of the shorter sentence's distinctive terms that the longer has
     (CandidateIndex.shorter_coverage); shared: the shared words as written in the claim, for the reason;
-    shared_beyond_names: how many shared terms are not names (see beyond_names); the dates are the articles'.
+    shared_beyond_names: how many shared terms are not names (see beyond_names); the dates are the articles';
+    one_happening: whether the two sentences are known to report one happening (a claim and a report about it),
+    not merely retrieved as alike (judgement.stance_of).
 
-    Agreement is a statement both make (store.text.statements.same_statement): the model's "agree" and a
-    shared figure alone are no second source, and a retelling in other words is one."""
+    The hand rules (store.text.stance.classify) read the facts and name what differs; the learned judgement
+    (store.text.judgement) decides whether the two state the same thing, contradict each other, or neither."""
     result = classify(claim, other, claim_facts, other_facts, claim_date, other_date)
     if result.stance == "other":
         return None
-    if result.stance in ("disagree", "update"):
-        return result
-    # "Zelensky said X" and "Zelensky said Y", or two sentences naming Washington and Moscow, share names and
-    # little else: a retelling shares words besides the names.
-    same = (not result.conflicts and shared_beyond_names >= SAME_REPORT_CONTENT_WORDS
-            and same_statement(view(claim, claim_facts), view(other, other_facts), shorter_covered))
-    if same and result.stance == "agree":
-        return result
-    if same:
-        # The model's spans mark words that differ; for a retelling they would point at noise.
+    a, b = view(claim, claim_facts), view(other, other_facts)
+    p = probabilities(judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance))
+    stance = stance_of(p, result.stance, one_happening, shared_beyond_names)
+    confidence = round(max(p.values()), 3)
+    if stance == result.stance:
+        return replace(result, confidence=confidence)
+    if stance == "disagree":
+        why = explain_change(a, b)
+        return replace(result, stance="disagree", reason=why.reason, claim_spans=why.claim_spans,
+                       other_spans=why.other_spans, confidence=confidence)
+    if stance == "agree":
+        # The rules' spans mark words that differ; for a retelling they would point at noise.
         return replace(result, stance="agree", reason=f"same report: {shared}" if shared else "same report",
-                       claim_spans=[], other_spans=[])
-    if result.stance == "agree":
-        result = replace(result, stance="related", reason=f"related: {result.reason}")
+                       claim_spans=[], other_spans=[], confidence=confidence)
     if result.score < MIN_RELATED_SCORE:
         return None
-    return result
+    reason = result.reason if result.reason.startswith("related") else f"related: {result.reason}"
+    return replace(result, stance="related", reason=reason, confidence=confidence)
 
 
 def beyond_names(shared_terms: set[str], a: Facts, b: Facts) -> set[str]:
@@ -121,20 +134,44 @@ def evidence_signature(evidence: Iterable[tuple[int, str]]) -> str:
     return digest.hexdigest()[:16]
 
 
-def judge_pairs(pairs: list[tuple[str, str, str | None, str | None]]) -> list[StanceResult | None]:
-    """What the evidence engine would store for each (claim, other, claim's date, other's date): the same
-    judge(), with the distinctive words weighed by how often they occur among the sentences given (a file of
-    pairs is its own small corpus). None: not evidence (unrelated)."""
+@dataclass(frozen=True)
+class PreparedPair:
+    """What judge() needs of one pair besides the texts and dates."""
+
+    claim_facts: Facts
+    other_facts: Facts
+    shorter_covered: float
+    shared: str
+    shared_beyond_names: int
+
+
+def prepare_pairs(pairs: list[tuple[str, str]]) -> list[PreparedPair]:
+    """Facts and shared distinctive words of each (claim, other), the words weighed by how often they occur among
+    the sentences given (a file of pairs is its own small corpus)."""
     index = CandidateIndex()
     rows = []
-    for n, (claim, other, _, _) in enumerate(pairs):
+    for n, (claim, other) in enumerate(pairs):
         terms = (without_speech_verbs(content_terms(normalize(claim))), without_speech_verbs(content_terms(normalize(other))))
         index.add_all([(2 * n, 2 * n, terms[0]), (2 * n + 1, 2 * n + 1, terms[1])])
         rows.append(terms)
-    out: list[StanceResult | None] = []
-    for (claim, other, claim_date, other_date), (mine, theirs) in zip(pairs, rows):
+    out = []
+    for (claim, other), (mine, theirs) in zip(pairs, rows):
         a, b = extract_facts(claim), extract_facts(other)
         common = set(mine) & set(theirs)
-        out.append(judge(claim, a, other, b, index.shorter_coverage(mine, theirs), shared_words(claim, common),
-                         len(beyond_names(common, a, b)), claim_date, other_date))
+        out.append(PreparedPair(a, b, index.shorter_coverage(mine, theirs), shared_words(claim, common),
+                                len(beyond_names(common, a, b))))
     return out
+
+
+def judge_pairs(
+    pairs: list[tuple[str, str, str | None, str | None]], one_happening: bool = True
+) -> list[StanceResult | None]:
+    """The engine's judgement of each (claim, other, claim's date, other's date). A file of pairs given to the
+    `stance` command states that each other sentence reports on its claim (one_happening); tools that measure the
+    evidence engine pass False, as the engine judges sentences it retrieved. None: not evidence (unrelated)."""
+    prepared = prepare_pairs([(claim, other) for claim, other, _, _ in pairs])
+    return [
+        judge(claim, p.claim_facts, other, p.other_facts, p.shorter_covered, p.shared, p.shared_beyond_names,
+              claim_date, other_date, one_happening)
+        for (claim, other, claim_date, other_date), p in zip(pairs, prepared)
+    ]

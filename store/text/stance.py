@@ -44,6 +44,7 @@ from store.text.stance_features import (
     conflicts,
     pair_features,
     partial_similarity,
+    polarity_flip,
     quantity_relations,
     view,
     with_partial,
@@ -200,7 +201,7 @@ def decide(
         # markets rise and fall within a day, so these need nearly all the rest of the two sentences shared.
         others = [c for c in conflicts(a, b) if c.kind in ("place", "person") and c.clear
                   and c.claim_span and c.other_span and same_position(a, c.claim_span, b, c.other_span)]
-        flip = _polarity_flip(deleted, inserted)
+        flip = polarity_flip(deleted, inserted)
         # rising against falling, beside prices or indices read at a moment, is two moments of a market
         if flip is not None and not (has_moving_reading(a) or has_moving_reading(b)):
             x, y = flip
@@ -362,7 +363,7 @@ def _explain(
 ) -> Explanation:
     """A short reason from what changed between the sentences: an opposite predicate from the lexicon, else the
     changed words that weigh most towards the model's answer."""
-    flip = _polarity_flip(deleted, inserted)
+    flip = polarity_flip(deleted, inserted)
     if says_disagree and flip is not None:
         x, y = flip
         return Explanation(f"{x.token.text} ≠ {y.token.text}", [_span(x)], [_span(y)])
@@ -381,6 +382,13 @@ def _explain(
     return Explanation(f"dropped: {top_del.token.text}", [_span(top_del)], [])
 
 
+def explain_change(a: View, b: View) -> Explanation:
+    """What changed between two sentences judged to contradict each other: an opposite predicate, else the changed
+    words that weigh most towards disagreement in the rules' model."""
+    deleted, inserted = align(a, b)
+    return _explain(a, b, deleted, inserted, True, _model())
+
+
 def _span(w: Word) -> tuple[int, int]:
     return (w.token.start, w.token.end)
 
@@ -390,17 +398,3 @@ def _heaviest(words: list[Word], prefix: str, model: StanceModel) -> Word | None
     if not words:
         return None
     return max(words, key=lambda w: model.disagree.weights.get(f"{prefix}:{w.stem}", 0.0))
-
-
-def _polarity_flip(deleted: list[Word], inserted: list[Word]) -> tuple[Word, Word] | None:
-    """The first deleted word whose opposite pole an inserted word carries, with that word."""
-    opposites = [{(cls, 1 - pole) for cls, pole in word_poles(y.token.norm)} for y in inserted]
-    anywhere = set().union(*opposites) if opposites else set()
-    for x in deleted:
-        px = word_poles(x.token.norm)
-        if not px or px.isdisjoint(anywhere):
-            continue
-        for y, opposite in zip(inserted, opposites):
-            if not px.isdisjoint(opposite):
-                return x, y
-    return None

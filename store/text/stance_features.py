@@ -562,3 +562,17 @@ def _fact_features(a: View, b: View, f: dict[str, float]) -> None:
         f["day:conflict"] = 1.0
     if _date_conflicts(a, b):
         f["date:conflict"] = 1.0
+
+
+def polarity_flip(deleted: list[Word], inserted: list[Word]) -> tuple[Word, Word] | None:
+    """The first deleted word whose opposite pole an inserted word carries, with that word."""
+    opposites = [{(cls, 1 - pole) for cls, pole in word_poles(y.token.norm)} for y in inserted]
+    anywhere = set().union(*opposites) if opposites else set()
+    for x in deleted:
+        px = word_poles(x.token.norm)
+        if not px or px.isdisjoint(anywhere):
+            continue
+        for y, opposite in zip(inserted, opposites):
+            if not px.isdisjoint(opposite):
+                return x, y
+    return None

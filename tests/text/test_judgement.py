@@ -1,0 +1,80 @@
+"""The learned pair judgement (store.text.judgement) and the engine's decision on top of it (store.text.match)."""
+
+import pytest
+
+from store.text.judgement import (
+    CLASSES,
+    ONE_STATEMENT_MIN,
+    STATEMENT_WORDS,
+    judgement_features,
+    probabilities,
+    stance_of,
+)
+from store.text.match import judge_pairs
+from store.text.stance_features import view
+
+
+def p(same: float, contradicts: float) -> dict[str, float]:
+    return {"same": same, "contradicts": contradicts, "neither": 1 - same - contradicts}
+
+
+def test_probabilities_are_a_distribution_over_the_three_classes():
+    features = judgement_features(view("ارتفع عدد القتلى إلى 12 شخصا"), view("ارتفع عدد القتلى إلى 15 شخصا"), 0.9, 3,
+                                  "disagree")  # fmt: skip
+    probs = probabilities(features)
+    assert set(probs) == set(CLASSES)
+    assert sum(probs.values()) == pytest.approx(1.0)
+    assert all(0 < x < 1 for x in probs.values())
+
+
+def test_the_edit_between_the_sentences_is_described_by_its_kind():
+    a, b = view("ارتفعت أسعار النفط في تعاملات الأمس"), view("انخفضت أسعار النفط في تعاملات الأمس")
+    features = judgement_features(a, b, 0.8, 3, "related")
+    assert features["edit:antonym"] == 1.0
+    assert features["rule:related"] == 1.0
+    assert features["edit:n=2"] == 1.0
+    assert not any(name.startswith("neg:only_claim:") for name in features)
+
+
+def test_a_rule_conflict_stands_only_where_the_model_reads_one_statement():
+    one = p(0.2, ONE_STATEMENT_MIN)
+    two = p(0.05, ONE_STATEMENT_MIN - 0.1)
+    assert stance_of(one, "disagree", False, 3) == "disagree"
+    assert stance_of(one, "update", False, 3) == "update"
+    assert stance_of(two, "disagree", False, 3) == "related"
+
+
+def test_a_contradiction_no_rule_names_counts_only_for_a_report_on_the_claim():
+    sure = p(0.05, 0.9)
+    assert stance_of(sure, "related", True, 3) == "disagree"
+    assert stance_of(sure, "related", False, 3) == "related"
+
+
+def test_agreement_between_retrieved_sentences_needs_words_besides_names():
+    same = p(0.9, 0.05)
+    assert stance_of(same, "related", False, STATEMENT_WORDS) == "agree"
+    assert stance_of(same, "related", False, STATEMENT_WORDS - 1) == "related"
+    assert stance_of(p(0.2, 0.2), "agree", False, STATEMENT_WORDS) == "agree"  # the rules' reading of the figures
+    assert stance_of(p(0.05, 0.05), "agree", False, STATEMENT_WORDS) == "related"
+
+
+@pytest.mark.parametrize(
+    "claim, other",
+    [
+        # the word that differs is the statement: profits against losses, continue against stop, another country
+        ("أعلنت شركة الاتصالات أرباحا قياسية خلال العام الماضي", "أعلنت شركة الاتصالات خسائر قياسية خلال العام الماضي"),
+        ("الحكومة تقرر استمرار الدراسة في المدارس رغم الأمطار", "الحكومة تقرر وقف الدراسة في المدارس بسبب الأمطار"),
+        ("وزير الخارجية يصل إلى القاهرة في زيارة رسمية", "وزير الخارجية يلغي زيارته الرسمية إلى القاهرة"),
+        ("الشرطة تنفي اعتقال الصحفي في العاصمة", "الشرطة تعتقل الصحفي في العاصمة"),
+    ],
+)
+def test_the_stance_command_reads_an_altered_claim_as_a_disagreement(claim, other):
+    (result,) = judge_pairs([(claim, other, None, None)])
+    assert result is not None and result.stance == "disagree", result
+
+
+def test_the_stance_command_reads_a_paraphrase_as_agreement():
+    claim = "مقتل 12 شخصا في انفجار سيارة مفخخة وسط بغداد"
+    other = "انفجار سيارة مفخخة وسط بغداد يودي بحياة 12 شخصا"
+    (result,) = judge_pairs([(claim, other, None, None)])
+    assert result is not None and result.stance == "agree", result
