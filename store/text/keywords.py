@@ -28,6 +28,8 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# English verbs of saying, in the forms wire copy uses ("the ministry said", "told Reuters").
+ENGLISH_SPEECH_WORDS: frozenset[str] = frozenset({"said", "says", "announced", "stated", "told", "reported", "added"})
 # Verbs of saying and reporting, in the forms news copy uses (past, present, participle).
 SPEECH_WORDS: frozenset[str] = frozenset(
     """

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from store.text.events import parse_day
 from store.text.facts import Facts, Quantity
-from store.text.keywords import SPEECH_WORDS, STOPWORDS
+from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
 from store.text.morph import roots
 from store.text.normalize import normalize
 from store.text.stance_features import Word, view
@@ -48,8 +48,8 @@ _LINK_WORDS = _MEASURE_WORDS | frozenset(
      # English hedges and auxiliaries: "at least 12 people were killed", "have so far killed 15"
      "least", "more", "than", "over", "about", "around", "nearly", "almost", "approximately", "some", "up", "fewer",
      "less", "so", "far", "were", "was", "have", "has", "had", "been", "are", "is", "be", "reportedly", "total",
-     "number", "toll", "rose", "risen", "reached", "said", "says", "told", "reported", "added", "stated"}
-)  # fmt: skip
+     "number", "toll", "rose", "risen", "reached"}
+) | ENGLISH_SPEECH_WORDS  # fmt: skip
 # The dead and the injured are counted under many words, in both languages: one count each, as a desk reads a
 # toll ("قتلى"، "مقتل"، "وفاة"، "لقوا حتفهم"، "killed"، "died", "dead").
 _TOLLS = {"قتل": "dead", "حتف": "dead", "*فه": "dead", "ت*ف": "dead", "ل*ف*": "dead", "kill": "dead", "die": "dead",

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from store.text.facts import Facts
 from store.text.lexicon import unclitic
-from store.text.keywords import SPEECH_WORDS, STOPWORDS
+from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
 from store.text.normalize import normalize
 from store.text.terms import content_terms
 from store.text.tokens import Token, tokenize
@@ -35,7 +35,6 @@ _ATTRIBUTIONS: tuple[tuple[str, ...], ...] = (
 # Titles of a spokesman, whose body is named after "باسم" (on behalf of) or after the title itself.
 _SPOKESMEN = frozenset({"المتحدث", "الناطق", "متحدث", "ناطق", "spokesman", "spokeswoman", "spokesperson"})
 _ON_BEHALF = frozenset({"باسم", "الرسمي", "رسمي", "for", "of"})
-_ENGLISH_SPEECH = frozenset({"said", "says", "announced", "stated", "told", "reported"})
 SOURCE_WORDS = 2  # the first words of a source's name that key it ("وزارة الصحة", "مصادر طبية")
 NAME_REACH = 4  # a known person or body this many words after the verb is its subject ("قال الرئيس الروسي فلاديمير بوتين")
 DATELINE_TOKENS = 8  # an agency in the first words of an article is its dateline
@@ -84,9 +83,9 @@ def sentence_source(text: str, facts: Facts | None = None) -> Source | None:
                 found = _named_after(text, tokens, i + len(phrase), facts, skip_particles=True)
                 if found is not None:
                     return found
-        if _is_speech(tokens[i]) or tokens[i].norm in _ENGLISH_SPEECH:
+        if _is_speech(tokens[i]) or tokens[i].norm in ENGLISH_SPEECH_WORDS:
             found = _named_after(text, tokens, i + 1, facts, skip_particles=False)
-            if found is None and tokens[i].norm in _ENGLISH_SPEECH and i > 0:
+            if found is None and tokens[i].norm in ENGLISH_SPEECH_WORDS and i > 0:
                 found = _named_before(text, tokens, i, facts)  # "the ministry said"
             if found is not None:
                 return found
