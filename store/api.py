@@ -355,8 +355,11 @@ class Store:
         return review.undo_last(self.conn, reviewer)
 
     # -- export ----------------------------------------------------------------------------------------------
-    def export(self, fmt: str, target: str | os.PathLike | None = None, *, excel: bool = False) -> str | None:
-        """Write the export in fmt (csv, json, claimreview) to target atomically, or return it as text."""
+    def export(
+        self, fmt: str, target: str | os.PathLike | None = None, *, excel: bool = False, force: bool = False
+    ) -> str | None:
+        """Write the export in fmt (csv, json, claimreview) to target atomically, or return it as text. Never onto
+        the database or another SQLite file; an existing file is replaced only with force."""
         from store import export
 
-        return export.write(self, fmt, target, excel=excel)
+        return export.write(self, fmt, target, excel=excel, force=force)

@@ -240,8 +240,14 @@ def _v6(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7(db: sqlite_utils.Database) -> None:
+    """Every verdict event records the OS account that made it beside the reviewer name typed (--reviewer): undo
+    acts only on one's own account's changes. Older events have none."""
+    db.execute("ALTER TABLE verdict_events ADD COLUMN account TEXT")
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -250,7 +256,12 @@ def schema_version(conn: sqlite3.Connection) -> int:
     if not has_meta:
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    if row is None:
+        return 0
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise StoreError(f"{db_path(conn)} is damaged: its schema version reads {row[0]!r}") from None
 
 
 def migrate(db: sqlite_utils.Database) -> int:

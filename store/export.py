@@ -130,14 +130,62 @@ def render(store: "Store", fmt: str) -> str:
     raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def write(store: "Store", fmt: str, target: str | os.PathLike | None, *, excel: bool = False) -> str | None:
+def write(
+    store: "Store", fmt: str, target: str | os.PathLike | None, *, excel: bool = False, force: bool = False
+) -> str | None:
+    """The export as text (target None), or written to target. An export never lands on the open database, nor
+    on any SQLite file, and replaces another existing file only with force."""
+    path = None if target is None else Path(target).expanduser()
+    if path is not None:
+        check_target(path, store.path, force=force)
     text = render(store, fmt)
     if excel and fmt == "csv":
         text = "\ufeff" + text  # the BOM makes Excel read UTF-8 Arabic correctly
-    if target is None:
+    if path is None:
         return text
-    atomic_write(Path(target), text.encode("utf-8"))
+    atomic_write(path, text.encode("utf-8"))
     return None
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_DATABASE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def check_target(path: Path, database: Path, *, force: bool = False) -> None:
+    """Refuse an export target that would destroy data: the open database or its side files, any SQLite file,
+    something that is not a regular file, or (without force) any existing file."""
+    for suffix in _DATABASE_SIDE_FILES:
+        side = Path(f"{database}{suffix}")
+        if _same_file(path, side):
+            raise StoreError(f"refusing to export onto the database itself ({path}); choose another file")
+    if not path.exists() and not path.is_symlink():
+        return
+    if not path.is_file():
+        raise StoreError(f"refusing to export onto {path}: it is not a regular file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as err:
+        raise StoreError(f"cannot write {path}: {err.strerror}") from None
+    if head == SQLITE_MAGIC:
+        raise StoreError(f"refusing to export onto {path}: it is an SQLite database; choose another file")
+    if not force:
+        raise StoreError(f"{path} exists; use --force to replace it")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -156,6 +204,9 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file 0600: keep the mode of the file replaced (a desk's shared 0664), else what the
+        # user's umask gives a new file
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException as err:
         Path(tmp).unlink(missing_ok=True)

@@ -130,6 +130,7 @@ class VerdictEvent:
     note: str | None
     at: str
     undoes: int | None = None  # the event this one reverted
+    account: str | None = None  # the OS account that made the change (None before schema 7)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import unicodedata
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
@@ -25,6 +27,33 @@ class VerdictConflict(StoreError):
 
 
 KEEP = object()  # sentinel: leave the note as it is
+REVIEWER_NAME_MAX = 64
+
+
+def os_account() -> str:
+    """The login of the process owner, from the OS (an environment variable like USER is trivially spoofed)."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):
+        import getpass
+
+        return getpass.getuser()
+
+
+def check_reviewer(name: str) -> str:
+    """The reviewer name as stored, or StoreError: names are shown in colleagues' terminals and exports, so no
+    control or direction-override characters, not blank, not endless."""
+    cleaned = name.strip()
+    if not cleaned:
+        raise StoreError("a reviewer name cannot be blank")
+    if len(cleaned) > REVIEWER_NAME_MAX:
+        raise StoreError(f"a reviewer name has at most {REVIEWER_NAME_MAX} characters")
+    bad = [ch for ch in cleaned if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")]
+    if bad:
+        raise StoreError(f"a reviewer name cannot hold control characters (found U+{ord(bad[0]):04X})")
+    return cleaned
 
 
 def now() -> str:
@@ -71,6 +100,7 @@ def set_verdict(
     overwrites a change they have not seen."""
     if verdict is not None and verdict not in VERDICTS:
         raise StoreError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)} or clear")
+    reviewer = check_reviewer(reviewer)
     with write_transaction(conn):
         state = _current(conn, claim_id)
         if expected_version is not None and expected_version != state["version"]:
@@ -86,23 +116,24 @@ def set_verdict(
             (claim_id, verdict, reviewer, new_note, at, version, state["evidence_sig"]),
         )
         conn.execute(
-            "INSERT INTO verdict_events(claim_id, verdict, previous, reviewer, note, previous_note, at, undoes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (claim_id, verdict, state["verdict"], reviewer, new_note, state["note"], at, undoes),
+            "INSERT INTO verdict_events(claim_id, verdict, previous, reviewer, note, previous_note, at, undoes, "
+            "account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (claim_id, verdict, state["verdict"], reviewer, new_note, state["note"], at, undoes, os_account()),
         )
     return {"verdict": verdict, "reviewer": reviewer, "note": new_note, "decided_at": at, "version": version}
 
 
 def undo_last(conn: sqlite3.Connection, reviewer: str) -> VerdictEvent | None:
-    """Revert this reviewer's most recent change that has not been undone yet; None when there is nothing.
+    """Revert this reviewer's most recent change, made from this OS account, that has not been undone yet; None when
+    there is nothing. (Events from before accounts were recorded match on the reviewer name alone.)
 
     Refuses (VerdictConflict) when someone else has changed that claim since: undo must not wipe their work."""
     row = conn.execute(
         "SELECT id, claim_id, verdict, previous, note, previous_note FROM verdict_events e "
-        "WHERE reviewer = ? AND undoes IS NULL "
+        "WHERE reviewer = ? AND (account = ? OR account IS NULL) AND undoes IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM verdict_events u WHERE u.undoes = e.id) "
         "ORDER BY id DESC LIMIT 1",
-        (reviewer,),
+        (reviewer, os_account()),
     ).fetchone()
     if row is None:
         return None
@@ -115,7 +146,7 @@ def undo_last(conn: sqlite3.Connection, reviewer: str) -> VerdictEvent | None:
     return history(conn, claim_id)[-1]
 
 
-_EVENT_SELECT = "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes FROM verdict_events "
+_EVENT_SELECT = "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes, account FROM verdict_events "
 
 
 def history(conn: sqlite3.Connection, claim_id: int) -> list[VerdictEvent]:

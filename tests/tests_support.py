@@ -1,6 +1,8 @@
 """Test data made on the fly, shared by store, CLI and UI tests."""
 
 import json
+import subprocess
+import sys
 
 NEWS_DAY = {
     "sabq": ("2015-08-06 09:00:00", "مقتل 12 شخصا في تفجير انتحاري استهدف مسجد قوات الطوارئ في أبها",
@@ -26,3 +28,9 @@ def write_day(folder, outlets=NEWS_DAY):
     return folder
 
 
+
+
+def run_cli(*args, cwd=None, env=None, input=None):
+    """The installed command as a script would call it: a real process, its output captured."""
+    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=env, input=input, timeout=120)

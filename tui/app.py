@@ -78,8 +78,12 @@ class FactcheckApp(App):
         shaping: bool = True,
         keymap: dict[str, str] | None = None,
         index_seeds: bool = True,
+        export_dir: str | None = None,
     ) -> None:
         super().__init__()
+        # Served sessions (factcheck-tui serve) export only into this folder, by file name: a browser user must not
+        # choose where on the server's disk a file is written.
+        self.export_dir = Path(export_dir) if export_dir else None
         self.store = store
         self.reviewer = reviewer
         self.paths = [str(p) for p in paths]
@@ -235,6 +239,7 @@ def make_app(
     keymap: dict[str, str] | None = None,
     environ: dict[str, str] | None = None,
     index_seeds: bool = True,
+    export_dir: str | None = None,
 ) -> FactcheckApp:
     """The dashboard on an open Store (the UI thread's connection). `bidi` is auto, on or off."""
     from tui import bidi as bidi_module
@@ -258,4 +263,5 @@ def make_app(
         shaping=shaping,
         keymap=keymap,
         index_seeds=index_seeds,
+        export_dir=export_dir,
     )

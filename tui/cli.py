@@ -19,15 +19,15 @@ VERDICT_CHOICES = ("confirmed", "disputed", "single-source", "clear")
 
 
 def os_account() -> str:
-    """The login of the process owner, from the OS (an environment variable like USER is trivially spoofed)."""
-    try:
-        import pwd
+    from store.review import os_account as account
 
-        return pwd.getpwuid(os.getuid()).pw_name
-    except (ImportError, KeyError):
-        import getpass
+    return account()
 
-        return getpass.getuser()
+
+def _check_reviewer_name(name: str) -> None:
+    from store.review import check_reviewer
+
+    check_reviewer(name)
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +47,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--bidi", choices=("auto", "on", "off"), default=os.environ.get("FACTCHECK_BIDI", "auto"),
                         help="reorder right-to-left text for terminals without bidi (default: auto)")
     parser.add_argument("--watch", metavar="DIR", help="index files dropped into DIR as they arrive")
+    parser.add_argument("--export-dir", metavar="DIR", help="export only into DIR, by file name (what serve uses)")
     parser.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
     return parser
 
@@ -63,6 +64,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("csv", "json", "claimreview"), default="csv")
         p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
         p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM, so Excel reads Arabic right")
+        p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     elif name == "verdict":
         p.description = "Set or clear the verdict of one claim."
         p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
@@ -85,9 +87,16 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--event", type=int, metavar="ID", help="only this event")
         p.add_argument("--all", action="store_true", help="also counts that only one origin gives")
     elif name == "serve":
-        p.description = "Serve the same app in a browser (textual-serve)."
-        p.add_argument("--host", default="127.0.0.1")
+        p.description = ("Serve the same app in a browser (textual-serve), to whoever has the secret link it prints. "
+                         "For another machine, put it behind a TLS reverse proxy (README).")
+        p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
         p.add_argument("--port", type=int, default=8000)
+        p.add_argument("--allow-remote", action="store_true",
+                       help="allow a --host other than loopback: anyone with the link on that network can review")
+        p.add_argument("--read-only", action="store_true", help="browsers can read but not change verdicts")
+        p.add_argument("--reviewer", help="the name verdicts from the browser are recorded under (default: your OS account)")
+        p.add_argument("--export-dir", metavar="DIR",
+                       help="the only folder browser exports go to (default: exports/ beside the database)")
         _add_db(p)
     elif name == "quality":
         p.description = "Measure the text engine and verdicts against the reviewer's gold reading of the seeds."
@@ -152,7 +161,7 @@ def _run_index(args) -> int:
 
 def _run_export(args) -> int:
     with _open_store(args, read_only=_exists(args.db)) as store:
-        text = store.export(args.format, args.output, excel=args.excel)
+        text = store.export(args.format, args.output, excel=args.excel, force=args.force)
     if text is not None:
         sys.stdout.write(text)
     return 0
@@ -253,12 +262,27 @@ def _printable(text: str) -> str:
 
 
 def _run_serve(args) -> int:
-    from textual_serve.server import Server
+    from store.api import default_db_path
+    from tui.serve import GuardedServer, is_loopback, new_token
 
-    command = f"{sys.executable} -m tui.cli"
-    if args.db:
-        command += f" --db {_shell_quote(args.db)}"
-    Server(command, host=args.host, port=args.port).serve()
+    if not is_loopback(args.host) and not args.allow_remote:
+        raise UserError(f"--host {args.host} listens beyond this machine; add --allow-remote if that is meant "
+                        "(and put a TLS reverse proxy in front: README)")
+    if args.reviewer is not None:
+        _check_reviewer_name(args.reviewer)
+    database = Path(args.db).expanduser() if args.db else default_db_path()
+    export_dir = Path(args.export_dir).expanduser() if args.export_dir else database.parent / "exports"
+    command = [sys.executable, "-m", "tui.cli", "--db", str(database), "--export-dir", str(export_dir)]
+    if args.read_only:
+        command.append("--read-only")
+    if args.reviewer:
+        command += ["--reviewer", args.reviewer]
+    if not is_loopback(args.host):
+        print(f"factcheck-tui: warning: serving on {args.host}: anyone on that network with the link can review as "
+              f"{args.reviewer or os_account()}; traffic is not encrypted without a TLS proxy", file=sys.stderr)
+    server = GuardedServer(" ".join(_shell_quote(part) for part in command), args.host, args.port, new_token(),
+                           allow_remote=args.allow_remote)  # fmt: skip
+    server.serve()
     return 0
 
 
@@ -284,12 +308,15 @@ def _run_app(args) -> int:
 
     # Open once here so that a bad --db is a one-line error before the screen is taken over.
     store = Store(args.db, read_only=args.read_only)
+    if args.reviewer is not None:
+        _check_reviewer_name(args.reviewer)
     app = make_app(
         store=store,
         reviewer=args.reviewer or os_account(),
         paths=args.paths,
         bidi=args.bidi,
         watch=args.watch,
+        export_dir=args.export_dir,
     )
     app.run()
     return app.return_code or 0

@@ -3,13 +3,11 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
+from tests_support import run_cli, write_day
 
 from store.api import bundled_seeds
-from tests_support import write_day
 
 JSON_ARTICLE_FIELDS = {"id", "name", "path", "title", "outlet", "sha256"}
 JSON_CLAIM_FIELDS = {"id", "article_id", "article", "text", "topic_id", "checkworthiness", "suggested_verdict",
@@ -19,9 +17,7 @@ CSV_COLUMNS = ["claim_id", "topic", "article", "outlet", "claim", "suggested_ver
                "decided_at", "note", "agreeing_articles", "disagreeing_articles", "evidence"]
 
 
-def run(*args, cwd=None, env=None, input=None):
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env=env, input=input, timeout=120)
+run = run_cli
 
 
 @pytest.fixture
@@ -98,7 +94,8 @@ def test_clear_verdict_and_history_kept(db):
 
 
 def test_reviewer_defaults_to_the_os_account_not_the_environment(db):
-    import pwd, os
+    import os
+    import pwd
 
     cid = claim_ids(db)[0]
     env = dict(os.environ, USER="spoofed", LOGNAME="spoofed")

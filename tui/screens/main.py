@@ -25,6 +25,7 @@ from tui.screens.figures import FiguresScreen
 from tui.screens.modals import (
     ALL,
     ConflictScreen,
+    ConfirmScreen,
     ExportScreen,
     FilterChoice,
     FilterScreen,
@@ -673,17 +674,33 @@ class MainScreen(Screen):
 
     def action_export(self) -> None:
         def chosen(result) -> None:
-            if result is not None:
-                fmt, path, excel = result
+            if result is None:
+                return
+            fmt, path, excel = result
+            if not Path(path).exists():
                 self.export(fmt, path, excel)
+                return
 
-        self.app.push_screen(ExportScreen(), chosen)
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.export(fmt, path, excel, force=True)
+
+            self.app.push_screen(ConfirmScreen(f"{path} exists. Replace it?"), replace)
+
+        folder = self.fapp.export_dir
+        if folder is not None:
+            try:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as err:
+                self.fapp.say(f"cannot create the export folder {folder}: {err.strerror}", severity="error")
+                return
+        self.app.push_screen(ExportScreen(folder, confined=folder is not None), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export(self, fmt: str, path: str, excel: bool) -> str:
+    def export(self, fmt: str, path: str, excel: bool, force: bool = False) -> str:
         store = self.store.reopen()
         try:
-            store.export(fmt, path, excel=excel)
+            store.export(fmt, path, excel=excel, force=force)
         finally:
             store.close()
         self.fapp.say(f"exported {fmt} to {path}")

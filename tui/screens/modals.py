@@ -346,17 +346,40 @@ def _find_all(text: str, word: str) -> list[int]:
 EXPORT_FORMATS = ("csv", "json", "claimreview")
 
 
-class ExportScreen(Dialog):
-    """Returns (format, path, excel) or None."""
+class ConfirmScreen(Dialog):
+    """A yes/no question: returns True (y, enter) or False (n, escape)."""
 
-    def __init__(self, default_dir: Path | None = None) -> None:
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = "Confirm"
+            yield Label(Text(self.question))
+            yield Label("y / enter yes · n / escape no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ExportScreen(Dialog):
+    """Returns (format, path, excel) or None. Confined to a folder (served sessions), it takes a file name only."""
+
+    def __init__(self, default_dir: Path | None = None, *, confined: bool = False) -> None:
         super().__init__()
         self.default_dir = default_dir or Path.cwd()
+        self.confined = confined
 
     def _path_for(self, fmt: str) -> str:
         ext = "csv" if fmt == "csv" else "json"
         name = "factcheck-claimreview" if fmt == "claimreview" else "factcheck-export"
-        return str(self.default_dir / f"{name}.{ext}")
+        return f"{name}.{ext}" if self.confined else str(self.default_dir / f"{name}.{ext}")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box") as box:
@@ -382,7 +405,21 @@ class ExportScreen(Dialog):
         if not path:
             self.notify("give a file name", severity="warning")
             return
-        self.dismiss((fmt, str(Path(path).expanduser()), self.query_one("#export-excel", Checkbox).value))
+        if self.confined:
+            if not confined_name(path):
+                self.notify(f"this session exports only into {self.default_dir}: give a file name, no folders",
+                            severity="warning", markup=False)  # fmt: skip
+                return
+            target = self.default_dir / path
+        else:
+            target = Path(path).expanduser()
+        self.dismiss((fmt, str(target), self.query_one("#export-excel", Checkbox).value))
+
+
+def confined_name(name: str) -> bool:
+    """A plain file name: no folder, no parent, not hidden, no control characters."""
+    return (name not in ("", ".", "..") and not name.startswith(".") and "/" not in name and "\\" not in name
+            and name.isprintable())
 
 
 class HelpScreen(Dialog):

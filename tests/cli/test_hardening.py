@@ -1,0 +1,111 @@
+"""Hardening (issue 14): exports never destroy, names never reach the terminal raw, identity is the OS account,
+bad databases and bad files give one line. Real processes and real files."""
+
+import os
+import sqlite3
+import stat
+
+import pytest
+from tests_support import run_cli as run
+
+from store.api import Store, bundled_seeds
+from store.db import StoreError
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    path = tmp_path_factory.mktemp("hard") / "seeds.db"
+    result = run("index", bundled_seeds(), "--db", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def one_line_error(result) -> str:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factcheck-tui: error:"), result.stderr
+    return lines[0]
+
+
+def intact(db) -> bool:
+    with Store(db, read_only=True) as store:
+        return store.stats().claims > 0
+
+
+# -- exports never destroy ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("extra", [[], ["--force"], ["--format", "json", "--force"]])
+def test_an_export_onto_the_open_database_is_refused_and_the_database_survives(seeded, extra):
+    message = one_line_error(run("export", "--db", seeded, "-o", seeded, *extra))
+    assert "database" in message
+    assert intact(seeded)
+
+
+def test_an_export_onto_the_databases_write_ahead_log_is_refused(seeded):
+    one_line_error(run("export", "--db", seeded, "-o", f"{seeded}-wal", "--force"))
+    assert intact(seeded)
+
+
+def test_an_export_onto_another_sqlite_file_is_refused(seeded, tmp_path):
+    other = tmp_path / "someone.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
+    message = one_line_error(run("export", "--db", seeded, "-o", other, "--force"))
+    assert "SQLite" in message
+    assert sqlite3.connect(other).execute("SELECT count(*) FROM t").fetchone() == (0,)
+
+
+def test_an_existing_file_is_replaced_only_with_force_and_keeps_its_mode(seeded, tmp_path):
+    target = tmp_path / "shared.csv"
+    target.write_text("keep me", encoding="utf-8")
+    os.chmod(target, 0o664)
+    assert "--force" in one_line_error(run("export", "--db", seeded, "-o", target))
+    assert target.read_text(encoding="utf-8") == "keep me"
+    result = run("export", "--db", seeded, "-o", target, "--force")
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("claim_id,")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+
+
+def test_an_export_onto_a_folder_or_a_fifo_is_refused(seeded, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    one_line_error(run("export", "--db", seeded, "-o", fifo, "--force"))
+    one_line_error(run("export", "--db", seeded, "-o", tmp_path, "--force"))
+
+
+# -- identity -------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["   ", "amal\x1b]0;owned\x07", "amal\u202e", "two\nlines"])
+def test_a_blank_or_control_character_reviewer_name_is_refused(seeded, name):
+    claim_id = Store(seeded, read_only=True).claims()[0].id
+    one_line_error(run("verdict", claim_id, "confirmed", "--reviewer", name, "--db", seeded))
+
+
+def test_every_change_records_the_os_account_and_undo_is_only_for_that_account(tmp_path, monkeypatch):
+    from store import review
+
+    db = tmp_path / "who.db"
+    with Store(db) as store:
+        store.index([bundled_seeds()])
+        claim = store.claims()[0]
+        monkeypatch.setattr(review, "os_account", lambda: "amal")
+        store.set_verdict(claim.id, "confirmed", "amal")
+        assert store.history(claim.id)[-1].account == "amal"
+        # another account typing the same reviewer name cannot undo amal's change
+        monkeypatch.setattr(review, "os_account", lambda: "omar")
+        assert store.undo("amal") is None
+        assert store.claim(claim.id).verdict == "confirmed"
+        monkeypatch.setattr(review, "os_account", lambda: "amal")
+        assert store.undo("amal") is not None
+        assert store.claim(claim.id).verdict is None
+
+
+# -- bad databases -------------------------------------------------------------------------------------------------
+def test_a_damaged_schema_version_is_one_line(tmp_path):
+    db = tmp_path / "four.db"
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = 'four' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    assert "schema version" in one_line_error(run("export", "--db", db))
+    with pytest.raises(StoreError):
+        Store(db)
