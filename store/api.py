@@ -356,10 +356,12 @@ class Store:
 
     # -- export ----------------------------------------------------------------------------------------------
     def export(
-        self, fmt: str, target: str | os.PathLike | None = None, *, excel: bool = False, force: bool = False
+        self, fmt: str, target: str | os.PathLike | None = None, *, excel: bool = False, force: bool = False,
+        full_paths: bool = False,
     ) -> str | None:
         """Write the export in fmt (csv, json, claimreview) to target atomically, or return it as text. Never onto
-        the database or another SQLite file; an existing file is replaced only with force."""
+        the database or another SQLite file; an existing file is replaced only with force. Paths under the home
+        folder are written "~/..." unless full_paths."""
         from store import export
 
-        return export.write(self, fmt, target, excel=excel, force=force)
+        return export.write(self, fmt, target, excel=excel, force=force, full_paths=full_paths)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.db import StoreError
+from store.printable import printable
 
 if TYPE_CHECKING:
     from store.api import Store
@@ -27,13 +28,24 @@ RATINGS = {"confirmed": 5, "disputed": 1, "single-source": 3}
 
 
 def safe_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: never a formula, never a control character (store.printable)."""
     text = "" if value is None else str(value)
     if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+        return "'" + printable(text)
+    return printable(text)
 
 
-def build_json(store: "Store") -> dict:
+def shown_path(path: str, *, full: bool = False) -> str:
+    """An article's path as exported: printable, and under the home folder written "~/..." unless full (an
+    export travels to editors and tools that need not learn the indexer's account and folders)."""
+    if not full:
+        home = os.path.expanduser("~")
+        if home not in ("", "/", "~") and (path == home or path.startswith(home.rstrip("/") + "/")):
+            path = "~" + path[len(home.rstrip("/")):]
+    return printable(path, one_line=True)
+
+
+def build_json(store: "Store", *, full_paths: bool = False) -> dict:
     articles = store.articles()
     names = {a.id: a.name for a in articles}
     claims = store.claims()
@@ -43,7 +55,7 @@ def build_json(store: "Store") -> dict:
             topic_claims.setdefault(c.topic_id, []).append(c.id)
     return {
         "articles": [
-            {"id": a.id, "name": a.name, "path": a.path, "title": a.title, "outlet": a.outlet, "sha256": a.sha256,
+            {"id": a.id, "name": a.name, "path": shown_path(a.path, full=full_paths), "title": a.title, "outlet": a.outlet, "sha256": a.sha256,
              "url": a.url, "date": a.date, "copy_of": a.origin_id, "event": a.event_id}
             for a in articles
         ],
@@ -120,25 +132,26 @@ def build_claimreview(store: "Store") -> list[dict]:
     return reviews
 
 
-def render(store: "Store", fmt: str) -> str:
+def render(store: "Store", fmt: str, *, full_paths: bool = False) -> str:
     if fmt == "csv":
         return build_csv(store)
     if fmt == "json":
-        return json.dumps(build_json(store), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(build_json(store, full_paths=full_paths), ensure_ascii=False, indent=1) + "\n"
     if fmt == "claimreview":
         return json.dumps(build_claimreview(store), ensure_ascii=False, indent=1) + "\n"
     raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 def write(
-    store: "Store", fmt: str, target: str | os.PathLike | None, *, excel: bool = False, force: bool = False
+    store: "Store", fmt: str, target: str | os.PathLike | None, *, excel: bool = False, force: bool = False,
+    full_paths: bool = False,
 ) -> str | None:
     """The export as text (target None), or written to target. An export never lands on the open database, nor
     on any SQLite file, and replaces another existing file only with force."""
     path = None if target is None else Path(target).expanduser()
     if path is not None:
         check_target(path, store.path, force=force)
-    text = render(store, fmt)
+    text = render(store, fmt, full_paths=full_paths)
     if excel and fmt == "csv":
         text = "\ufeff" + text  # the BOM makes Excel read UTF-8 Arabic correctly
     if path is None:

@@ -26,6 +26,8 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.dammit import EncodingDetector
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
+from store.printable import printable
+
 __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
@@ -238,7 +240,8 @@ def _human_size(size: int) -> str:
 
 def _make_document(path: str, name: str, text: str, **metadata: str | None) -> Document:
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(path=path, name=name, text=text, sha256=sha, **metadata)
+    # the name is shown in every list and exported; the path stays as it is, to read the file again
+    return Document(path=path, name=printable(name, one_line=True), text=text, sha256=sha, **metadata)
 
 
 def _plain_document(path: str, decoded: str) -> Document:

@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from store.printable import printable
+
 VERDICTS = ("confirmed", "disputed", "single-source")
 STANCES = ("agree", "disagree", "update", "related")  # update: a later (or earlier) count of the same thing
+
+
+def _shown(obj: object, names: tuple[str, ...] = (), texts: tuple[str, ...] = ()) -> None:
+    """Make the fields of a model that leaves the store printable (store.printable): names one line, texts with
+    their line breaks. A database written by an older version, or by hand, may hold raw control characters."""
+    for field_name, one_line in [(n, True) for n in names] + [(t, False) for t in texts]:
+        value = getattr(obj, field_name)
+        if isinstance(value, str):
+            cleaned = printable(value, one_line=one_line)
+            if cleaned != value:
+                object.__setattr__(obj, field_name, cleaned)
 
 
 @dataclass(frozen=True)
@@ -22,6 +35,9 @@ class Article:
     origin_id: int | None = None  # the article this one is a near-duplicate copy of, if any
     event_id: int | None = None  # the happening it reports (DESIGN §4)
     text: str | None = None  # only filled by Store.article()
+
+    def __post_init__(self) -> None:
+        _shown(self, ("name", "title", "outlet"))
 
 
 @dataclass
@@ -55,6 +71,9 @@ class FigureValue:
     relation: str = ""  # to the row's first value: "same", "update" or "conflict" ("" for the first)
     start: int = 0  # offsets of the figure in its article's text
     end: int = 0
+
+    def __post_init__(self) -> None:
+        _shown(self, ("outlet", "article"))
 
 
 @dataclass
@@ -99,6 +118,9 @@ class Claim:
     end: int = 0
     facts: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        _shown(self, ("article", "outlet", "reviewer"), ("note",))
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -119,6 +141,9 @@ class Evidence:
     own_origin: bool = False  # a copy of the claim itself: shown, never counted as a second source
     source: str = ""  # the source the sentence quotes ("وزارة الصحة", "واس"), "" when it names none
 
+    def __post_init__(self) -> None:
+        _shown(self, ("article", "outlet", "source", "reason"))
+
 
 @dataclass(frozen=True)
 class VerdictEvent:
@@ -132,6 +157,9 @@ class VerdictEvent:
     undoes: int | None = None  # the event this one reverted
     account: str | None = None  # the OS account that made the change (None before schema 7)
 
+    def __post_init__(self) -> None:
+        _shown(self, ("reviewer", "account"), ("note",))
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -140,6 +168,9 @@ class SearchHit:
     article: str
     text: str
     claim_id: int | None  # the claim made from this sentence, if it is one
+
+    def __post_init__(self) -> None:
+        _shown(self, ("article",))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from store.db import StoreError
+from store.printable import printable
 from store.models import VERDICTS, VerdictEvent
 
 
@@ -105,7 +106,8 @@ def set_verdict(
         state = _current(conn, claim_id)
         if expected_version is not None and expected_version != state["version"]:
             raise VerdictConflict(claim_id, expected_version, state)
-        new_note = state["note"] if note is KEEP else (note or None)
+        # a note is shown in colleagues' terminals and exported: its control characters are made visible
+        new_note = state["note"] if note is KEEP else (printable(str(note)) if note else None)
         at = now()
         version = state["version"] + 1
         conn.execute(

@@ -16,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import get_current_worker
 
 from store.api import Store, bundled_seeds
+from store.printable import printable
 from tui import bidi
 from tui.screens.main import MainScreen
 from tui.widgets.text import Display, Palette
@@ -125,7 +126,8 @@ class FactcheckApp(App):
 
     def say(self, message: str, severity: str = "information") -> None:
         """A notification; the text is never parsed as markup (it may quote articles or paths)."""
-        self.notify(message, severity=severity, markup=False, timeout=3 if severity == "information" else 8)
+        self.notify(printable(message, one_line=True), severity=severity, markup=False,
+                    timeout=3 if severity == "information" else 8)
 
     def set_reorder(self, reorder: bool) -> None:
         self.text_display = Display(reorder=reorder, shaping=self.text_display.shaping)

@@ -26,35 +26,22 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
+from store.printable import printable
+
 ELLIPSIS = "…"
 
 # -- what the terminal can be trusted with --------------------------------------------------------------
 
 
-def _control_picture(ch: str) -> str:
-    code = ord(ch)
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀..␟ : visible, one cell, never interpreted by the terminal
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\ufffd"
-
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def sanitize(text: str) -> str:
-    """Make text safe to draw: control characters become visible symbols, one character for one, so that
-    logical offsets stay valid. Tabs become one space (offsets again), line breaks are kept."""
-    text = text.replace("\t", " ")
-    if _CONTROLS.search(text):
-        text = _CONTROLS.sub(lambda m: _control_picture(m.group()), text)
-    return text
+    """Make text safe to draw (store.printable): control characters become visible symbols, one character for
+    one, so that logical offsets stay valid. Tabs become one space (offsets again), line breaks are kept."""
+    return printable(text)
 
 
 def one_line(text: str) -> str:
     """For single-line cells: line breaks become spaces (one for one, so offsets hold)."""
-    return sanitize(text).replace("\n", " ").replace("\r", " ")
+    return printable(text, one_line=True)
 
 
 # -- direction ------------------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
         p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM, so Excel reads Arabic right")
         p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+        p.add_argument("--full-paths", action="store_true", help="JSON: articles' full paths (default: ~ for home)")
     elif name == "verdict":
         p.description = "Set or clear the verdict of one claim."
         p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
@@ -130,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from store.ingest import IngestError
 
         if isinstance(err, (StoreError, IngestError, UserError)):
-            print(f"factcheck-tui: error: {err}", file=sys.stderr)
+            print(f"factcheck-tui: error: {_printable(str(err))}", file=sys.stderr)
             return 1
         raise
 
@@ -154,14 +155,14 @@ def _run_index(args) -> int:
     with _open_store(args) as store, StderrProgress() as progress:
         report = store.index(args.paths, progress=progress.update)
     for path, reason in report.skipped:
-        print(f"factcheck-tui: skipped {path}: {reason}", file=sys.stderr)
+        print(f"factcheck-tui: skipped {_printable(str(path))}: {_printable(reason)}", file=sys.stderr)
     print(report.summary())
     return 0
 
 
 def _run_export(args) -> int:
     with _open_store(args, read_only=_exists(args.db)) as store:
-        text = store.export(args.format, args.output, excel=args.excel, force=args.force)
+        text = store.export(args.format, args.output, excel=args.excel, force=args.force, full_paths=args.full_paths)
     if text is not None:
         sys.stdout.write(text)
     return 0
@@ -258,7 +259,9 @@ def _run_figures(args) -> int:
 
 def _printable(text: str) -> str:
     """Article text and names as data: no terminal control characters reach the terminal."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
+    from store.printable import printable
+
+    return printable(text, one_line=True)
 
 
 def _run_serve(args) -> int:

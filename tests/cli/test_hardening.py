@@ -109,3 +109,36 @@ def test_a_damaged_schema_version_is_one_line(tmp_path):
     assert "schema version" in one_line_error(run("export", "--db", db))
     with pytest.raises(StoreError):
         Store(db)
+
+
+# -- names never reach the terminal raw ------------------------------------------------------------------------------
+HOSTILE = "evil\x1b]0;owned\x07\x1b]52;c;aGk=\x07\x1b[2J\u202e\nforged.txt"
+RAW = ("\x1b", "\x07", "\u202e")
+
+
+def hostile_folder(tmp_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    seed = min(bundled_seeds().glob("*.txt"))
+    (folder / HOSTILE).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / ("empty\x1b[2J\u202e.txt")).write_text("", encoding="utf-8")  # skipped, with a warning naming it
+    return folder
+
+
+def test_a_hostile_file_name_is_shown_and_exported_with_its_controls_made_visible(tmp_path):
+    db = tmp_path / "names.db"
+    indexed = run("index", hostile_folder(tmp_path), "--db", db)
+    assert indexed.returncode == 0, indexed.stderr
+    assert "skipped" in indexed.stderr
+    for output in (indexed.stdout, indexed.stderr, run("export", "--db", db).stdout,
+                   run("export", "--db", db, "--format", "json").stdout, run("events", "--db", db).stdout):
+        assert not any(ch in output for ch in RAW), output[:300]
+    names = [a.name for a in Store(db, read_only=True).articles()]
+    assert names == ["evil␛]0;owned␇␛]52;c;aGk=␇␛[2J\ufffd forged.txt"]
+
+
+def test_a_note_keeps_its_lines_but_not_its_escapes(seeded):
+    claim_id = Store(seeded, read_only=True).claims()[1].id
+    result = run("verdict", claim_id, "disputed", "--note", "line one\nline two \x1b]0;x\x07", "--db", seeded)
+    assert result.returncode == 0, result.stderr
+    assert Store(seeded, read_only=True).claim(claim_id).note == "line one\nline two ␛]0;x␇"

@@ -10,7 +10,7 @@ from store.export import CSV_COLUMNS, atomic_write, safe_cell
 
 @pytest.mark.parametrize("cell", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\t=1"])
 def test_formula_starts_are_neutralised(cell):
-    assert safe_cell(cell) == "'" + cell
+    assert safe_cell(cell) == "'" + cell.replace("\t", " ")  # a tab is shown as one space
 
 
 @pytest.mark.parametrize("cell", ["مقتل شخصين", "200 مليون دولار", "", "a=b"])
