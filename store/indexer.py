@@ -104,6 +104,8 @@ def index_documents(
             to_analyse.append(item)
             if len(to_analyse) >= BATCH_ARTICLES:
                 flush()
+        if isinstance(item, Document) and item.warning:
+            report.warnings.append((item.path, item.warning))
         if progress:
             done = len(files_seen)
             progress(IndexProgress(done, max(total, done), getattr(item, "name", ""), "reading"))

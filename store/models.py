@@ -191,6 +191,7 @@ class IndexReport:
     unchanged: int = 0
     duplicates: int = 0  # same text as another file of this run
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what was wrong) of files read anyway
     claims: int = 0
     sentences: int = 0
     claims_rechecked: int = 0  # claims whose evidence was (re)computed: the new ones and those they touch
@@ -202,6 +203,8 @@ class IndexReport:
             parts.append(f"{self.duplicates} duplicates")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} with warnings")
         return f"{', '.join(parts)}; {self.sentences} sentences, {self.claims} claims in {self.seconds:.2f}s"
 
 

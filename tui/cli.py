@@ -156,6 +156,8 @@ def _run_index(args) -> int:
         report = store.index(args.paths, progress=progress.update)
     for path, reason in report.skipped:
         print(f"factcheck-tui: skipped {_printable(str(path))}: {_printable(reason)}", file=sys.stderr)
+    for path, warning in report.warnings:
+        print(f"factcheck-tui: warning: {_printable(str(path))}: {_printable(warning)}", file=sys.stderr)
     print(report.summary())
     return 0
 

@@ -472,3 +472,50 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
         write(tmp_path, f"dir{n % 2}/{n}.txt", f"خبر {n}")
     write(tmp_path, "feed.json", json.dumps([record(0), record(1)]))
     assert list(iter_documents([tmp_path])) == list(iter_documents([tmp_path]))
+
+
+# -- one bad file never stops the others; damaged UTF-8 is read with a warning (issue 14) -----------------------
+def test_a_json_integer_of_5000_digits_is_a_one_line_skip_and_the_other_files_are_read(tmp_path: Path) -> None:
+    write(tmp_path, "huge.json", '{"title": "x", "content": "y", "n": ' + "7" * 5000 + "}")
+    write(tmp_path, "huge.jsonl", '{"content": "' + ARABIC[:40] + '"}\n{"n": ' + "7" * 5000 + "}\n")
+    write(tmp_path, "fine.txt", ARABIC)
+    items = list(iter_documents([tmp_path]))
+    skipped = {Path(i.path).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert skipped == {"huge.json": "not valid JSON: a number too long to read",
+                       "huge.jsonl#1": "not valid JSON: line 2"}  # fmt: skip
+    assert sorted(i.name for i in items if isinstance(i, Document)) == ["fine.txt", "huge.jsonl#0"]
+
+
+def test_any_unexpected_error_in_one_file_becomes_a_one_line_skip(tmp_path: Path, monkeypatch) -> None:
+    def broken(path: str, decoded: str) -> Document:
+        raise RuntimeError("something nobody foresaw\nwith a second line")
+
+    monkeypatch.setattr(ingest, "_plain_document", broken)
+    skipped = read_skipped(write(tmp_path, "a.txt", ARABIC))
+    assert skipped.reason == "could not be read (RuntimeError: something nobody foresaw)"
+
+
+def _inside_a_letter(data: bytes, after: int) -> int:
+    """The first continuation byte (the second half of an Arabic letter) at or after this offset."""
+    return next(i for i in range(after, len(data)) if 0x80 <= data[i] < 0xC0)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: _inside_a_letter(data, len(data) // 2)],  # cut in the middle of a letter
+        lambda data: data[:_inside_a_letter(data, 100)] + data[_inside_a_letter(data, 100) + 1 :],  # a byte lost
+        lambda data: data + ARABIC.encode("cp1256"),  # a passage pasted from a Windows-1256 file
+    ],
+)
+def test_almost_valid_utf8_is_read_with_replacement_characters_and_a_warning(tmp_path: Path, damage) -> None:
+    data = ARABIC.encode("utf-8")
+    document = read_document(write(tmp_path, "damaged.txt", damage(data)))
+    assert "\ufffd" in document.text
+    assert document.warning is not None and "invalid UTF-8" in document.warning
+    assert ARABIC.splitlines()[0][:40] in document.text
+
+
+def test_windows_1256_is_not_mistaken_for_damaged_utf8(tmp_path: Path) -> None:
+    document = read_document(write(tmp_path, "legacy.txt", ARABIC.encode("cp1256")))
+    assert document.text == ARABIC and document.warning is None
