@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 
 from store import review
-from store.db import StoreError, connect
+from store.db import StoreError, connect, database_errors
 from store.models import (
     Article,
     Claim,
@@ -340,19 +340,29 @@ class Store:
     ) -> Claim:
         """Write the verdict (None clears it) in its own transaction, then return the claim as now stored."""
         self._writable()
-        review.set_verdict(self.conn, claim_id, verdict, reviewer, note, expected_version)
-        return self.claim(claim_id)
+        with database_errors(self.path):
+            review.set_verdict(self.conn, claim_id, verdict, reviewer, note, expected_version)
+            return self.claim(claim_id)
 
     def set_note(self, claim_id: int, note: str | None, reviewer: str, expected_version: int | None = None) -> Claim:
         self._writable()
-        current = self.claim(claim_id)
-        review.set_verdict(self.conn, claim_id, current.verdict, reviewer, note, expected_version)
-        return self.claim(claim_id)
+        with database_errors(self.path):
+            current = self.claim(claim_id)
+            review.set_verdict(self.conn, claim_id, current.verdict, reviewer, note, expected_version)
+            return self.claim(claim_id)
 
     def undo(self, reviewer: str) -> VerdictEvent | None:
         """Revert this reviewer's last change not yet undone; returns the undo event, or None."""
         self._writable()
-        return review.undo_last(self.conn, reviewer)
+        with database_errors(self.path):
+            return review.undo_last(self.conn, reviewer)
+
+    def check_integrity(self) -> None:
+        """StoreError unless SQLite's quick check passes: writing into a damaged file spreads the damage."""
+        with database_errors(self.path):
+            problems = [row[0] for row in self.conn.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path} is damaged ({'; '.join(problems)}); restore a backup before writing")
 
     # -- export ----------------------------------------------------------------------------------------------
     def export(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -316,6 +317,8 @@ def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils
         raise StoreError(f"cannot open {path} read-only: no such database")
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file (a pipe, a device?); give a database file")
     if not read_only:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -346,6 +349,18 @@ def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils
     except sqlite3.DatabaseError as err:
         raise StoreError(_explain(err, path)) from None
     return db
+
+
+@contextmanager
+def database_errors(path: Path) -> Iterator[None]:
+    """SQLite's errors (locked, disk full, damaged, read-only) as one StoreError line, so that a writer says "not
+    saved" and can retry instead of crashing."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise StoreError(_explain(err, path)) from None
+    except OverflowError:
+        raise StoreError("a number too large for the database (no such id)") from None
 
 
 def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:

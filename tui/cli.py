@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -133,6 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(err, (StoreError, IngestError, UserError)):
             print(f"factcheck-tui: error: {_printable(str(err))}", file=sys.stderr)
             return 1
+        if isinstance(err, sqlite3.Error):  # a query outside the store's own translation: still one line
+            print(f"factcheck-tui: error: database: {_printable(str(err))}", file=sys.stderr)
+            return 1
+        if isinstance(err, OSError):  # disk full, permission denied, ... while writing
+            print(f"factcheck-tui: error: {_printable(err.strerror or str(err))}"
+                  f"{': ' + _printable(str(err.filename)) if err.filename else ''}", file=sys.stderr)
+            return 1
         raise
 
 
@@ -181,6 +189,7 @@ def _run_verdict(args) -> int:
     verdict = None if args.verdict == "clear" else args.verdict
     note = args.note if args.note is not None else _keep()
     with _open_store(args) as store:
+        store.check_integrity()
         claim = store.set_verdict(args.claim_id, verdict, reviewer, note=note)
     print(f"claim {claim.id}: {claim.verdict or 'cleared'} by {claim.reviewer} at {claim.decided_at}")
     return 0

@@ -142,3 +142,61 @@ def test_a_note_keeps_its_lines_but_not_its_escapes(seeded):
     result = run("verdict", claim_id, "disputed", "--note", "line one\nline two \x1b]0;x\x07", "--db", seeded)
     assert result.returncode == 0, result.stderr
     assert Store(seeded, read_only=True).claim(claim_id).note == "line one\nline two ␛]0;x␇"
+
+
+def copy_of(db, tmp_path, name):
+    target = tmp_path / name
+    with sqlite3.connect(db) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target
+
+
+def test_a_fifo_as_the_database_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "db.fifo"
+    os.mkfifo(fifo)
+    assert "regular file" in one_line_error(run("export", "--db", fifo))
+
+
+def test_a_huge_claim_id_is_one_line(seeded):
+    one_line_error(run("verdict", 10**30, "confirmed", "--db", seeded))
+
+
+def test_a_read_only_database_file_is_one_line(seeded, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root writes through file modes")
+    db = copy_of(seeded, tmp_path, "ro.db")
+    os.chmod(db, 0o444)
+    one_line_error(run("verdict", 1, "confirmed", "--db", db))
+
+
+def test_a_verdict_is_never_written_into_a_damaged_database(seeded, tmp_path):
+    db = copy_of(seeded, tmp_path, "damaged.db")
+    page_size = sqlite3.connect(db).execute("PRAGMA page_size").fetchone()[0]
+    pages = db.stat().st_size // page_size
+    with open(db, "r+b") as handle:  # scribble over a few pages in the middle, leaving the header and schema
+        for page in range(pages // 2, pages // 2 + 3):
+            handle.seek(page * page_size)
+            handle.write(b"\xff" * page_size)
+    claim_id = 1
+    message = one_line_error(run("verdict", claim_id, "confirmed", "--db", db))
+    assert "damaged" in message or "malformed" in message
+
+
+def test_a_locked_database_is_one_line_and_nothing_is_half_written(seeded, tmp_path):
+    import subprocess
+    import sys
+
+    db = copy_of(seeded, tmp_path, "locked.db")
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time\n"
+        f"c = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(30)\n")],
+        stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        claim_id = Store(db, read_only=True).claims()[0].id
+        assert "locked" in one_line_error(run("verdict", claim_id, "confirmed", "--db", db))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert Store(db, read_only=True).claim(claim_id).verdict is None

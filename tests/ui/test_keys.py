@@ -450,3 +450,30 @@ async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkey
         assert widest == 3
         assert table.columns[table.ordered_columns[0].key].width == widest
         assert str(table.get_row(table.keys_in_order()[-1])[0]).strip() == table.keys_in_order()[-1]
+
+
+async def test_a_verdict_on_a_locked_database_says_not_saved_and_the_app_goes_on(app_factory, seeded_db,
+                                                                                monkeypatch):
+    import sqlite3
+
+    app = app_factory()
+    said = []
+    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+    holder = sqlite3.connect(seeded_db, isolation_level=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.store.conn.execute("PRAGMA busy_timeout = 50")  # a colleague's long write: wait little here
+        screen = main(app)
+        first = screen.current_claim_id
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("c")
+            await pilot.pause()
+            assert any(m.startswith("not saved — retry") and "locked" in m for m in said), said
+            assert screen.claims[first].verdict is None
+        finally:
+            holder.execute("ROLLBACK")
+        await pilot.press("c")  # the retry
+        await pilot.pause()
+        assert screen.claims[first].verdict == "confirmed"
+    holder.close()

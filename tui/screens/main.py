@@ -493,7 +493,7 @@ class MainScreen(Screen):
             self.show_conflict(claim, conflict, verdict, note)
             return
         except StoreError as err:
-            self.fapp.say(f"not saved: {err}", severity="error")
+            self.fapp.say(f"not saved — retry: {err}", severity="error")
             return
         self.apply_claim(saved)
         what = saved.verdict or "cleared"
