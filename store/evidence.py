@@ -11,9 +11,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from multiprocessing import get_context
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -21,11 +19,19 @@ from rapidfuzz import fuzz
 from store.db import BUSY_TIMEOUT_MS, db_path, sentence_document_frequencies
 from store.review import write_transaction
 from store.text.blocking import CandidateIndex
-from store.text.sources import Source, dateline_source, sentence_source
 from store.text.facts import Facts, extract_facts
-from store.text.match import Judged, beyond_names, evidence_signature, judge, keep_best, suggest_verdict
+from store.text.match import (
+    Judged,
+    beyond_names,
+    evidence_signature,
+    judge,
+    keep_best,
+    suggest_verdict,
+)
 from store.text.normalize import normalize
+from store.text.sources import Source, dateline_source, sentence_source
 from store.text.terms import shared_words, without_speech_verbs
+from store.workers import process_pool
 
 CANDIDATES_PER_CLAIM = 16
 PARALLEL_CLAIMS = 1500  # claims to score before starting processes pays off
@@ -210,10 +216,8 @@ def _score_chunk(chunk: list[int]) -> list[tuple[int, list[Judged], str]]:
 
 def _score_in_processes(path: str, chunks: list[list[int]]) -> Iterator[list[tuple[int, list[Judged], str]]]:
     """Each worker reads the database on its own connection and builds its own candidate index; only this
-    process writes. spawn, not fork: the UI indexes from a thread."""
-    with ProcessPoolExecutor(
-        max_workers=os.cpu_count(), mp_context=get_context("spawn"), initializer=_start_worker, initargs=(path,)
-    ) as pool:
+    process writes."""
+    with process_pool(os.cpu_count() or 1, _start_worker, (path,)) as pool:
         yield from pool.map(_score_chunk, chunks)
 
 

@@ -12,21 +12,32 @@ import os
 import re
 import sqlite3
 import time
-from pathlib import Path
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from store import evidence
 from store.db import BUSY_TIMEOUT_MS, db_path
-from store.events import assign_events, rebuild_ledgers, remove_empty_events, set_event_topics
+from store.events import (
+    assign_events,
+    rebuild_ledgers,
+    remove_empty_events,
+    set_event_topics,
+)
 from store.ingest import Document, Skipped, count_files, iter_documents
 from store.models import IndexProgress, IndexReport
 from store.review import now, write_transaction
 from store.text.facts import Facts
 from store.text.pipeline import AnalysedArticle, analyse_text
-from store.text.topics import OTHER_LABEL, TopicGroup, TopicItem, assign_topics, group_topics
+from store.text.topics import (
+    OTHER_LABEL,
+    TopicGroup,
+    TopicItem,
+    assign_topics,
+    group_topics,
+)
+from store.workers import process_pool
 
 BATCH_ARTICLES = 64
 PARALLEL_AFTER = 128  # articles analysed in this process before a pool of processes is worth starting
@@ -132,8 +143,7 @@ class _Analyser:
         """The analyses of these texts, in order: already done in this process, or being done by the pool
         while the caller goes on."""
         if self.pool is None and self.serial_done >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
-            # spawn, not fork: the UI indexes from a thread, and forking a threaded process can deadlock.
-            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn"))
+            self.pool = process_pool(os.cpu_count() or 1)
         if self.pool is None:
             self.serial_done += len(texts)
             return iter([analyse_text(t) for t in texts])
@@ -262,7 +272,7 @@ def _group_claims(conn: sqlite3.Connection, claim_ids: list[int]) -> list[TopicG
     path = db_path(conn)
     if len(claim_ids) < TOPICS_IN_PROCESS_UNDER or not path or not os.path.exists(path):
         return group_topics(_claims_as_items(conn, claim_ids))
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+    with process_pool(1) as pool:
         return pool.submit(_group_in_child, path, claim_ids).result()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -159,6 +160,10 @@ def _check_paths(paths: Sequence[str]) -> None:
 def _run_index(args) -> int:
     from tui.progress import StderrProgress
 
+    # SIGTERM ends the run at once, as SIGKILL would (each batch is its own transaction: what was committed
+    # stays, the rest is redone next time), and the worker processes die with it (store.workers).
+    signal.signal(signal.SIGTERM, _terminated)
+
     _check_paths(args.paths)
     with _open_store(args) as store, StderrProgress() as progress:
         report = store.index(args.paths, progress=progress.update)
@@ -176,6 +181,11 @@ def _run_export(args) -> int:
     if text is not None:
         sys.stdout.write(text)
     return 0
+
+
+def _terminated(signum: int, frame: object) -> None:
+    sys.stderr.write("factcheck-tui: terminated; what was committed is kept, the next index finishes the rest\n")
+    os._exit(128 + signum)
 
 
 def _exists(db: str | None) -> bool:
