@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 
 from store import review
-from store.db import StoreError, connect, database_errors
+from store.db import StoreError, connect, database_errors, index_lock
 from store.models import (
     Article,
     Claim,
@@ -26,6 +26,7 @@ from store.models import (
     Stats,
     Topic,
     VerdictEvent,
+    WAITING,
 )
 from store.review import KEEP, VerdictConflict
 from store.text.normalize import normalize
@@ -112,14 +113,16 @@ class Store:
         self._writable()
         from store import indexer  # imported on first use: reading a database needs none of the ingest stack
 
-        return indexer.index_paths(self.conn, [str(p) for p in paths], progress, should_stop)
+        with index_lock(self.path, lambda: progress and progress(IndexProgress(0, 1, "", WAITING))):
+            return indexer.index_paths(self.conn, [str(p) for p in paths], progress, should_stop)
 
     def finish_pending(self, progress: Callable[[IndexProgress], None] | None = None) -> None:
         """Complete topics and evidence left undone by an interrupted index run."""
         self._writable()
         from store import indexer
 
-        indexer.finish_pending(self.conn, progress)
+        with index_lock(self.path, lambda: progress and progress(IndexProgress(0, 1, "", WAITING))):
+            indexer.finish_pending(self.conn, progress)
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None

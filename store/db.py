@@ -352,6 +352,29 @@ def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils
 
 
 @contextmanager
+def index_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """One index run per database at a time: two runs on the same files redid each other's work and reported
+    unchanged files as updated. A second run waits for the first (on_wait is told once) and then finds the work
+    done. An advisory lock on a file beside the database, released by the kernel if the holder is killed."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking still keeps the data whole
+        yield
+        return
+    fd = os.open(f"{path}.index-lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
 def database_errors(path: Path) -> Iterator[None]:
     """SQLite's errors (locked, disk full, damaged, read-only) as one StoreError line, so that a writer says "not
     saved" and can retry instead of crashing."""

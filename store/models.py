@@ -208,12 +208,15 @@ class IndexReport:
         return f"{', '.join(parts)}; {self.sentences} sentences, {self.claims} claims in {self.seconds:.2f}s"
 
 
+WAITING = "waiting for another index run"  # the stage while another process indexes the same database
+
+
 @dataclass(frozen=True)
 class IndexProgress:
     done: int
     total: int
     current: str = ""
-    stage: str = "reading"  # reading | analysing | evidence | topics | done
+    stage: str = "reading"  # reading | analysing | evidence | topics | done | WAITING
 
 
 @dataclass(frozen=True)

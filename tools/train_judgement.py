@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,6 +34,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from store.text import judgement
+from store.text.blocking import CandidateIndex
 from store.text.match import prepare_pairs
 from store.text.stance import classify
 from store.text.stance_features import view
@@ -65,10 +67,21 @@ def news_pairs() -> list[dict]:
             for x in rows if x["split"] == "fit"]  # fmt: skip
 
 
-def featurize(pairs: list[dict]) -> tuple[list[dict[str, float]], list[tuple[str, int]]]:
+def corpus_index(database: Path) -> CandidateIndex:
+    """The candidate index the evidence engine builds over a database's sentences (store.evidence._Corpus): its
+    document frequencies weigh the shared words of the labelled pairs as the indexer weighs them."""
+    conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    index = CandidateIndex()
+    index.add_all([(sid, aid, tuple(terms.split())) for sid, aid, terms in
+                   conn.execute("SELECT id, article_id, terms FROM sentences")])  # fmt: skip
+    conn.close()
+    return index
+
+
+def featurize(pairs: list[dict], corpus: CandidateIndex | None = None) -> tuple[list[dict[str, float]], list[tuple[str, int]]]:
     """Each pair's judgement features, and the rules' stance ("other" pairs are never judged by the model) with
     its shared words beyond names, which the decision reads."""
-    prepared = prepare_pairs([(p["a"], p["b"]) for p in pairs])
+    prepared = prepare_pairs([(p["a"], p["b"]) for p in pairs], corpus)
     features, rules = [], []
     for p, q in zip(pairs, prepared):
         rule = classify(p["a"], p["b"], q.claim_facts, q.other_facts, p["date_a"], p["date_b"]).stance
@@ -147,6 +160,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--corpus-db", metavar="DB", type=Path, help=(
+        "a database of the four labelled days (factcheck-tui index of their articles): the news pairs' shared words "
+        "are then weighed by its sentences, as the indexer weighs them, instead of by the pairs alone"))
     args = parser.parse_args()
     import labelled_pairs  # the indexer's events of the labelled days (needs the corpus)
 
@@ -154,7 +170,7 @@ def main() -> int:
     ans_x, _ = featurize(train)
     ans_y = [TO_CLASS[p["label"]] for p in train]
     dev_x, dev_rules = featurize(dev)
-    news_x, news_rules = featurize(news)
+    news_x, news_rules = featurize(news, corpus_index(args.corpus_db) if args.corpus_db else None)
     news_y = [TO_CLASS[p["label"]] for p in news]
     events = labelled_pairs.event_of_articles()
     same_event = [events[x] == events[y] for x, y in (p["articles"] for p in news)]

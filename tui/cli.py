@@ -165,8 +165,15 @@ def _run_index(args) -> int:
     signal.signal(signal.SIGTERM, _terminated)
 
     _check_paths(args.paths)
+    from store.models import WAITING
+
     with _open_store(args) as store, StderrProgress() as progress:
-        report = store.index(args.paths, progress=progress.update)
+        def update(event) -> None:
+            if event.stage == WAITING:
+                print(f"factcheck-tui: {WAITING} on {_printable(str(store.path))}", file=sys.stderr)
+            progress.update(event)
+
+        report = store.index(args.paths, progress=update)
     for path, reason in report.skipped:
         print(f"factcheck-tui: skipped {_printable(str(path))}: {_printable(reason)}", file=sys.stderr)
     for path, warning in report.warnings:

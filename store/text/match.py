@@ -145,14 +145,16 @@ class PreparedPair:
     shared_beyond_names: int
 
 
-def prepare_pairs(pairs: list[tuple[str, str]]) -> list[PreparedPair]:
+def prepare_pairs(pairs: list[tuple[str, str]], corpus: CandidateIndex | None = None) -> list[PreparedPair]:
     """Facts and shared distinctive words of each (claim, other), the words weighed by how often they occur among
-    the sentences given (a file of pairs is its own small corpus)."""
-    index = CandidateIndex()
+    the sentences of corpus (the index the evidence engine would use), else among the sentences given (a file of
+    pairs is its own small corpus)."""
+    index = corpus if corpus is not None else CandidateIndex()
     rows = []
     for n, (claim, other) in enumerate(pairs):
         terms = (without_speech_verbs(content_terms(normalize(claim))), without_speech_verbs(content_terms(normalize(other))))
-        index.add_all([(2 * n, 2 * n, terms[0]), (2 * n + 1, 2 * n + 1, terms[1])])
+        if corpus is None:
+            index.add_all([(2 * n, 2 * n, terms[0]), (2 * n + 1, 2 * n + 1, terms[1])])
         rows.append(terms)
     out = []
     for (claim, other), (mine, theirs) in zip(pairs, rows):

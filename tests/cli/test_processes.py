@@ -67,3 +67,34 @@ def test_no_worker_outlives_a_killed_index(tmp_path, how):
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [w for w in workers if alive(w)]
+
+
+def held(lock: str) -> bool:
+    import fcntl
+
+    if not os.path.exists(lock):
+        return False
+    fd = os.open(lock, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def test_a_second_index_run_waits_for_the_first_and_finds_the_work_done(tmp_path):
+    folder = many_articles(tmp_path, 200)
+    db = tmp_path / "twice.db"
+    command = [sys.executable, "-m", "tui.cli", "index", str(folder), "--db", str(db)]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not held(f"{db}.index-lock") and time.monotonic() < deadline:  # until the first run holds the lock
+        time.sleep(0.05)
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    out, _ = first.communicate(timeout=300)
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    assert out.startswith("200 added")
+    assert "waiting for another index run" in second.stderr
+    assert second.stdout.startswith("0 added, 0 updated, 200 unchanged")
