@@ -21,9 +21,6 @@ from tui import bidi
 from tui.screens.main import MainScreen
 from tui.widgets.text import Display, Palette
 
-WATCH_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
-
-
 class ReviewCommands(Provider):
     """The main screen's actions by name in the command palette (ctrl+p), for the selected claim."""
 
@@ -165,25 +162,16 @@ class FactcheckApp(App):
 
     @work(thread=True, group="watch", exit_on_error=False, description="watching a folder")
     def watch_folder(self, folder: str, interval: float = 1.0) -> None:
-        """Poll the folder; index files that are new or changed since the last look (each change once)."""
+        """Poll the folder; index files that are new or changed once they are completely written
+        (store.watch.FolderWatch)."""
+        from store.watch import FolderWatch
+
         worker = get_current_worker()
         store = self.store.reopen()
-        seen: dict[Path, tuple[float, int]] = {}
+        watch = FolderWatch(folder)
         try:
             while not worker.is_cancelled:
-                changed = []
-                for path in sorted(Path(folder).rglob("*")):
-                    if not path.is_file() or path.suffix.lower() not in WATCH_SUFFIXES or path.name.startswith("."):
-                        continue
-                    try:
-                        stat = path.stat()
-                    except OSError:
-                        continue
-                    signature = (stat.st_mtime, stat.st_size)
-                    if seen.get(path) != signature:
-                        seen[path] = signature
-                        # a file still being written changes again before the next look; the store dedupes
-                        changed.append(str(path))
+                changed = watch.look()
                 if changed:
                     report = store.index(changed, should_stop=lambda: worker.is_cancelled)
                     if report.added or report.updated:
