@@ -320,10 +320,7 @@ def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils
     if path.exists() and not path.is_file():
         raise StoreError(f"{path} is not a regular file (a pipe, a device?); give a database file")
     if not read_only:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StoreError(f"cannot create the folder for {path}: {err.strerror}") from None
+        _create_private(path)
     try:
         if read_only:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
@@ -349,6 +346,32 @@ def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils
     except sqlite3.DatabaseError as err:
         raise StoreError(_explain(err, path)) from None
     return db
+
+
+# Notes and verdicts are a desk's unpublished work: a new database is readable by its owner only (0600, in a 0700
+# folder when the folder is new), unless FACTCHECK_SHARE=group asks for a desk's shared group (0660 / 0770; give
+# the folder to the group with chgrp and chmod g+s, README). Existing files keep their mode.
+SHARE_ENV = "FACTCHECK_SHARE"
+
+
+def _create_private(path: Path) -> None:
+    shared = os.environ.get(SHARE_ENV, "").strip().lower() == "group"
+    folder_mode, file_mode = (0o770, 0o660) if shared else (0o700, 0o600)
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(mode=folder_mode, parents=True, exist_ok=True)
+            os.chmod(path.parent, folder_mode)  # mkdir's mode passes through the umask
+    except OSError as err:
+        raise StoreError(f"cannot create the folder for {path}: {err.strerror}") from None
+    try:
+        if not path.exists():
+            # SQLite gives its -wal and -shm files the mode of the database file
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode))
+            os.chmod(path, file_mode)
+    except FileExistsError:
+        pass  # another process created it first
+    except OSError as err:
+        raise StoreError(f"cannot create {path}: {err.strerror}") from None
 
 
 @contextmanager
