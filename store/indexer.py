@@ -93,6 +93,7 @@ def index_documents(
             docs, analysed = in_flight
             in_flight = None
             dependent_claims.update(_write_batch(conn, list(zip(docs, analysed)), report))
+            _checkpoint(conn, report)
 
     def flush() -> None:
         nonlocal in_flight
@@ -156,6 +157,20 @@ class _Analyser:
 
 def _is_unchanged(conn: sqlite3.Connection, doc: Document) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (doc.sha256,)).fetchone() is not None
+
+
+# A reader that keeps an old snapshot open (a report script, a stuck process) stops checkpoints from reusing the
+# write-ahead log, which then grows without bound (1.97 GB in 45 s, seen): after each batch the log is
+# checkpointed as far as readers allow, and a log this many pages behind (~400 MB at 4 KB pages) is reported once.
+PINNED_LOG_PAGES = 100_000
+
+
+def _checkpoint(conn: sqlite3.Connection, report: IndexReport) -> None:
+    _busy, log_pages, checkpointed = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    pinned = log_pages - checkpointed
+    if pinned >= PINNED_LOG_PAGES and not any(path == db_path(conn) for path, _ in report.warnings):
+        why = f"another connection holds an old snapshot: the write-ahead log is {pinned:,} pages behind and grows"
+        report.warnings.append((db_path(conn), why + " until it closes"))
 
 
 def _write_batch(conn: sqlite3.Connection, batch: list[tuple[Document, AnalysedArticle]], report: IndexReport) -> set[int]:

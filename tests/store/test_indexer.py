@@ -87,3 +87,31 @@ def test_topics_grouped_in_a_child_process_are_the_same(tmp_path, monkeypatch):
     in_process = topics_of(tmp_path / "a.db")
     monkeypatch.setattr(store.indexer, "TOPICS_IN_PROCESS_UNDER", 1)  # what a large run does
     assert topics_of(tmp_path / "b.db") == in_process
+
+
+def test_a_reader_pinning_the_write_ahead_log_is_reported(tmp_path, monkeypatch):
+    import sqlite3
+    import subprocess
+    import sys
+
+    from store import indexer
+
+    monkeypatch.setattr(indexer, "PINNED_LOG_PAGES", 5)
+    db = tmp_path / "pinned.db"
+    Store(db).close()
+    reader = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, time\n"
+        f"c = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
+        "c.execute('BEGIN'); c.execute('SELECT count(*) FROM articles').fetchone(); print('reading', flush=True)\n"
+        "time.sleep(60)\n")], stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert reader.stdout.readline().strip() == "reading"
+        with Store(db) as store:
+            report = store.index([bundled_seeds()])
+    finally:
+        reader.kill()
+        reader.wait()
+    assert any("old snapshot" in warning for _, warning in report.warnings), report.warnings
+    with Store(db) as store:  # once the reader has gone, the next batch's checkpoint catches up
+        store.index([bundled_seeds()])
+        assert sqlite3.connect(db).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0] == 0

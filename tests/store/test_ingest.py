@@ -519,3 +519,11 @@ def test_almost_valid_utf8_is_read_with_replacement_characters_and_a_warning(tmp
 def test_windows_1256_is_not_mistaken_for_damaged_utf8(tmp_path: Path) -> None:
     document = read_document(write(tmp_path, "legacy.txt", ARABIC.encode("cp1256")))
     assert document.text == ARABIC and document.warning is None
+
+
+def test_a_text_far_longer_than_any_article_is_cut_with_a_warning(tmp_path: Path) -> None:
+    line = ARABIC.splitlines()[0] + "\n"
+    document = read_document(write(tmp_path, "huge.txt", line * (ingest.MAX_ARTICLE_CHARS // len(line) * 3)))
+    assert len(document.text) <= ingest.MAX_ARTICLE_CHARS
+    assert document.text.endswith(line.strip())  # cut at a line end
+    assert document.warning is not None and "cut at" in document.warning
