@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store.models import Claim, Evidence
+from tui import bidi
 from tui.bidi import is_rtl
 from tui.widgets.text import STANCE_SYMBOL, BidiText, Display, Palette, symbols, verdict_text
 
@@ -31,7 +32,7 @@ def span_texts(text: str, spans: Sequence[Sequence[int]]) -> str:
 def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, palette: Palette) -> list[RenderableType]:
     head = Text()
     head.append(f"#{claim.id} ", style=palette.title)
-    head.append(article_label(claim.article, claim.outlet), style=palette.muted)
+    head.append(_inline(article_label(claim.article, claim.outlet), display), style=palette.muted)
     # the parts of the claim that some other outlet contradicts
     spans = []
     for e in evidence:
@@ -55,6 +56,11 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
     return out
 
 
+def _inline(name: str, display: Display) -> str:
+    """A name inside a line of English labels, in display order (an Arabic outlet or source reads right)."""
+    return bidi.visual(name, display.reorder, display.shaping)
+
+
 def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palette) -> RenderableType:
     sym = symbols()
     verdict_like = STANCE_SYMBOL.get(e.stance)
@@ -64,15 +70,16 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
     if e.stance == "update" and e.date:
         head.append(f" {e.date[:10]}", style=palette.title)  # updates are listed in date order
     head.append(f" {e.score:3.0f}  ", style=palette.title)
-    head.append(article_label(e.article, e.outlet), style=palette.muted)
+    head.append(_inline(article_label(e.article, e.outlet), display), style=palette.muted)
     if e.copy_of:
         head.append(f"  (copy of article {e.copy_of})", style=palette.muted)
     elif e.own_origin and e.source:
-        head.append(f"  (quotes the claim's source, {e.source}: not a second source)", style=palette.muted)
+        head.append(f"  (quotes the claim's source, {_inline(e.source, display)}: not a second source)",
+                    style=palette.muted)  # fmt: skip
     elif e.own_origin:
         head.append("  (copy of the claim's text: not a second source)", style=palette.muted)
     elif e.source:
-        head.append(f"  source: {e.source}", style=palette.muted)
+        head.append(f"  source: {_inline(e.source, display)}", style=palette.muted)
     parts: list[RenderableType] = [head]
     spans = [(a, b, palette.highlight) for a, b in e.sentence_spans]
     parts.append(BidiText(e.sentence, display, spans=spans, indent=2))
@@ -92,7 +99,7 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
     return Group(*parts)
 
 
-def origins_summary(evidence: Sequence[Evidence]) -> str:
+def origins_summary(evidence: Sequence[Evidence], display: Display) -> str:
     """"4 outlets, 2 independent origins (1 wire copy ×3)": how many voices the evidence really has. Copies of
     the claim's own text are not an independent origin."""
     outlets = {e.outlet or e.article for e in evidence}
@@ -105,7 +112,7 @@ def origins_summary(evidence: Sequence[Evidence]) -> str:
     copies = [len(m) for o, m in members.items() if len(m) > 1 and o not in sources]
     text = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}, {len(members)} independent origin"
     text += "s" if len(members) != 1 else ""
-    notes = [f"1 source: {name}, via {n} outlets" for name, n in quoted]
+    notes = [f"1 source: {_inline(name, display)}, via {n} outlets" for name, n in quoted]
     if copies:
         notes.append(f"{len(copies)} wire cop{'ies' if len(copies) != 1 else 'y'} ×{max(copies)}")
     return text + (f" ({'; '.join(notes)})" if notes else "")
@@ -124,7 +131,7 @@ def evidence_renderable(
         counts = {s: sum(1 for e in evidence if e.stance == s) for s in ("agree", "disagree", "update", "related")}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
         parts.append(Text(f"Other outlets: {summary}", style=palette.title))
-        parts.append(Text(origins_summary(evidence), style=palette.muted))
+        parts.append(Text(origins_summary(evidence, display), style=palette.muted))
         for e in evidence:
             parts.append(_line())
             parts.append(evidence_item(e, claim.text, display, palette))
