@@ -13,7 +13,14 @@ from textual.widgets import Static
 from store.models import Claim, Evidence
 from tui import bidi
 from tui.bidi import is_rtl
-from tui.widgets.text import STANCE_SYMBOL, BidiText, Display, Palette, symbols, verdict_text
+from tui.widgets.text import (
+    STANCE_SYMBOL,
+    BidiText,
+    Display,
+    Palette,
+    symbols,
+    verdict_text,
+)
 
 
 def _line(text: str = "", style="") -> Text:
