@@ -32,6 +32,7 @@ from store.text.lexicon import (
     NEGATORS,
     NOT_NEGATING_AFTER_LA,
     RELATIVE_DAYS,
+    RELATIVE_PERIODS,
     REFUSALS,
     REPORT_WORDS,
     STOPWORDS,
@@ -64,7 +65,7 @@ class Quantity:
 
 @dataclass
 class Mention:
-    kind: str  # "day" | "date" | "place" | "person" | "org" | "negation"
+    kind: str  # "day" | "date" | "period" | "place" | "person" | "org" | "negation"
     text: str  # as written
     key: str  # comparison key: weekday name, ISO-ish date, name_key(...) for names/places, the negator
     start: int
@@ -106,6 +107,7 @@ def extract_facts(text: str) -> Facts:
     mentions += _titled_names(text, tokens, used, mentions)
     mentions += _dates(text, tokens, used)
     mentions += _numeric_dates(text, tokens, used)
+    mentions += _periods(text, tokens, used)
     mentions += _days(text, tokens, used)
     quantities: list[Quantity] = []
     for reading in read_quantities(_unbracketed(text, tokens), skip=used):
@@ -406,6 +408,22 @@ def _unbracketed(text: str, tokens: list[Token]) -> list[Token]:
     for i in range(1, len(tokens) - 1):
         if tokens[i].is_number and _gap(text, tokens, i).endswith("(") and _gap(text, tokens, i + 1) == ")":
             out[i + 1] = replace(tokens[i + 1], after_punct=False)
+    return out
+
+
+def _periods(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
+    """A period named relative to the article's date ("الشهر الماضي", "العام الجاري", "last week"), kind "period",
+    keyed "unit:offset" (lexicon.RELATIVE_PERIODS)."""
+    out: list[Mention] = []
+    for i in range(len(tokens) - 1):
+        if i in used or i + 1 in used:
+            continue
+        first = unclitic(tokens[i].norm)[:3]
+        key = next((RELATIVE_PERIODS[(f, tokens[i + 1].norm)] for f in first
+                    if (f, tokens[i + 1].norm) in RELATIVE_PERIODS), None)  # fmt: skip
+        if key:
+            out.append(_mention(text, tokens, "period", key, i, i + 2))
+            used.update((i, i + 1))
     return out
 
 

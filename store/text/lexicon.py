@@ -202,6 +202,23 @@ RELATIVE_DAYS: dict[str, str] = {
     "امس": "yesterday", "الامس": "yesterday", "البارحه": "yesterday", "اليوم": "today", "غدا": "tomorrow",
     "الغد": "tomorrow", "yesterday": "yesterday", "today": "today", "tomorrow": "tomorrow",
 }  # fmt: skip
+# Periods named relative to the article's date ("الشهر الماضي" in an article of 9 August 2015 is July 2015):
+# unit and offset, resolved to a span of days by store.text.statements.resolve_span.
+_PAST = ("الماضي", "المنصرم", "الفائت", "السابق")
+_PAST_F = ("الماضية", "المنصرمة", "الفائتة", "السابقة")
+_NOW = ("الجاري", "الحالي")
+_NOW_F = ("الجارية", "الحالية")
+RELATIVE_PERIODS: dict[tuple[str, ...], str] = {
+    **{(noun, word): f"{unit}:-1" for noun, unit in (("الشهر", "month"), ("العام", "year"), ("الأسبوع", "week"))
+       for word in _PAST},
+    **{("السنة", word): "year:-1" for word in _PAST_F},
+    **{(noun, word): f"{unit}:0" for noun, unit in (("الشهر", "month"), ("العام", "year"), ("الأسبوع", "week"))
+       for word in _NOW},
+    **{("السنة", word): "year:0" for word in _NOW_F},
+    ("هذا", "الشهر"): "month:0", ("هذا", "العام"): "year:0", ("هذه", "السنة"): "year:0", ("هذا", "الأسبوع"): "week:0",
+    **{(first, unit): f"{unit}:{offset}" for first, offset in (("last", -1), ("this", 0))
+       for unit in ("month", "year", "week")},
+}  # fmt: skip
 # Month names of both Arabic systems (and the Maghreb forms) to month numbers; Hijri months get "h" keys.
 MONTHS: dict[tuple[str, ...], str] = {
     ("يناير",): "01", ("جانفي",): "01", ("كانون", "الثاني"): "01", ("فبراير",): "02", ("فيفري",): "02",

@@ -356,7 +356,7 @@ _TIME_WORDS = frozenset({"يوم", "ليله", "مساء", "صباح", "ظهر",
 
 def tells_time(v: View, w: Word) -> bool:
     """Whether a word says when (a day or date named, a time of day, a period word), not what."""
-    if any(m.start <= w.token.start < m.end for m in v.facts.mentions if m.kind in ("day", "date")):
+    if any(m.start <= w.token.start < m.end for m in v.facts.mentions if m.kind in ("day", "date", "period")):
         return True
     return any(f in _TIME_WORDS or f in _PERIOD_NOUNS or f in _PERIOD_WHICH for f in w.token.forms)
 
@@ -579,6 +579,73 @@ def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Conflict | 
     return Conflict("day", ma.text, mb.text, (ma.start, ma.end), (mb.start, mb.end)) if differ else None
 
 
+
+
+def resolve_span(m: Mention, published: date | None) -> list[tuple[date, date]] | None:
+    """The calendar spans (first day, last day) a day, a date or a relative period can mean, counted from the
+    article's date: "الشهر الماضي" in an article of 2015-08-09 is July 2015; "في يونيو" with no year is June of
+    the article's year or of the year before. None when it cannot be placed (no article date, a Hijri date)."""
+    if m.kind == "day":
+        day = resolve_day(m, published)
+        return [(day, day)] if day else None
+    if published is None:
+        return None
+    if m.kind == "period":
+        unit, offset = m.key.split(":")
+        shift = int(offset)
+        if unit == "year":
+            year = published.year + shift
+            return [(date(year, 1, 1), date(year, 12, 31))]
+        if unit == "month":
+            first = _add_months(published.replace(day=1), shift)
+            return [(first, _add_months(first, 1) - timedelta(days=1))]
+        return [(published - timedelta(days=14), published - timedelta(days=1))] if shift < 0 else [
+            (published - timedelta(days=7), published + timedelta(days=7))]
+    if m.kind == "date" and not m.key.startswith("h"):
+        parts = m.key.split("-")
+        years = [published.year, published.year - 1] if parts[0] == "?" else [int(parts[0])]
+        month = int(parts[1]) if len(parts) > 1 and parts[1] != "?" else None
+        day = int(parts[2]) if len(parts) > 2 and parts[2] != "?" else None
+        spans = []
+        for year in years:
+            try:
+                if month is None:
+                    spans.append((date(year, 1, 1), date(year, 12, 31)))
+                elif day is None:
+                    first = date(year, month, 1)
+                    spans.append((first, _add_months(first, 1) - timedelta(days=1)))
+                else:
+                    spans.append((date(year, month, day), date(year, month, day)))
+            except ValueError:
+                return None
+        return spans
+    return None
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return day.replace(year=index // 12, month=index % 12 + 1)
+
+
+def _period_slot(a: View, b: View, da: date | None, db: date | None) -> Conflict | None:
+    """Another time for the same act when one of the two names a relative period ("الشهر الماضي" against "في
+    يونيو" or "أمس"): each sentence names one time, both place it in the calendar, and the spans do not meet."""
+    times_a = [m for m in a.facts.mentions if m.kind in ("day", "date", "period")]
+    times_b = [m for m in b.facts.mentions if m.kind in ("day", "date", "period")]
+    if len(times_a) != 1 or len(times_b) != 1:
+        return None
+    ma, mb = times_a[0], times_b[0]
+    if "period" not in (ma.kind, mb.kind) or (ma.kind, ma.key) == (mb.kind, mb.key):
+        return None  # the same words for the time in both: a text reprinted later, not another time
+    spans_a, spans_b = resolve_span(ma, da), resolve_span(mb, db)
+    if not spans_a or not spans_b:
+        return None
+    # "أمس" counts from when the text was written, up to a day before the paper's date (_day_slot)
+    slack = timedelta(days=_RELATIVE_SLACK_DAYS if "day" in (ma.kind, mb.kind) else 0)
+    meet = any(x0 - slack <= y1 and y0 - slack <= x1 for x0, x1 in spans_a for y0, y1 in spans_b)
+    return None if meet else Conflict("day", ma.text, mb.text, (ma.start, ma.end), (mb.start, mb.end))
+
+
 # ---------------------------------------------------------------------------------------------------------------
 def compare(a: View, b: View, date_a: str | None = None, date_b: str | None = None) -> Comparison:
     """How b's statement stands to a's, slot by slot (the module docstring). Whether the two are about one
@@ -595,7 +662,7 @@ def compare(a: View, b: View, date_a: str | None = None, date_b: str | None = No
         slot = Conflict("number", p.text, q.text, (p.start, p.end), (q.start, q.end))
         later = da is not None and db is not None and abs((db - da).days) >= UPDATE_DAYS
         return Comparison("update" if later else "contradicts", slot, tuple(agreed))
-    day = _day_slot(a, b, da, db)
+    day = _day_slot(a, b, da, db) or _period_slot(a, b, da, db)
     if day is not None:
         return Comparison("contradicts", day, tuple(agreed))
     if agreed:

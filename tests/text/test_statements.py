@@ -248,3 +248,36 @@ def test_the_evening_before_yesterday_and_friday_are_one_day_in_a_sunday_paper()
     a = view("وقع الانفجار مساء أول من أمس في السوق المركزي")
     b = view("وقع الانفجار مساء الجمعة في السوق المركزي")
     assert compare(a, b, "2015-08-09 10:00:00", "2015-08-09 12:00:00").relation != "contradicts"
+
+
+# -- relative periods at their root (issue 22, item 3) ------------------------------------------------------------
+AUGUST_9 = "2015-08-09 10:00:00"
+
+
+def test_a_relative_period_is_a_span_of_the_calendar_counted_from_the_article_date() -> None:
+    from store.text.facts import extract_facts
+    from store.text.statements import resolve_span
+
+    published = date(2015, 8, 9)
+    last_month, = extract_facts("ارتفعت الصادرات خلال الشهر الماضي").mentions
+    assert resolve_span(last_month, published) == [(date(2015, 7, 1), date(2015, 7, 31))]
+    last_year, = extract_facts("وبلغت الأرباح في السنة الماضية 10 ملايين").of_kind("period")
+    assert resolve_span(last_year, published) == [(date(2014, 1, 1), date(2014, 12, 31))]
+    this_year, = extract_facts("tourism grew this year").mentions
+    assert resolve_span(this_year, published) == [(date(2015, 1, 1), date(2015, 12, 31))]
+    january = next(m for m in extract_facts("في يناير الماضي").mentions if m.kind == "date")
+    assert resolve_span(january, date(2015, 1, 20))[0] == (date(2015, 1, 1), date(2015, 1, 31))
+
+
+def test_last_month_against_another_month_is_another_time_and_against_its_own_month_is_not() -> None:
+    claim = view("ارتفع عدد الزوار إلى مليوني زائر خلال الشهر الماضي")
+    june = view("ارتفع عدد الزوار إلى مليوني زائر خلال شهر يونيو")
+    july = view("ارتفع عدد الزوار إلى مليوني زائر خلال شهر يوليو")
+    other = compare(claim, june, AUGUST_9, AUGUST_9)
+    assert other.relation == "contradicts" and other.slot is not None and other.slot.kind == "day"
+    assert compare(claim, july, AUGUST_9, AUGUST_9).relation != "contradicts"
+
+
+def test_the_same_relative_words_a_day_apart_are_a_reprint_not_another_time() -> None:
+    text = "ارتفع عدد الزوار إلى مليوني زائر خلال الشهر الماضي"
+    assert compare(view(text), view(text), "2015-07-31 22:00:00", "2015-08-01 08:00:00").relation != "contradicts"
