@@ -368,13 +368,15 @@ class MainScreen(Screen):
         claim = self.current_claim
         self.current_claim_id = claim.id if claim else None
         evidence = self.store.evidence(claim.id) if claim else []
+        event_id = self.store.event_of_claim(claim.id) if claim else None
+        event = self.store.event(event_id) if event_id is not None else None
         empty = "Indexing… claims appear as they are read." if self._indexing else (
             "No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
-        key = (claim, tuple(evidence), self.fapp.text_display, self.fapp.palette, empty)
+        key = (claim, tuple(evidence), event, self.fapp.text_display, self.fapp.palette, empty)
         if key == self._evidence_key:
             return
         self._evidence_key = key
-        renderable = evidence_renderable(claim, evidence, self.fapp.text_display, self.fapp.palette, empty)
+        renderable = evidence_renderable(claim, evidence, self.fapp.text_display, self.fapp.palette, empty, event)
         y = view.scroll_y
         view.show(renderable)
         if keep_scroll:

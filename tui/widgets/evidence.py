@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store.models import Claim, Evidence
+from store.models import Claim, Event, Evidence
 from tui import bidi
 from tui.bidi import is_rtl
 from tui.widgets.text import (
@@ -34,6 +34,22 @@ def article_label(name: str, outlet: str | None) -> str:
 def span_texts(text: str, spans: Sequence[Sequence[int]]) -> str:
     parts = [text[a:b].strip() for a, b in spans if 0 <= a < b <= len(text)]
     return " … ".join(p for p in parts if p)
+
+
+EVENT_LABEL_CELLS = 48  # the event's label beside its outlets and days on one line of the pane
+
+
+def event_line(event: Event, display: Display, palette: Palette) -> Text:
+    """The happening the claim's article reports: its label, outlets and days (v lists its figures)."""
+    days = event.start[:10] if event.start else ""
+    if event.end and event.start and event.end[:10] != event.start[:10]:
+        days += f" → {event.end[:10]}"
+    n = len(event.outlets)
+    line = Text("event ", style=palette.muted, end="", no_wrap=True, overflow="ellipsis")
+    label = bidi.single_line(event.label, EVENT_LABEL_CELLS, display.reorder, display.shaping).text
+    line.append(label, style=palette.title)
+    line.append(f" · {n} outlet{'s' if n != 1 else ''}" + (f" · {days}" if days else ""), style=palette.muted)
+    return line
 
 
 def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, palette: Palette) -> list[RenderableType]:
@@ -126,11 +142,14 @@ def origins_summary(evidence: Sequence[Evidence], display: Display) -> str:
 
 
 def evidence_renderable(
-    claim: Claim | None, evidence: Sequence[Evidence], display: Display, palette: Palette, empty: str = ""
+    claim: Claim | None, evidence: Sequence[Evidence], display: Display, palette: Palette, empty: str = "",
+    event: Event | None = None,
 ) -> RenderableType:
     if claim is None:
         return _line(empty or "No claim selected.", palette.muted)
     parts = claim_block(claim, evidence, display, palette)
+    if event is not None:
+        parts.append(event_line(event, display, palette))
     parts.append(_line())
     if not evidence:
         parts.append(_line("No other outlet reports this (yet).", palette.muted))
