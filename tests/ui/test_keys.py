@@ -8,6 +8,7 @@ import json
 import pytest
 from textual.widgets import Input
 
+from store.api import Store
 from store.models import ClaimFilter
 from tui.screens.article import ArticleScreen
 from tui.screens.main import MainScreen
@@ -477,3 +478,53 @@ async def test_a_verdict_on_a_locked_database_says_not_saved_and_the_app_goes_on
         await pilot.pause()
         assert screen.claims[first].verdict == "confirmed"
     holder.close()
+
+
+async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(app_factory, seeded_db, tmp_path,
+                                                                               monkeypatch):
+    from tui.screens.modals import ConfirmScreen
+
+    app = app_factory()
+    said = []
+    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+    kept = tmp_path / "kept.csv"
+    kept.write_text("an editor's file", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(kept)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert kept.read_text(encoding="utf-8") == "an editor's file"
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(seeded_db)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")  # even when told to replace it
+        await settle(pilot)
+    assert any("refusing to export onto the database" in m for m in said), said
+    with Store(seeded_db, read_only=True) as store:
+        assert store.stats().claims > 0
+
+
+async def test_a_served_session_exports_only_into_its_folder_by_name(app_factory, tmp_path, monkeypatch):
+    folder = tmp_path / "exports"
+    app = app_factory(export_dir=str(folder))
+    said = []
+    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        path = app.screen.query_one("#export-path", Input)
+        assert path.value == "factcheck-export.csv"
+        path.value = "../../outside.csv"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # refused: still asking
+        path.value = "desk.csv"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert (folder / "desk.csv").exists() and not (tmp_path / "outside.csv").exists()
