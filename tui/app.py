@@ -10,10 +10,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.api import Store, bundled_seeds
 from store.printable import printable
@@ -151,6 +151,13 @@ class FactcheckApp(App):
                 self.say("read-only: not watching " + self.watch_dir, severity="warning")
             else:
                 self.watch_folder(self.watch_dir)
+
+    @on(Worker.StateChanged)
+    def _app_worker_failed(self, event: Worker.StateChanged) -> None:
+        """An App-level worker's error (finishing an index run, watching a folder) is said, never lost. Screen
+        workers report their own (their messages pass through here too)."""
+        if event.state == WorkerState.ERROR and event.worker.node is self:
+            self.say(f"{event.worker.description or event.worker.name} failed: {event.worker.error}", severity="error")
 
     @work(thread=True, group="index", exit_on_error=False, description="finishing an interrupted index run")
     def finish_pending(self) -> None:

@@ -303,7 +303,9 @@ def _run_serve(args) -> int:
         _check_reviewer_name(args.reviewer)
     database = Path(args.db).expanduser() if args.db else default_db_path()
     export_dir = Path(args.export_dir).expanduser() if args.export_dir else database.parent / "exports"
-    command = [sys.executable, "-m", "tui.cli", "--db", str(database), "--export-dir", str(export_dir)]
+    # -P: the working directory is not put on the module path, so a folder called store/ or tui/ where serve was
+    # started cannot stand in for the app
+    command = [sys.executable, "-P", "-m", "tui.cli", "--db", str(database), "--export-dir", str(export_dir)]
     if args.read_only:
         command.append("--read-only")
     if args.reviewer:

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -19,12 +20,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SHADOW = "import pathlib; pathlib.Path(__file__).parent.parent.joinpath('SHADOWED').touch()\n"
+
+
 @pytest.fixture
 def served(tmp_path):
+    # started from a folder holding a package called tui: the app it serves must still be the installed one
+    (tmp_path / "tui").mkdir()
+    (tmp_path / "tui" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "tui" / "cli.py").write_text(SHADOW, encoding="utf-8")
     port = free_port()
+    tests = str(Path(__file__).resolve().parents[2])
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "serve", "--db", str(tmp_path / "served.db"), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, {tests!r}); from tui.cli import main; "
+         f"sys.exit(main(['serve', '--db', 'served.db', '--port', '{port}']))"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
     )  # fmt: skip
     url = None
     deadline = time.monotonic() + 30
@@ -52,12 +62,13 @@ async def status(url: str, headers: dict | None = None, cookies: dict | None = N
         return response.status
 
 
-async def websocket_status(port: int, token: str | None, origin: str) -> int:
+async def websocket_status(port: int, token: str | None, origin: str, hold: float = 0.0) -> int:
     cookies = {"factcheck_token": token} if token else None
     async with aiohttp.ClientSession(cookies=cookies) as session:
         try:
             async with session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=80&height=24",
                                           headers={"Origin": origin}) as ws:  # fmt: skip
+                await asyncio.sleep(hold)  # the app process starts meanwhile
                 await ws.close()
                 return 101
         except aiohttp.WSServerHandshakeError as err:
@@ -73,12 +84,14 @@ def test_the_page_needs_the_token_and_sets_a_cookie_for_the_websocket(served):
     assert asyncio.run(status(f"{base}/", cookies={"factcheck_token": token})) == 200
 
 
-def test_the_websocket_refuses_a_foreign_origin_and_a_missing_token(served):
+def test_the_websocket_refuses_a_foreign_origin_and_a_missing_token(served, tmp_path):
     port, token = served
     own = f"http://127.0.0.1:{port}"
     assert asyncio.run(websocket_status(port, token, "http://evil.example")) == 403
     assert asyncio.run(websocket_status(port, None, own)) == 403
-    assert asyncio.run(websocket_status(port, token, own)) == 101
+    assert asyncio.run(websocket_status(port, token, own, hold=3.0)) == 101
+    # the app it started is the installed one, not the tui/ package of the folder serve was started from
+    assert not (tmp_path / "SHADOWED").exists()
 
 
 def test_a_foreign_host_name_is_refused_even_with_the_token(served):
