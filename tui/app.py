@@ -21,6 +21,7 @@ from tui import bidi
 from tui.screens.main import MainScreen
 from tui.widgets.text import Display, Palette
 
+
 class ReviewCommands(Provider):
     """The main screen's actions by name in the command palette (ctrl+p), for the selected claim."""
 

@@ -32,8 +32,8 @@ def served(tmp_path):
     port = free_port()
     tests = str(Path(__file__).resolve().parents[2])
     process = subprocess.Popen(
-        [sys.executable, "-c", f"import sys; sys.path.insert(0, {tests!r}); from tui.cli import main; "
-         f"sys.exit(main(['serve', '--db', 'served.db', '--port', '{port}']))"],
+        [sys.executable, "-c", (f"import sys; sys.path.insert(0, {tests!r}); from tui.cli import main; "
+                                f"sys.exit(main(['serve', '--db', 'served.db', '--port', '{port}']))")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
     )  # fmt: skip
     url = None

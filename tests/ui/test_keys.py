@@ -12,8 +12,15 @@ from store.api import Store
 from store.models import ClaimFilter
 from tui.screens.article import ArticleScreen
 from tui.screens.main import MainScreen
-from tui.screens.modals import ConflictScreen, ExportScreen, FilterScreen, HelpScreen, HistoryScreen, NoteScreen
-from tui.screens.modals import SearchScreen
+from tui.screens.modals import (
+    ConflictScreen,
+    ExportScreen,
+    FilterScreen,
+    HelpScreen,
+    HistoryScreen,
+    NoteScreen,
+    SearchScreen,
+)
 
 SIZE = (120, 32)
 REVIEWER = "amal"  # as in conftest
