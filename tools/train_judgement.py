@@ -36,7 +36,7 @@ from sklearn.model_selection import StratifiedKFold
 from store.text import judgement
 from store.text.blocking import CandidateIndex
 from store.text.match import prepare_pairs
-from store.text.stance import classify
+from store.text.stance import classify_views
 from store.text.stance_features import view
 
 ANS = ROOT.parent / "shared" / "data" / "ans"
@@ -84,9 +84,11 @@ def featurize(pairs: list[dict], corpus: CandidateIndex | None = None) -> tuple[
     prepared = prepare_pairs([(p["a"], p["b"]) for p in pairs], corpus)
     features, rules = [], []
     for p, q in zip(pairs, prepared):
-        rule = classify(p["a"], p["b"], q.claim_facts, q.other_facts, p["date_a"], p["date_b"]).stance
         a, b = view(p["a"], q.claim_facts), view(p["b"], q.other_facts)
-        features.append(judgement.judgement_features(a, b, q.shorter_covered, q.shared_beyond_names, rule))
+        result = classify_views(a, b, p["date_a"], p["date_b"])
+        rule = result.stance
+        features.append(judgement.judgement_features(a, b, q.shorter_covered, q.shared_beyond_names, rule,
+                                                     result.reading))  # fmt: skip
         rules.append((rule, q.shared_beyond_names))
     return features, rules
 

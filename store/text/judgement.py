@@ -20,17 +20,20 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from store.text.stance_features import (
+    PARTIAL,
     View,
     Word,
     align,
     conflicts,
     pair_features,
+    partial_similarity,
     polarity_flip,
+    with_partial,
 )
-from store.text.statements import compare, same_statement
+from store.text.statements import Comparison, compare, same_statement
 
 MODEL_PATH = Path(__file__).with_name("judgement_model.json")
 CLASSES = ("same", "contradicts", "neither")
@@ -43,14 +46,23 @@ _SPELLING_RATIO = 60
 
 
 def judgement_features(
-    a: View, b: View, shorter_covered: float, shared_beyond_names: int, rule_stance: str
+    a: View, b: View, shorter_covered: float, shared_beyond_names: int, rule_stance: str,
+    reading: tuple[dict[str, float], Comparison] | None = None,
 ) -> dict[str, float]:
     """The pair's similarity and fact features (store.text.stance_features.pair_features), what the edit between
     the two sentences is made of, the statement comparison, and the answer of the hand rules.
 
     shorter_covered: CandidateIndex.shorter_coverage of the pair; shared_beyond_names: how many shared index terms
-    are not names (store.text.match.beyond_names): "Zelensky said X" and "Zelensky said Y" share only names."""
-    features = {name: value for name, value in pair_features(a, b).items() if not _keyed_negation(name)}
+    are not names (store.text.match.beyond_names): "Zelensky said X" and "Zelensky said Y" share only names.
+    reading: the pair features and dated statement comparison the rules already computed (StanceResult.reading),
+    reused rather than computed again; without it the comparison is undated."""
+    if reading is not None:
+        read, statement = reading
+        if PARTIAL not in read:
+            read = with_partial(read, partial_similarity(a, b))
+    else:
+        read, statement = pair_features(a, b), compare(a, b)
+    features = {name: value for name, value in read.items() if not _keyed_negation(name)}
     features[f"shared:beyond_names={min(shared_beyond_names, 3)}"] = 1.0
     features["cov:idf"] = shorter_covered
     for step in _COVERAGE_BINS:
@@ -60,7 +72,6 @@ def judgement_features(
         features["same_statement"] = 1.0
     deleted, inserted = align(a, b)
     _edit_features(a, b, deleted, inserted, features)
-    statement = compare(a, b)
     if statement.relation:
         features[f"stmt:{statement.relation}"] = 1.0
     if statement.slot is not None:
@@ -93,8 +104,10 @@ def _edit_features(a: View, b: View, deleted: list[Word], inserted: list[Word], 
         if kind in kinds_deleted and kind in kinds_inserted:
             out[f"edit:swap_{kind}"] = 1.0
     if deleted and inserted:
-        best = max(fuzz.ratio(w.token.norm, x.token.norm) for w in deleted for x in inserted)
-        if best >= _SPELLING_RATIO:
+        # each deleted word against all inserted ones in one C call (a rewrite changes dozens of words)
+        new = [x.token.norm for x in inserted]
+        if any(process.extractOne(w.token.norm, new, scorer=fuzz.ratio, processor=None, score_cutoff=_SPELLING_RATIO)
+               for w in deleted):  # fmt: skip
             out["edit:spelling"] = 1.0
     if inserted and not deleted:
         out["edit:only_added"] = 1.0

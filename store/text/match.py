@@ -16,7 +16,7 @@ from store.text.judgement import (
     stance_of,
 )
 from store.text.normalize import normalize
-from store.text.stance import StanceResult, classify, explain_change
+from store.text.stance import StanceResult, classify_views, explain_change
 from store.text.stance_features import view
 from store.text.terms import (
     NAME_TERM_PREFIX,
@@ -60,11 +60,11 @@ def judge(
 
     The hand rules (store.text.stance.classify) read the facts and name what differs; the learned judgement
     (store.text.judgement) decides whether the two state the same thing, contradict each other, or neither."""
-    result = classify(claim, other, claim_facts, other_facts, claim_date, other_date)
+    a, b = view(claim, claim_facts), view(other, other_facts)
+    result = classify_views(a, b, claim_date, other_date)
     if result.stance == "other":
         return None
-    a, b = view(claim, claim_facts), view(other, other_facts)
-    p = probabilities(judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance))
+    p = probabilities(judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance, result.reading))
     stance = stance_of(p, result.stance, one_happening, shared_beyond_names)
     confidence = round(max(p.values()), 3)
     if stance == result.stance:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from store.text.facts import Facts, Quantity, names_match
 from store.text.lexicon import HEDGES_AFTER, HEDGES_BEFORE
-from store.text.statements import compare, has_moving_reading, same_position
+from store.text.statements import Comparison, compare, has_moving_reading, same_position
 from store.text.stance_features import (
     PARTIAL,
     Conflict,
@@ -82,6 +82,8 @@ class StanceResult:
     p_other: float = 0.0  # model probabilities, for tools and debugging
     p_disagree: float = 0.0
     conflicts: tuple[str, ...] = ()  # kinds of clear fact conflicts seen, even where not judged the same event
+    # the pair features and statement comparison the decision read, for the learned judgement to reuse
+    reading: tuple[dict[str, float], Comparison] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,12 @@ def classify(
 ) -> StanceResult:
     """Stance of ``other`` towards ``claim``, with a reason and the differing spans in each text. The dates
     (of the articles, "2015-08-06 …") resolve days named in the text and tell a later tally from a dispute."""
-    a, b = view(claim, claim_facts), view(other, other_facts)
-    return decide(a, b, pair_features(a, b, partial=False), _model(), claim_date, other_date)
+    return classify_views(view(claim, claim_facts), view(other, other_facts), claim_date, other_date)
+
+
+def classify_views(a: View, b: View, date_a: str | None = None, date_b: str | None = None) -> StanceResult:
+    """classify() on prepared sentences."""
+    return decide(a, b, pair_features(a, b, partial=False), _model(), date_a, date_b)
 
 
 def decide(
@@ -177,9 +183,12 @@ def decide(
 
     hard: list[Conflict] = []
 
+    statement: Comparison | None = None
+
     def result(stance: str, why: Explanation, confidence: float, ans_label: str) -> StanceResult:
+        reading = (features, statement) if statement is not None else None
         return StanceResult(stance, score, why.reason, round(confidence, 3), why.claim_spans, why.other_spans,
-                            ans_label, p_other, p_disagree, tuple(c.kind for c in hard))  # fmt: skip
+                            ans_label, p_other, p_disagree, tuple(c.kind for c in hard), reading)  # fmt: skip
 
     if _unrelated(a, b, features, p_other >= model.other_threshold):
         return result("other", Explanation("unrelated"), max(p_other, 0.5), "other")
