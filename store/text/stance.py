@@ -34,7 +34,6 @@ from pathlib import Path
 
 from store.text.facts import Facts, Quantity, names_match
 from store.text.lexicon import HEDGES_AFTER, HEDGES_BEFORE
-from store.text.statements import Comparison, compare, has_moving_reading, same_position
 from store.text.stance_features import (
     PARTIAL,
     Conflict,
@@ -48,8 +47,8 @@ from store.text.stance_features import (
     quantity_relations,
     view,
     with_partial,
-    word_poles,
 )
+from store.text.statements import Comparison, compare, has_moving_reading, same_position
 
 MODEL_PATH = Path(__file__).with_name("stance_model.json")
 SAME_EVENT_SHARED_WORDS = 2  # content words both sentences share besides the conflicting part
