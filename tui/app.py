@@ -137,7 +137,8 @@ class FactcheckApp(App):
 
     # -- background work ----------------------------------------------------------------------------------
     def start_background_work(self, screen: MainScreen) -> None:
-        """Index what was asked (or the bundled seeds on an empty database), and watch a folder."""
+        """Check the file, index what was asked (or the bundled seeds on an empty database), and watch a folder."""
+        self.check_database()
         if self.paths:
             screen.start_indexing(self.paths, "indexing " + ", ".join(Path(p).name for p in self.paths))
         elif self.index_seeds and self.store.is_empty():
@@ -159,6 +160,16 @@ class FactcheckApp(App):
         workers report their own (their messages pass through here too)."""
         if event.state == WorkerState.ERROR and event.worker.node is self:
             self.say(f"{event.worker.description or event.worker.name} failed: {event.worker.error}", severity="error")
+
+    @work(thread=True, group="check", exit_on_error=False, description="checking the database")
+    def check_database(self) -> None:
+        """SQLite's quick check, off the event loop: a damaged file is said at once, before anyone's work goes
+        into it (each verdict written into it would spread the damage)."""
+        store = self.store.reopen()
+        try:
+            store.check_integrity()
+        finally:
+            store.close()
 
     @work(thread=True, group="index", exit_on_error=False, description="finishing an interrupted index run")
     def finish_pending(self) -> None:

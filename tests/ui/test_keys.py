@@ -551,3 +551,28 @@ async def test_an_app_level_worker_error_is_said_not_lost(app_factory, monkeypat
         app.finish_pending()
         await settle(pilot)
     assert ("finishing an interrupted index run failed: the disk went away", "error") in said, said
+
+
+def damaged_copy(db, target):
+    """A copy of db with a few pages in the middle scribbled over, the header and schema left whole."""
+    import sqlite3
+
+    with sqlite3.connect(db) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    page = sqlite3.connect(target).execute("PRAGMA page_size").fetchone()[0]
+    pages = target.stat().st_size // page
+    with open(target, "r+b") as handle:
+        for n in range(pages // 2, pages // 2 + 3):
+            handle.seek(n * page)
+            handle.write(b"\xff" * page)
+    return target
+
+
+async def test_a_damaged_database_is_said_when_the_app_opens(app_factory, seeded_db, tmp_path, monkeypatch):
+    app = app_factory(damaged_copy(seeded_db, tmp_path / "damaged.db"))
+    said = []
+    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append((message, severity)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+    assert any("checking the database failed" in m and "damaged" in m and s == "error" for m, s in said), said

@@ -183,7 +183,11 @@ class MainScreen(Screen):
         self.query_one("#evidence-pane").border_title = "Evidence"
         self.query_one("#progress-row").display = False
         self.set_class(not self.fapp.text_display.reorder, "-terminal-bidi")
-        self.refresh_data(force=True)
+        try:
+            self.refresh_data(force=True)
+        except (StoreError, sqlite3.Error) as err:  # a damaged file: say so and keep the screen, never crash
+            self._read_error = str(err)
+            self.fapp.say(f"could not read the database: {err}", severity="error")
         self.query_one("#claims", FlexTable).focus()
         self.set_interval(self.fapp.poll_interval, self.poll)
         self.fapp.call_after_refresh(self.fapp.start_background_work, self)
