@@ -78,7 +78,7 @@ def corpus_index(database: Path) -> CandidateIndex:
     return index
 
 
-def featurize(pairs: list[dict], corpus: CandidateIndex | None = None) -> tuple[list[dict[str, float]], list[tuple[str, int]]]:
+def featurize(pairs: list[dict], corpus: CandidateIndex | None = None) -> tuple[list[dict[str, float]], list[tuple[str, int, bool]]]:
     """Each pair's judgement features, and the rules' stance ("other" pairs are never judged by the model) with
     its shared words beyond names, which the decision reads."""
     prepared = prepare_pairs([(p["a"], p["b"]) for p in pairs], corpus)
@@ -89,7 +89,7 @@ def featurize(pairs: list[dict], corpus: CandidateIndex | None = None) -> tuple[
         rule = result.stance
         features.append(judgement.judgement_features(a, b, q.shorter_covered, q.shared_beyond_names, rule,
                                                      result.reading))  # fmt: skip
-        rules.append((rule, q.shared_beyond_names))
+        rules.append((rule, q.shared_beyond_names, bool(features[-1].get("same_statement"))))
     return features, rules
 
 
@@ -106,9 +106,9 @@ def predict(vectorizer, model, features: list[dict[str, float]]) -> list[dict[st
     return [dict(zip(model.classes_, map(float, row))) for row in model.predict_proba(vectorizer.transform(features))]
 
 
-def engine_stances(probs: list[dict[str, float]], rules: list[tuple[str, int]], one_happening: list[bool]) -> list[str]:
-    return ["other" if rule == "other" else judgement.stance_of(p, rule, known, shared)
-            for p, (rule, shared), known in zip(probs, rules, one_happening)]
+def engine_stances(probs: list[dict[str, float]], rules: list[tuple[str, int, bool]], one_happening: list[bool]) -> list[str]:
+    return ["other" if rule == "other" else judgement.stance_of(p, rule, known, shared, retold)
+            for p, (rule, shared, retold), known in zip(probs, rules, one_happening)]
 
 
 def precision_recall(gold: list[str], said: list[str], gold_label: str, said_labels: tuple[str, ...]) -> str:
@@ -182,7 +182,7 @@ def main() -> int:
         oof = cross_validate((ans_x, ans_y), (news_x, news_y), c, weight)
         said = engine_stances(oof, news_rules, [False] * len(news_x))  # as the evidence engine: retrieved pairs
         in_event = engine_stances(oof, news_rules, same_event)
-        rules_only = [r if r in ("disagree", "update") else "related" for r, _ in news_rules]
+        rules_only = [r if r in ("disagree", "update") else "related" for r, _, _ in news_rules]
         vectorizer, model = fit(ans_x + news_x, ans_y + news_y, [1.0] * len(ans_x) + [weight] * len(news_x), c)
         dev_said = engine_stances(predict(vectorizer, model, dev_x), dev_rules, [True] * len(dev_x))
         to_ans = {"agree": "agree", "disagree": "disagree", "update": "disagree"}

@@ -64,8 +64,9 @@ def judge(
     result = classify_views(a, b, claim_date, other_date)
     if result.stance == "other":
         return None
-    p = probabilities(judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance, result.reading))
-    stance = stance_of(p, result.stance, one_happening, shared_beyond_names)
+    features = judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance, result.reading)
+    p = probabilities(features)
+    stance = stance_of(p, result.stance, one_happening, shared_beyond_names, bool(features.get("same_statement")))
     confidence = round(max(p.values()), 3)
     if stance == result.stance:
         return replace(result, confidence=confidence)
