@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from store.text.events import parse_day
 from store.text.facts import Facts, Quantity
 from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
+from store.text.lexicon import RUNNING_COUNT_PHRASES
 from store.text.morph import roots
 from store.text.normalize import normalize
-from store.text.stance_features import Word, view
-from store.text.terms import stem
+from store.text.stance_features import Word, rounding_step, view
 from store.text.statements import (
     _MEASURE_WORDS,
     UPDATE_DAYS,
     figure_periods,
-    is_enumeration,
     is_clock_time,
+    is_enumeration,
     is_moving_reading,
     phrase_before,
     precision,
@@ -34,6 +34,7 @@ from store.text.statements import (
     tells_time,
     value_of,
 )
+from store.text.terms import stem
 
 # Nouns that say only that people or things were counted: the act says what happened to them ("مقتل 12
 # شخصا" counts deaths, as "12 قتيلا" does).
@@ -58,8 +59,6 @@ _TOLLS = {"قتل": "dead", "حتف": "dead", "*فه": "dead", "ت*ف": "dead", 
 ACT_WORDS_BACK = 3  # the act is one of the three content words before a figure, inside its phrase
 # How far apart (as a share of the larger value) an "about" figure may lie: "نحو 20" is 18 to 22.
 ABOUT_SHARE = 0.1
-# Words after a figure that make it a running count ("قتل 12 شخصا حتى الآن").
-_SO_FAR = (("حتي", "الان"), ("حتي", "اللحظه"), ("حتي", "الساعه"), ("so", "far"))
 
 
 @dataclass(frozen=True)
@@ -172,7 +171,7 @@ def _root(norm: str) -> str:
 def _running_count(v, q: Quantity) -> bool:
     """Whether a figure is a tally so far: "حتى الآن" after it, or "so far" on either side."""
     near = normalize(v.text[max(0, q.start - 30) : q.start]).split()[-4:] + normalize(v.text[q.end :]).split()[:4]
-    return any(tuple(near[i : i + 2]) == pair for pair in _SO_FAR for i in range(len(near) - 1))
+    return any(tuple(near[i : i + 2]) == pair for pair in RUNNING_COUNT_PHRASES for i in range(len(near) - 1))
 
 
 # ------------------------------------------------------------------------------------------------ rows
@@ -231,8 +230,19 @@ def ledger_rows(said: list[Said]) -> list[LedgerRow]:
 
 
 def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:
-    """Whether two figures of one count can both be true at one time: their ranges meet."""
-    return a.low <= b.high and b.low <= a.high
+    """Whether two figures of one count can both be true at one time: their ranges meet, an open bound reaching
+    only as far as its rounding (store.text.stance_features.rounding_step, as the pair rules read bounds): "أكثر
+    من 50 ألف" admits 52,000, but "12 على الأقل" and 20 are two tallies of one toll."""
+    (a_low, a_high), (b_low, b_high) = _tally_range(a), _tally_range(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _tally_range(e: LedgerEntry) -> tuple[float, float]:
+    if e.qualifier in ("more", "atleast"):
+        return e.low, e.value + rounding_step(e.value)
+    if e.qualifier in ("less", "upto"):
+        return e.value - rounding_step(e.value), e.high
+    return e.low, e.high
 
 
 def relation(earlier: Said, later: Said) -> str:

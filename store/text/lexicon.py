@@ -148,6 +148,18 @@ HEDGES_AFTER: tuple[tuple[tuple[str, ...], str], ...] = (
     (("at", "most"), "upto"),
 )
 
+# The words of the hedges: they say how sure a figure is, never what it counts.
+HEDGE_WORDS: frozenset[str] = frozenset(w for phrase, _ in HEDGES_BEFORE + HEDGES_AFTER for w in phrase)
+# Words after (or, in English, around) a figure that make it a running count: "قتل 12 شخصا حتى الآن", "so far".
+RUNNING_COUNT_PHRASES: tuple[tuple[str, str], ...] = (
+    ("حتي", "الان"), ("حتي", "اللحظه"), ("حتي", "الساعه"), ("so", "far"),
+)
+# English function words: like STOPWORDS, never what a figure counts ("12 people were killed in").
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "the a an of in on at to for by with from into and or but as is are was were be been being have has had do "
+    "did this that these those it its their his her they he she we so far than".split()
+)
+
 # Percent, currencies and symbols that follow a figure; value is the canonical unit.
 PERCENT_PHRASES: tuple[tuple[str, ...], ...] = (
     ("في", "المائه"), ("في", "المئه"), ("بالمائه",), ("بالمئه",), ("بالماءه",), ("%",),

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from store.text.facts import Facts, Quantity, names_match
-from store.text.lexicon import HEDGES_AFTER, HEDGES_BEFORE
+from store.text.lexicon import HEDGE_WORDS
 from store.text.stance_features import (
     PARTIAL,
     Conflict,
@@ -66,7 +66,6 @@ MODEL_MIN_SCORE = {"agree": 60.0, "disagree": 70.0}  # ... on sentences at least
 FIGURE_AGREE_SCORE = 35.0  # the same figure for the same thing, named by both, on sentences this similar: agree
 # Shared content words that make a pair related whatever the "other" model says (pair_features caps at 4).
 CLEARLY_RELATED_WORDS = 4
-_HEDGE_WORDS = frozenset(w for phrase, _ in HEDGES_BEFORE + HEDGES_AFTER for w in phrase)
 
 
 @dataclass
@@ -327,8 +326,8 @@ def _same_facts(a: View, b: View, deleted: list[Word], inserted: list[Word]) -> 
     if matches and not figure_conflicts:
         spans_a = [(p.start, p.end) for p, _ in matches]
         spans_b = [(q.start, q.end) for _, q in matches]
-        leftover = [w for w in deleted if not _inside(w, spans_a) and w.token.norm not in _HEDGE_WORDS]
-        leftover += [w for w in inserted if not _inside(w, spans_b) and w.token.norm not in _HEDGE_WORDS]
+        leftover = [w for w in deleted if not _inside(w, spans_a) and w.token.norm not in HEDGE_WORDS]
+        leftover += [w for w in inserted if not _inside(w, spans_b) and w.token.norm not in HEDGE_WORDS]
         if not leftover:
             return Explanation(_figure_reason(*matches[0]), spans_a, spans_b)
     if not deleted and not inserted:

@@ -15,15 +15,29 @@ Feature families (names are stable: they are the keys of the weights file):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from store.text.facts import Facts, Mention, Quantity, extract_facts, is_clear_negation, is_denial
+from store.text.facts import (
+    Facts,
+    Mention,
+    Quantity,
+    extract_facts,
+    is_clear_negation,
+    is_denial,
+)
 from store.text.gazetteer import PHRASES
-from store.text.lexicon import HEDGE_DIRECTION, HEDGES_BEFORE, POLARITY, STOPWORDS, unclitic
+from store.text.lexicon import (
+    HEDGE_DIRECTION,
+    HEDGES_BEFORE,
+    POLARITY,
+    STOPWORDS,
+    unclitic,
+)
 from store.text.morph import roots
 from store.text.names import names_match, words_match
 from store.text.tokens import Token, tokenize
@@ -236,15 +250,28 @@ def figures_compatible(p: Quantity, q: Quantity) -> bool:
 def _within(hedged: Quantity, value: float) -> bool:
     x = hedged.value
     kind = hedged.hedge
+    # A bound written as a round figure rounds the count it bounds ("أكثر من 50 ألف" and 52,000; "more than 200"
+    # and "200" round the same figure); a bound given to the unit is a tally, and another tally is another figure
+    # ("قتل 12 على الأقل" against "قتل 20": the commonest contradiction of news, one toll told twice).
     if kind in ("more", "atleast"):
-        return value >= x * 0.9  # a "more than 200" source and a "200" source round the same figure
+        return x * 0.9 <= value < x + rounding_step(x)
     if kind in ("less", "upto"):
-        return value <= x * 1.1
+        return x - rounding_step(x) < value <= x * 1.1
     if kind == "about":
         return abs(value - x) <= max(0.2 * x, 1)
     if kind == "vague":
         return x <= value < x * 10
     return False
+
+
+def rounding_step(x: float) -> float:
+    """The place value of a figure's last non-zero digit: 1 for 12, 10,000 for 50,000, 0.1 for 2.5."""
+    if x <= 0:
+        return 1.0
+    step = 10.0 ** math.floor(math.log10(x))
+    while step > 1e-6 and abs(x / step - round(x / step)) > 1e-6:
+        step /= 10
+    return step
 
 
 def quantity_relations(a: Facts, b: Facts) -> tuple[list[tuple[Quantity, Quantity]], list[tuple[Quantity, Quantity]]]:

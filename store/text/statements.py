@@ -21,15 +21,30 @@ Pure functions over the prepared sentences of store.text.stance_features (View);
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from store.text.facts import Mention, Quantity, is_clear_negation, is_denial
-from store.text.lexicon import CURRENCIES, POLARITY
+from store.text.lexicon import (
+    CURRENCIES,
+    ENGLISH_FUNCTION_WORDS,
+    HEDGE_WORDS,
+    POLARITY,
+    RUNNING_COUNT_PHRASES,
+    STOPWORDS,
+)
 from store.text.normalize import normalize
-from store.text.stance_features import Conflict, View, Word, dates_differ, figures_compatible, units_compatible, word_poles
+from store.text.stance_features import (
+    Conflict,
+    View,
+    Word,
+    dates_differ,
+    figures_compatible,
+    units_compatible,
+    word_poles,
+)
 from store.text.tokens import number_decimals, number_value, tokenize
 
 # Words on each side of a figure that say what it counts, inside its phrase ("بلغ إجمالي القروض 454.4 مليار
@@ -95,6 +110,11 @@ class Comparison:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Words beside a figure that say how sure it is, that it is a count so far, or only join the phrase: never what it
+# counts ("قتل 12 شخصا على الأقل" and "مقتل 20 شخصا حتى الآن" count one thing).
+_NOT_WHAT = STOPWORDS | HEDGE_WORDS | ENGLISH_FUNCTION_WORDS | {w for phrase in RUNNING_COUNT_PHRASES for w in phrase}
+
+
 def figure_context(v: View, q: Quantity) -> list[Word]:
     """The content words that say what figure q counts: up to FIGURE_CONTEXT_WORDS on each side, within its
     phrase, besides numbers and measurement words."""
@@ -111,7 +131,7 @@ def figure_context(v: View, q: Quantity) -> list[Word]:
             if _breaks(gap):
                 break
             edge = w.token.start if step < 0 else w.token.end
-            if w.token.is_number or w.token.norm in _MEASURE_WORDS:
+            if w.token.is_number or w.token.norm in _MEASURE_WORDS or w.token.norm in _NOT_WHAT:
                 continue
             out.append(w)
             taken += 1

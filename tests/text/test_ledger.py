@@ -65,9 +65,19 @@ def test_a_later_different_toll_is_an_update_and_a_simultaneous_one_a_conflict()
     assert row.status == "conflict"
 
 
-def test_at_least_twelve_and_fifteen_agree():
+def test_a_bound_given_to_the_unit_is_a_tally_another_tally_conflicts():
+    # "at least 12" is [12, inf) as stated, but as a count it is a tally of 12: another outlet's 15 is another
+    # tally of the toll, as the labelled set's readers read "at least 44" against 51
     a = said("قتل 12 شخصا على الأقل في الهجوم", 1, "2015-08-06")
     b = said("قتل 15 شخصا في الهجوم", 2, "2015-08-06")
+    (row,) = ledger_rows(a + b)
+    assert row.status == "conflict"
+    assert (row.said[0].entry.low, row.said[0].entry.high) == (12, float("inf"))
+
+
+def test_a_round_bound_admits_the_figure_it_rounds():
+    a = said("تضرر أكثر من 50 ألف شخص من الفيضانات", 1, "2015-08-06")
+    b = said("تضرر 52 ألف شخص من الفيضانات", 2, "2015-08-06")
     (row,) = ledger_rows(a + b)
     assert row.status == "consistent"
 

@@ -1,0 +1,87 @@
+"""Draws the pairs the hand rules call a conflict (another figure, a negation, another day) among the evidence a
+database's index retrieved, for readers to label: the training data the judgement needs to learn which of the
+rules' conflicts are real on whole news days, where most of them are not (README, "The learned judgement").
+
+The labelled set's pairs were drawn independently of the engine and hold 26 contradictions in its fit split;
+the rules raise hundreds of conflicts a day on pairs of a kind that set barely holds (two statements of one
+story that share a phrase). These pairs are drawn *from* the engine, so they only ever train and never measure:
+the frozen test split's articles are left out on both sides, and so is every claim of the day kept for reading
+links at the end (--skip-day).
+
+Usage: python tools/mine_conflicts.py DB OUT.jsonl [--skip-day 2015-08-09] [--limit N] [--seed S]"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from train_judgement import corpus_index
+
+from store.api import Store
+from store.text.match import prepare_pairs
+from store.text.stance import classify_views
+from store.text.stance_features import view
+
+SPLIT = ROOT / "eval" / "labelled" / "split.json"
+CONFLICT = ("disagree", "update")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--skip-day", default="2015-08-09")
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=2027)
+    args = parser.parse_args()
+    test = {name for name, split in json.loads(SPLIT.read_text()).items() if split == "test"}
+    rows = []
+    with Store(args.db, read_only=True) as store:
+        articles = {a.id: a for a in store.articles()}
+
+        def usable(article_id: int) -> bool:
+            return Path(articles[article_id].name).stem not in test
+
+        for claim in store.claims():
+            mine = articles[claim.article_id]
+            if mine.name.startswith(args.skip_day) or not usable(claim.article_id):
+                continue
+            for e in store.evidence(claim.id):
+                if usable(e.article_id) and e.stance in ("related", *CONFLICT):
+                    rows.append((claim, e))
+    print(f"{len(rows)} related or conflicting links to read", file=sys.stderr)
+    corpus = corpus_index(args.db)
+    found = []
+    step = 2000
+    for start in range(0, len(rows), step):
+        chunk = rows[start:start + step]
+        prepared = prepare_pairs([(c.text, e.sentence) for c, e in chunk], corpus)
+        for (claim, e), q in zip(chunk, prepared):
+            a, b = articles[claim.article_id], articles[e.article_id]
+            result = classify_views(view(claim.text, q.claim_facts), view(e.sentence, q.other_facts), a.date, b.date)
+            if result.stance in CONFLICT:
+                found.append((claim, e, result.stance))
+        print(f"  {start + len(chunk)}: {len(found)} rule conflicts", file=sys.stderr)
+    rng = random.Random(args.seed)
+    drawn = rng.sample(found, min(args.limit, len(found)))
+    with args.out.open("w", encoding="utf-8") as out:
+        for n, (claim, e, rule) in enumerate(drawn):
+            a, b = articles[claim.article_id], articles[e.article_id]
+            out.write(json.dumps({
+                "pair": f"m{n}", "rule": rule, "engine": e.stance,
+                "a": {"article": Path(a.name).stem, "outlet": a.outlet, "date": a.date, "title": a.title,
+                      "sentence": claim.text},
+                "b": {"article": Path(b.name).stem, "outlet": b.outlet, "date": b.date, "title": b.title,
+                      "sentence": e.sentence},
+            }, ensure_ascii=False) + "\n")
+    print(f"{len(found)} rule conflicts, {len(drawn)} drawn to {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
