@@ -89,7 +89,12 @@ def word_skeleton(word: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """The words of a name that identify it, normalized, without particles ("محمد بن سلمان" -> محمد, سلمان)."""
     norm = normalize(name).replace("-", " ")
+    # "عبد العزيز" is as often written "عبدالعزيز": one word either way
+    norm = _SERVANT_OF.sub(r"\1", norm)
     return [t for t in _TOKEN.findall(norm) if t not in _PARTICLES]
+
+
+_SERVANT_OF = re.compile(r"(?<!\S)(عبد) (?=ال)")
 
 
 def name_key(name: str) -> str:

@@ -159,6 +159,9 @@ def _word_step(tokens: list[Token], j: int, norm: str, first: bool, current: flo
     hit = _number_word(norm, DUAL_SCALE_WORDS)
     if hit and hit[0] in allowed and current == 0:
         return hit[1], 0.0, 1
+    if hit and hit[0] in allowed and norm.endswith("ا"):
+        # after a number, "ألفا"/"مليونا" is the singular in the accusative: "ثلاثة وثلاثين ألفا" = 33,000
+        return current * hit[1] / 2, 0.0, 1
     if first and norm in _FRACTIONS and j + 1 < len(tokens) and tokens[j + 1].norm in SCALE_WORDS:
         return _FRACTIONS[norm] * SCALE_WORDS[tokens[j + 1].norm], 0.0, 2  # "نصف مليار"
     hit = _number_word(norm, SCALE_WORDS)
@@ -189,6 +192,9 @@ def _parse_digits(tokens: list[Token], i: int) -> tuple[float, int] | None:
     j = i + 1
     if j < len(tokens) and (scale := _number_word(tokens[j].norm, SCALE_WORDS)) is not None and scale[0] == "":
         value *= scale[1]
+        j += 1
+    elif j < len(tokens) and tokens[j].norm.endswith("ا") and (dual := DUAL_SCALE_WORDS.get(tokens[j].norm)):
+        value *= dual / 2  # "25 مليونا": the singular in the accusative, as after number words
         j += 1
     return _add_conjoined(tokens, value, j)
 

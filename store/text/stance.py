@@ -48,7 +48,13 @@ from store.text.stance_features import (
     view,
     with_partial,
 )
-from store.text.statements import Comparison, compare, has_moving_reading, same_position
+from store.text.statements import (
+    Comparison,
+    compare,
+    has_moving_reading,
+    is_negated,
+    same_position,
+)
 
 MODEL_PATH = Path(__file__).with_name("stance_model.json")
 SAME_EVENT_SHARED_WORDS = 2  # content words both sentences share besides the conflicting part
@@ -210,7 +216,9 @@ def decide(
                   and c.claim_span and c.other_span and same_position(a, c.claim_span, b, c.other_span)]
         flip = polarity_flip(deleted, inserted)
         # rising against falling, beside prices or indices read at a moment, is two moments of a market
-        if flip is not None and not (has_moving_reading(a) or has_moving_reading(b)):
+        # and a negated opposite is the same statement ("لم تنجح" / "فشلت")
+        if flip is not None and not (has_moving_reading(a) or has_moving_reading(b)) \
+                and not is_negated(a, flip[0]) and not is_negated(b, flip[1]):
             x, y = flip
             others.append(Conflict("predicate", x.token.text, y.token.text, _span(x), _span(y)))
         for conflict in others:

@@ -209,7 +209,7 @@ def value_of(q: Quantity) -> float:
     that are counted whole ("363.378 شخصا" is 363,378 people)."""
     written = _written_digits(q.text)
     digits = written[0] if written else ""
-    if _THOUSANDS.match(digits) and q.unit and q.unit not in _DIVISIBLE_UNITS and q.value != int(q.value):
+    if _THOUSANDS.match(digits) and q.unit and q.unit not in _DIVISIBLE_UNITS:
         return q.value * 1000 ** (len(digits.split(".")) - 1)
     return q.value
 
@@ -540,10 +540,58 @@ def _negation_slot(a: View, b: View) -> Conflict | None:
                     return _one_sided("denial", m.text, (m.start, m.end), holder_is_b)
                 continue
             act = negated_act(holder, m)
-            if act is not None and _has_word(other, act) and not _negated_nearby(other, act):
-                text = holder.text[m.start : act.token.end]
-                return _one_sided("negation", text, (m.start, act.token.end), holder_is_b)
+            if act is None or not _states(other, act) or _negated_nearby(other, act):
+                continue
+            if not _clause_stated(holder, act, other):
+                continue  # a negation in a side clause over a word both share by chance
+            if _negated_acts(other):
+                # The other negates another word of its statement ("عدم التزام الشركات" / "عدم الانتقال"): the
+                # polarity of the one act cannot be read off the two.
+                continue
+            text = holder.text[m.start : act.token.end]
+            return _one_sided("negation", text, (m.start, act.token.end), holder_is_b)
     return None
+
+
+def is_negated(v: View, w: Word) -> bool:
+    """Whether a grammatical negation scopes over this word ("لم تنجح": "تنجح")."""
+    return any(x.token.start == w.token.start for x in _negated_acts(v))
+
+
+def _clause_stated(holder: View, act: Word, other: View) -> bool:
+    """Whether the other sentence states what the negated act is about: one of the first CLAUSE_WORDS content
+    words after the act, in its phrase ("عدم نشر أسمائهم" is about names, not about deploying forces)."""
+    after = [w for w in holder.words if w.token.start >= act.token.end and w.token.norm not in STOPWORDS]
+    clause, edge = [], act.token.end
+    for w in after[:CLAUSE_WORDS]:
+        if _breaks(holder.text[edge : w.token.start]):
+            break
+        clause.append(w)
+        edge = w.token.end
+    return not clause or any(_has_word(other, w) for w in clause)
+
+
+# The words after a negated act that say what it is about: two, as an act's object and its complement.
+CLAUSE_WORDS = 2
+
+
+def _negated_acts(v: View) -> list[Word]:
+    """The words v's grammatical negations scope over."""
+    acts = (negated_act(v, m) for m in v.facts.of_kind("negation") if not is_denial(m))
+    return [w for w in acts if w is not None]
+
+
+def _states(v: View, act: Word) -> bool:
+    """Whether v states the act: has its word, not only under a condition ("في حال اضطر", "إذا وافق")."""
+    return any(_same(w, act) and not _conditional_at(v, w.token.start) for w in v.words)
+
+
+def _conditional_at(v: View, start: int) -> bool:
+    """Whether the word before this offset is a conditional particle ("إذا"، "لو"، "في حال")."""
+    for word in normalize(v.text[:start]).split()[-1:]:
+        if word in _CONDITIONALS or (word[:1] in "وف" and word[1:] in _CONDITIONALS):
+            return True
+    return False
 
 
 def _negated_nearby(v: View, act: Word) -> bool:

@@ -81,3 +81,10 @@ def test_measured_precision_and_recall() -> None:
     # شولتز/Scholz; the one false merge is دميترييف/ديمتري (Dmitriev/Dmitry).
     assert recall >= 0.95
     assert precision >= 0.97
+
+
+def test_abd_written_apart_or_joined_is_one_name() -> None:
+    from store.text.names import names_match
+
+    assert names_match("خالد بن سلمان بن عبد العزيز", "خالد بن سلمان بن عبدالعزيز")
+    assert not names_match("عبد الله", "عبد الرحمن")

@@ -141,3 +141,12 @@ def test_an_ordinal_after_a_rank_is_its_value(text, value, unit):
 @pytest.mark.parametrize("text", ["أرباح النصف الأول", "في كانون الثاني الماضي", "الحرب العالمية الثانية"])
 def test_an_ordinal_of_a_period_or_a_month_is_no_figure(text):
     assert extract_facts(text).quantities == []
+
+
+def test_thousand_in_the_accusative_after_a_number_is_one_thousand() -> None:
+    from store.text.facts import extract_facts
+
+    words = extract_facts("ضبط ثلاثة وثلاثين ألفا ومائتين وثمانية وثمانين زجاجة").quantities
+    assert [q.value for q in words] == [33288]
+    assert [q.value for q in extract_facts("غرامة 25 مليونا").quantities] == [25_000_000]
+    assert [q.value for q in extract_facts("تبرع بألفي ريال").quantities] == [2000]

@@ -251,3 +251,11 @@ def test_the_issues_added_article_disputes_the_talks_and_the_meeting() -> None:
     met = stance_of("التقى ستيف ويتكوف الرئيس الروسي فلاديمير بوتين في موسكو يوم الأربعاء",
                     "ونفى الكرملين أن يكون ويتكوف قد التقى بوتين يوم الأربعاء")  # fmt: skip
     assert met.stance == "disagree" and met.reason == "denial: نفى"
+
+
+def test_a_negated_opposite_is_the_same_statement() -> None:
+    from store.text.stance import classify
+
+    a = "وحاول المهرب إخفاء الزجاجات بين صناديق البرتقال لكن المحاولة فشلت في منفذ البطحاء"
+    b = "وحاول المهرب إخفاء الزجاجات بين صناديق البرتقال لكن المحاولة لم تنجح في منفذ البطحاء"
+    assert classify(a, b).stance != "disagree"

@@ -307,3 +307,23 @@ def test_a_negation_over_a_light_verb_scopes_over_its_verbal_noun() -> None:
     stated = view("وأكدت الوزارة أنه سيتم اعتماد الفحص الطبي للزواج")
     assert compare(negated, also_negated).relation != "contradicts"  # both negate the adopting
     assert compare(stated, negated).relation == "contradicts"
+
+
+def test_a_negation_in_a_side_clause_disputes_nothing() -> None:
+    # "officials who asked that their names not be published": the negated act shares only a root with the other
+    a = view("وتعرضت أول دفعة من القوات التي دربتها الولايات المتحدة ونشرتها في شمال سوريا للنيران")
+    b = view("وتعرضت أول دفعة من القوات التي دربتها الولايات المتحدة ونشرتها في شمال سورية للنيران، وقال "
+             "مسؤولون اشترطوا عدم نشر أسمائهم إن واشنطن ستشن هجمات")
+    assert compare(a, b).relation != "contradicts"
+
+
+def test_an_act_stated_only_under_a_condition_is_not_stated() -> None:
+    a = view("لا يضطر المؤمن له إلى دفع مبالغ لمقدمي الخدمة داخل الشبكة")
+    b = view("في حال اضطر المؤمن له إلى دفع مبالغ خارج الشبكة فستعوضه شركة التأمين")
+    assert compare(a, b).relation != "contradicts"
+
+
+def test_a_negation_against_another_negation_of_one_statement_is_no_conflict() -> None:
+    a = view("أرجع الأمين العام التأخير إلى عدم التزام شركات التأمين بالعمل على النظام الجديد")
+    b = view("اتهم الأمين العام شركات التأمين بالتأخير لمواصلتها العمل بالنظام القديم وعدم الانتقال للعمل بالنظام الجديد")
+    assert compare(a, b).relation != "contradicts"
