@@ -55,7 +55,8 @@ _LINK_WORDS = _MEASURE_WORDS | frozenset(
 # toll ("قتلى"، "مقتل"، "وفاة"، "لقوا حتفهم"، "killed"، "died", "dead").
 _TOLLS = {"قتل": "dead", "حتف": "dead", "*فه": "dead", "ت*ف": "dead", "ل*ف*": "dead", "kill": "dead", "die": "dead",
           "dead": "dead", "death": "dead", "جرح": "injured", "ص*ب": "injured", "injur": "injured",
-          "injuri": "injured", "wound": "injured", "hurt": "injured"}  # fmt: skip
+          "injuri": "injured", "wound": "injured", "hurt": "injured", "صرع": "dead"}  # fmt: skip
+_TOLL_COUNTS = frozenset(_TOLLS.values())
 ACT_WORDS_BACK = 3  # the act is one of the three content words before a figure, inside its phrase
 # How far apart (as a share of the larger value) an "about" figure may lie: "نحو 20" is 18 to 22.
 ABOUT_SHARE = 0.1
@@ -98,9 +99,13 @@ def _has_decimals(q: Quantity) -> bool:
 
 def ledger_entries(text: str, facts: Facts) -> list[LedgerEntry]:
     """The figures of one sentence that count something, as ledger entries."""
-    v = view(text, facts)
+    return view_entries(view(text, facts))
+
+
+def view_entries(v) -> list[LedgerEntry]:
+    """ledger_entries of a prepared sentence (store.text.stance_features.view)."""
     out = []
-    for q in facts.quantities:
+    for q in v.facts.quantities:
         if is_clock_time(v, q) or is_moving_reading(v, q) or is_enumeration(v, q):
             continue
         act_word = _act(v, q)
@@ -111,8 +116,8 @@ def ledger_entries(text: str, facts: Facts) -> list[LedgerEntry]:
         shown = noun if counted else " ".join(x for x in (noun, _written(v, act_word)) if x)
         if not counted:
             counted, act = act, ""
-        if act == counted:
-            act = ""
+        if act == counted or counted in _TOLL_COUNTS:
+            act = ""  # a toll is one count whatever befell them ("سقوط 30 قتيلا" / "خلفت المعارك 45 قتيلا")
         if not counted:
             continue  # a figure of nothing named ("بلغ 30"): nothing to keep it apart from any other
         value = value_of(q)
@@ -135,16 +140,36 @@ def _act(v, q: Quantity) -> Word | None:
     ("مقتل 12 شخصا", "killed 15 people"); in English, where the act mostly follows ("12 people were killed"), the
     words after it first."""
     before = phrase_before(v, q)[:ACT_WORDS_BACK]
-    after = [w for w in v.words if w.token.start >= q.end][:ACT_WORDS_BACK] if _is_latin(v.text) else []
-    for w in (after + before) if after else before:
+    after = _phrase_after(v, q)[:ACT_WORDS_BACK]
+    # A toll's word wins wherever it stands in reach: "killed 120 people in the north", "لقي 12 شخصا مصرعهم".
+    for w in before + after:
+        if _root(w.token.norm) in _TOLL_COUNTS and not _names(v, w):
+            return w
+    for w in (after + before) if _is_latin(v.text) else before:
         if w.token.is_number or w.token.norm in _LINK_WORDS or w.token.norm in STOPWORDS:
             continue
         if w.token.norm in SPEECH_WORDS or tells_time(v, w):
             continue  # who said it, or when, is not what happened
-        if any(m.start <= w.token.start < m.end for m in v.facts.mentions):
+        if _names(v, w):
             continue  # a name or place says whose, not what happened
         return w
     return None
+
+
+def _names(v, w: Word) -> bool:
+    return any(m.start <= w.token.start < m.end for m in v.facts.mentions)
+
+
+def _phrase_after(v, q: Quantity) -> list[Word]:
+    """The words after figure q, nearest first, up to the end of its phrase."""
+    out: list[Word] = []
+    edge = q.end
+    for w in (w for w in v.words if w.token.start >= q.end):
+        if any(mark in v.text[edge : w.token.start] for mark in ",،.;؛:"):
+            break
+        out.append(w)
+        edge = w.token.end
+    return out
 
 
 def _is_latin(text: str) -> bool:
@@ -227,6 +252,21 @@ def ledger_rows(said: list[Said]) -> list[LedgerRow]:
         out.append(LedgerRow(nouns.most_common(1)[0][0] if nouns else first.counted, key, items, row_status(items)))
     out.sort(key=lambda r: (-len({s.origin for s in r.said}), r.key))
     return out
+
+
+def figure_conflict(a, b) -> tuple[LedgerEntry, LedgerEntry] | None:
+    """A figure of each of two prepared sentences that count one thing, as the ledger joins entries into a row (the
+    same counted root; act, scope and period each the same or unsaid on one side), and cannot both be true at
+    one time: "قتل 12 شخصا على الأقل" against "مقتل 20 شخصا حتى الآن", however differently the two phrase the
+    count. None when there is none."""
+    for x in view_entries(a):
+        for y in view_entries(b):
+            if x.counted != y.counted or compatible(x, y):
+                continue
+            slots = ((x.act, y.act), (x.scope, y.scope), (x.period, y.period))
+            if all(not p or not q or p == q for p, q in slots):
+                return x, y
+    return None
 
 
 def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:

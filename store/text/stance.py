@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from store.text.facts import Facts, Quantity, names_match
+from store.text.ledger import figure_conflict
 from store.text.lexicon import HEDGE_WORDS
 from store.text.stance_features import (
     PARTIAL,
@@ -49,10 +50,12 @@ from store.text.stance_features import (
     with_partial,
 )
 from store.text.statements import (
+    UPDATE_DAYS,
     Comparison,
     compare,
     has_moving_reading,
     is_negated,
+    parse_date,
     same_position,
 )
 
@@ -198,7 +201,7 @@ def decide(
         return result("other", Explanation("unrelated"), max(p_other, 0.5), "other")
     deleted, inserted = align(a, b)
     ans_label = "disagree" if p_disagree >= 0.5 else "agree"
-    statement = compare(a, b, date_a, date_b)
+    statement = _with_ledger(a, b, compare(a, b, date_a, date_b), date_a, date_b)
     if statement.slot is not None and statement.relation in ("contradicts", "update"):
         slot = statement.slot
         hard = [slot]
@@ -240,6 +243,22 @@ def decide(
         return result("agree", shared, 0.6, ans_label)
     return result("related", Explanation(f"related: {why.reason}", why.claim_spans, why.other_spans),
                   abs(p_disagree - 0.5) * 2, ans_label)  # fmt: skip
+
+
+def _with_ledger(a: View, b: View, statement: Comparison, date_a: str | None, date_b: str | None) -> Comparison:
+    """The slot-by-slot comparison, or, where it finds no conflict, two figures the figure ledger reads as one count
+    told otherwise (store.text.ledger.figure_conflict): a toll phrased with other words on each side ("لقي 12
+    شخصا مصرعهم" / "مقتل 20 شخصا") pairs up there, not word by word."""
+    if statement.relation not in ("", "same"):
+        return statement
+    found = figure_conflict(a, b)
+    if found is None:
+        return statement
+    x, y = found
+    slot = Conflict("number", x.written, y.written, (x.start, x.end), (y.start, y.end), True)
+    da, db = parse_date(date_a), parse_date(date_b)
+    later = da is not None and db is not None and abs((db - da).days) >= UPDATE_DAYS
+    return Comparison("update" if later else "contradicts", slot, statement.agreed)
 
 
 # How close to a decision threshold, in logits, the rounding of a sum of ~100 terms could bring a model's output.

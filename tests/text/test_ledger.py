@@ -128,3 +128,29 @@ def test_several_figures_of_one_count_in_one_sentence_are_not_compared():
     # which of 4326 and 326 another outlet's figure answers cannot be read off the sentence
     assert entries("تم قبول 4326 طالبا وطالبة منهم 326 طالبا في البرامج الدولية") == []
     assert len(entries("تم قبول 4326 طالبا في البرامج الإثرائية")) == 1
+
+
+def test_a_toll_word_in_reach_is_the_act_on_either_side_of_the_figure():
+    from store.text.facts import extract_facts
+    from store.text.ledger import ledger_entries
+
+    for text in ("The earthquake killed 120 people in the north of the country.",
+                 "لقي 12 شخصا مصرعهم في تفجير استهدف سوقا",
+                 "أدت الاشتباكات في المدينة إلى سقوط 30 قتيلا"):  # fmt: skip
+        (entry,) = ledger_entries(text, extract_facts(text))
+        assert (entry.counted, entry.act) == ("dead", "")
+
+
+def test_one_toll_phrased_otherwise_on_each_side_is_one_count():
+    from store.text.facts import extract_facts
+    from store.text.ledger import figure_conflict
+    from store.text.stance_features import view
+
+    def v(text):
+        return view(text, extract_facts(text))
+
+    found = figure_conflict(v("لقي 12 شخصا على الأقل مصرعهم في تفجير انتحاري في كابول"),
+                            v("أسفر التفجير الانتحاري في كابول عن مقتل 20 شخصا"))  # fmt: skip
+    assert found is not None and (found[0].value, found[1].value) == (12, 20)
+    # the dead and the injured are two counts
+    assert figure_conflict(v("قتل 12 شخصا في التفجير"), v("أصيب 20 شخصا في التفجير")) is None
