@@ -24,6 +24,7 @@ from store.text.lexicon import (
     AMBIGUOUS_MONTHS,
     COMMON_VERBS,
     POLARITY,
+    BARE_WORDS,
     DENIALS,
     FALSITY_WORDS,
     MONTHS,
@@ -495,6 +496,15 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
         elif form in REFUSALS and any(t.norm in REPORT_WORDS for t in tokens[i + 1 : i + 4]):
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
+    return out + _bare_of_truth(text, tokens)
+
+
+def _bare_of_truth(text: str, tokens: list[Token]) -> list[Mention]:
+    """"عارية من الصحة" / "عار عن الصحة" (bare of truth): calls what it follows false, as a denial does."""
+    out = []
+    for i in range(len(tokens) - 2):
+        if tokens[i].norm in BARE_WORDS and tokens[i + 1].norm in ("من", "عن") and tokens[i + 2].norm == "الصحه":
+            out.append(_mention(text, tokens, "negation", "عاريه", i, i + 3))
     return out
 
 
@@ -503,7 +513,7 @@ def is_denial(mention: Mention) -> bool:
     return mention.kind == "negation" and mention.key in _DENYING_WORDS
 
 
-_DENYING_WORDS = DENIALS | REFUSALS | FALSITY_WORDS
+_DENYING_WORDS = DENIALS | REFUSALS | FALSITY_WORDS | {"عاريه"}
 
 
 _VERB_NEGATORS = frozenset(

@@ -277,6 +277,8 @@ FALSITY_WORDS: frozenset[str] = frozenset(
     مفبركه مفبركا المفبركه ملفق ملفقه الملفقه مزيف مزيفه المزيفه
     """.split()
 )
+# "عار/عارية من الصحة": bare of truth, a common way to call a report false.
+BARE_WORDS: frozenset[str] = frozenset({"عار", "عاريه", "عاري", "عاريا", "عاريتان"})
 # Refusal verbs deny only when their object is a report ("رفض التقارير"), not a proposal ("رفض الخطه").
 REFUSALS: frozenset[str] = frozenset({"رفض", "رفضت", "يرفض", "ترفض", "رفضوا", "يرفضون"})
 REPORT_WORDS: frozenset[str] = frozenset(

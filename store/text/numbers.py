@@ -190,21 +190,28 @@ def _parse_digits(tokens: list[Token], i: int) -> tuple[float, int] | None:
     if value is None:
         return None
     j = i + 1
+    scale_of = 0.0
     if j < len(tokens) and (scale := _number_word(tokens[j].norm, SCALE_WORDS)) is not None and scale[0] == "":
         value *= scale[1]
+        scale_of = scale[1]
         j += 1
     elif j < len(tokens) and tokens[j].norm.endswith("ا") and (dual := DUAL_SCALE_WORDS.get(tokens[j].norm)):
         value *= dual / 2  # "25 مليونا": the singular in the accusative, as after number words
+        scale_of = dual / 2
         j += 1
-    return _add_conjoined(tokens, value, j)
+    return _add_conjoined(tokens, value, j, scale_of)
 
 
-def _add_conjoined(tokens: list[Token], value: float, j: int) -> tuple[float, int]:
-    """"1.5 مليار و200 مليون", "مليون و800 ألف": a detached "و" then a smaller digit+scale figure adds on."""
-    if j + 2 < len(tokens) and tokens[j].norm == "و" and tokens[j + 1].is_number and tokens[j + 2].norm in SCALE_WORDS:
-        rest = _parse_digits(tokens, j + 1)
-        if rest and rest[0] < value:
-            return value + rest[0], rest[1]
+def _add_conjoined(tokens: list[Token], value: float, j: int, scale: float = 0.0) -> tuple[float, int]:
+    """"1.5 مليار و200 مليون", "مليون و800 ألف": a detached "و" then a smaller digit+scale figure adds on; after a
+    scale, so does a plain figure below it ("33 ألفا و288 زجاجة" is 33,288)."""
+    if j + 1 < len(tokens) and tokens[j].norm == "و" and tokens[j + 1].is_number:
+        if j + 2 < len(tokens) and tokens[j + 2].norm in SCALE_WORDS:
+            rest = _parse_digits(tokens, j + 1)
+            if rest and rest[0] < value:
+                return value + rest[0], rest[1]
+        elif scale and (small := number_value(tokens[j + 1])) is not None and small < scale:
+            return value + small, j + 2
     return value, j
 
 

@@ -520,8 +520,17 @@ def _not_only(v: View, m: Mention) -> bool:
 
 
 def denied_words(v: View, m: Mention) -> list[Word]:
-    """The content words of what a denial denies: those after the denial verb, up to the end of the sentence."""
-    return [w for w in v.words if w.token.start >= m.end]
+    """The content words of what a denial denies: those after the denial verb, up to the end of the sentence; for
+    a falsity said after what it calls false ("... أن الأنباء عن X عارية من الصحة"), those before it, back to
+    the "أن" that opens the clause."""
+    if m.key not in POSTPOSED_DENIALS:
+        return [w for w in v.words if w.token.start >= m.end]
+    before = [w for w in v.words if w.token.end <= m.start]
+    opens = [k for k, w in enumerate(before) if w.token.norm in ("ان", "بان")]
+    return before[opens[-1] + 1 :] if opens else before
+
+
+POSTPOSED_DENIALS = frozenset({"عاريه"})
 
 
 def _negation_slot(a: View, b: View) -> Conflict | None:
@@ -595,12 +604,26 @@ def _conditional_at(v: View, start: int) -> bool:
 
 
 def _negated_nearby(v: View, act: Word) -> bool:
-    """Whether v states the act negated too (a negator right before its word for it)."""
+    """Whether v states the act negated too: a negator right before its word for it, or a warning against it
+    ("حذر المواطنين من النزول" says what "وعدم النزول" says)."""
     for m in v.facts.of_kind("negation"):
         w = negated_act(v, m)
         if w is not None and _same(w, act):
             return True
-    return False
+    return any(_same(w, act) and _warned_against(v, w) for w in v.words)
+
+
+# Verbs of warning and forbidding: "من" + an act after them forbids the act.
+_WARNING_ROOTS = frozenset({"حذر", "منع", "حظر", "نهي"})
+_WARNING_REACH = 8  # words back from "من" to the warning verb: "حذر الدفاع المدني المواطنين والمقيمين من ..."
+
+
+def _warned_against(v: View, w: Word) -> bool:
+    before = normalize(v.text[: w.token.start]).split()
+    if not before or before[-1] not in ("من", "عن"):
+        return False
+    back = [x for x in v.words if x.token.end <= w.token.start][-_WARNING_REACH:]
+    return any(x.roots & _WARNING_ROOTS for x in back)
 
 
 def _denied_figure_slot(a: View, b: View, denied: FigurePairs) -> Conflict | None:

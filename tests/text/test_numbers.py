@@ -150,3 +150,10 @@ def test_thousand_in_the_accusative_after_a_number_is_one_thousand() -> None:
     assert [q.value for q in words] == [33288]
     assert [q.value for q in extract_facts("غرامة 25 مليونا").quantities] == [25_000_000]
     assert [q.value for q in extract_facts("تبرع بألفي ريال").quantities] == [2000]
+
+
+def test_a_plain_figure_after_a_scale_adds_on() -> None:
+    from store.text.facts import extract_facts
+
+    assert [q.value for q in extract_facts("تهريب 33 ألفا و288 زجاجة خمر").quantities] == [33288]
+    assert [q.value for q in extract_facts("خسر 5 آلاف و 20 شخصا وظائفهم").quantities] == [5020]

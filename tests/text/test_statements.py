@@ -327,3 +327,19 @@ def test_a_negation_against_another_negation_of_one_statement_is_no_conflict() -
     a = view("أرجع الأمين العام التأخير إلى عدم التزام شركات التأمين بالعمل على النظام الجديد")
     b = view("اتهم الأمين العام شركات التأمين بالتأخير لمواصلتها العمل بالنظام القديم وعدم الانتقال للعمل بالنظام الجديد")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_bare_of_truth_denies_what_comes_before_it() -> None:
+    a = view("نفذت قوات التحالف عملية إنزال بري في مدينة عدن")
+    b = view("أكد المتحدث أن الأنباء المتداولة حول تنفيذ قوات التحالف لعملية إنزال بري في مدينة عدن عارية من الصحة")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.kind == "denial"
+    # two denials of one report say the same
+    c = view("نفى المتحدث أي عملية إنزال بري نفذتها قوات التحالف في مدينة عدن")
+    assert compare(c, b).relation != "contradicts"
+
+
+def test_a_warning_against_an_act_negates_it_as_not_doing_it_does() -> None:
+    a = view("حذرت مديرية الدفاع المدني بمنطقة جازان المواطنين بالحيطة والحذر وعدم النزول لمجاري الأودية")
+    b = view("وحذر الدفاع المدني بمنطقة جازان المواطنين والمقيمين من النزول إلى مجاري الأودية")
+    assert compare(a, b).relation != "contradicts"
