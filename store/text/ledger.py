@@ -29,6 +29,7 @@ from store.text.statements import (
     is_enumeration,
     is_moving_reading,
     phrase_before,
+    same_written_digits,
     precision,
     scope_names,
     tells_time,
@@ -76,6 +77,7 @@ class LedgerEntry:
     noun: str  # what it counts, as shown to a reader: "قتيل", "شخص مقتل"
     start: int
     end: int
+    unit: str = ""  # the figure's unit as read ("%" for a share)
 
 
 def figure_range(q: Quantity, value: float | None = None) -> tuple[float, float]:
@@ -125,7 +127,7 @@ def view_entries(v) -> list[LedgerEntry]:
         qualifier = q.hedge or ("sofar" if _running_count(v, q) else "")
         relative, dates = figure_periods(v, q)
         out.append(LedgerEntry(counted, act, "|".join(sorted(scope_names(v, q))), "|".join(sorted(relative) + dates),
-                               value, low, high, qualifier, q.text, shown, q.start, q.end))
+                               value, low, high, qualifier, q.text, shown, q.start, q.end, q.unit))
     # Several figures of one counted thing in one sentence are parts or stages of it ("قبول 4326 طالبا ... منهم
     # 326 ... و168"), and which one another sentence's figure answers cannot be read: none of them is compared. On
     # the fit split of the labelled pairs (the ledger read pair by pair inside the articles' events, with the
@@ -261,8 +263,8 @@ def figure_conflict(a, b) -> tuple[LedgerEntry, LedgerEntry] | None:
     count. None when there is none."""
     for x in view_entries(a):
         for y in view_entries(b):
-            if x.counted != y.counted or compatible(x, y):
-                continue
+            if x.counted != y.counted or (x.unit == "%") != (y.unit == "%") or compatible(x, y):
+                continue  # a share and a count of one thing are two figures ("36 حالة" and "41 في المائة")
             slots = ((x.act, y.act), (x.scope, y.scope), (x.period, y.period))
             if all(not p or not q or p == q for p, q in slots):
                 return x, y
@@ -273,6 +275,8 @@ def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:
     """Whether two figures of one count can both be true at one time: their ranges meet, an open bound reaching
     only as far as its rounding (store.text.stance_features.rounding_step, as the pair rules read bounds): "أكثر
     من 50 ألف" admits 52,000, but "12 على الأقل" and 20 are two tallies of one toll."""
+    if same_written_digits(a.written, b.written):
+        return True  # one figure, written with other separators or a stray scale word
     (a_low, a_high), (b_low, b_high) = _tally_range(a), _tally_range(b)
     return a_low <= b_high and b_low <= a_high
 

@@ -221,8 +221,14 @@ SAME_DIGITS_MIN = 5
 
 
 def same_digits(p: Quantity, q: Quantity) -> bool:
-    dp, dq = _digits(p.text), _digits(q.text)
-    return len(dp) >= SAME_DIGITS_MIN and dp == dq
+    return same_written_digits(p.text, q.text)
+
+
+def same_written_digits(a: str, b: str) -> bool:
+    """Whether two figures as written carry the same long run of digits: one figure, whatever separators or scale
+    word a writer added ("665.932.983 ريالا" and "665,932,983 مليون ريال")."""
+    da, db = _digits(a), _digits(b)
+    return len(da) >= SAME_DIGITS_MIN and da == db
 
 
 def _digits(text: str) -> str:

@@ -154,3 +154,17 @@ def test_one_toll_phrased_otherwise_on_each_side_is_one_count():
     assert found is not None and (found[0].value, found[1].value) == (12, 20)
     # the dead and the injured are two counts
     assert figure_conflict(v("قتل 12 شخصا في التفجير"), v("أصيب 20 شخصا في التفجير")) is None
+
+
+def test_one_long_figure_with_a_stray_scale_word_is_one_figure_and_a_share_is_no_count():
+    from store.text.facts import extract_facts
+    from store.text.ledger import figure_conflict
+    from store.text.stance_features import view
+
+    def v(text):
+        return view(text, extract_facts(text))
+
+    assert figure_conflict(v("بلغت تكلفة المشاريع 665.932.983 ريالا"),
+                           v("بلغت تكلفة المشاريع 665,932,983 مليون ريال")) is None  # fmt: skip
+    assert figure_conflict(v("سجلت 36 حالة اعتداء على الصحفيين"),
+                           v("سجلت حالات الاعتداء على الصحفيين 41 في المائة")) is None  # fmt: skip
