@@ -583,7 +583,9 @@ def _clause_stated(holder: View, act: Word, other: View) -> bool:
             break
         clause.append(w)
         edge = w.token.end
-    return not clause or any(_has_word(other, w) for w in clause)
+    # the word itself, not only its root: "القضاء" (the judiciary) is not "القاضي" (the judge), nor a death
+    # sentence the prison sentence the other says was passed
+    return not clause or any(x.stem == w.stem or x.token.norm == w.token.norm for w in clause for x in other.words)
 
 
 # The words after a negated act that say what it is about: two, as an act's object and its complement.

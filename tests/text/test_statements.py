@@ -343,3 +343,10 @@ def test_a_warning_against_an_act_negates_it_as_not_doing_it_does() -> None:
     a = view("حذرت مديرية الدفاع المدني بمنطقة جازان المواطنين بالحيطة والحذر وعدم النزول لمجاري الأودية")
     b = view("وحذر الدفاع المدني بمنطقة جازان المواطنين والمقيمين من النزول إلى مجاري الأودية")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_a_negated_act_must_be_about_what_the_other_states() -> None:
+    # "did not pass a death sentence" against "the judge will pass a life sentence": one root, two objects
+    a = view("لم يصدر القضاء الأمريكي قرارا بإعدام مطلق النار في السينما")
+    b = view("أفلت مطلق النار من الإعدام مما سيضطر القاضي إلى إصدار عقوبة السجن المؤبد")
+    assert compare(a, b).relation != "contradicts"
