@@ -509,11 +509,7 @@ _CONDITIONALS = frozenset({"اذا", "ان", "لو", "ما", "لولا", "طال
 
 def _conditional_before(v: View, m: Mention) -> bool:
     """Whether a negator comes right after a conditional particle, written alone or with "و"/"ف"."""
-    before = v.text[: m.start].split()
-    if not before:
-        return False
-    word = normalize(before[-1])
-    return word in _CONDITIONALS or (word[:1] in "وف" and word[1:] in _CONDITIONALS)
+    return _conditional_at(v, m.start)
 
 
 _ONLY_WORDS = frozenset({"فقط", "فحسب", "وحسب"})
