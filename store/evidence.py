@@ -107,6 +107,7 @@ class _Corpus:
             if outlet and outlet.strip():
                 self.outlet_of[aid] = outlet.strip().casefold()
         self._facts: dict[int, Facts] = {}
+        self._sources: dict[int, Source | None] = {}
 
     def sentence_text(self, sentence_ids: list[int]) -> dict[int, str]:
         """Texts of these sentences; their stored facts are kept for facts()."""
@@ -138,6 +139,15 @@ class _Corpus:
         if sentence_id not in self._terms:
             self.load_terms([sentence_id])
         return self._terms[sentence_id]
+
+    def sentence_source(self, sentence_id: int, text: str) -> Source | None:
+        """The source a sentence quotes (read once: a day's evidence meets the same sentences claim after claim,
+        and reading the attribution costs more than judging the pair)."""
+        if sentence_id not in self._sources:
+            if len(self._sources) >= FACTS_KEPT:
+                self._sources.clear()
+            self._sources[sentence_id] = sentence_source(text, self.facts(sentence_id, text))
+        return self._sources[sentence_id]
 
     def article_source(self, article_id: int) -> Source | None:
         """The agency an article's dateline names, if any (read once per article)."""
@@ -320,8 +330,7 @@ def _source_origins(
     first_origin: dict[str, int] = {claim_source.key: claim_origin} if claim_source else {}
     out = []
     for j in judged:
-        source = sentence_source(texts[j.sentence_id], corpus.facts(j.sentence_id, texts[j.sentence_id]))
-        source = source or corpus.article_source(j.article_id)
+        source = corpus.sentence_source(j.sentence_id, texts[j.sentence_id]) or corpus.article_source(j.article_id)
         if source is None:
             out.append(j)
             continue

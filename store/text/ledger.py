@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.text.events import parse_day
 from store.text.facts import Facts, Quantity
@@ -104,8 +105,25 @@ def ledger_entries(text: str, facts: Facts) -> list[LedgerEntry]:
     return view_entries(view(text, facts))
 
 
+# Entries of recently read sentences, by text, with the facts they were read with: the pair judgement reads a
+# claim against each of its candidates, and a candidate again for each claim it is a candidate of.
+_ENTRIES_KEPT = 8192
+_entries_read: dict[str, tuple[Facts, tuple[LedgerEntry, ...]]] = {}
+
+
 def view_entries(v) -> list[LedgerEntry]:
     """ledger_entries of a prepared sentence (store.text.stance_features.view)."""
+    kept = _entries_read.get(v.text)
+    if kept is not None and kept[0] is v.facts:
+        return list(kept[1])
+    if len(_entries_read) >= _ENTRIES_KEPT:
+        _entries_read.clear()
+    entries = _read_entries(v)
+    _entries_read[v.text] = (v.facts, tuple(entries))
+    return entries
+
+
+def _read_entries(v) -> list[LedgerEntry]:
     out = []
     for q in v.facts.quantities:
         if is_clock_time(v, q) or is_moving_reading(v, q) or is_enumeration(v, q):
@@ -174,6 +192,7 @@ def _phrase_after(v, q: Quantity) -> list[Word]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _is_latin(text: str) -> bool:
     """Whether a sentence is written mostly in Latin letters (English)."""
     latin = sum(ch.isascii() and ch.isalpha() for ch in text)

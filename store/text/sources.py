@@ -77,9 +77,12 @@ def sentence_source(text: str, facts: Facts | None = None) -> Source | None:
     agency = agency_in(tokens)
     if agency is not None:
         return agency
+    forms = [_forms(t) for t in tokens]
     for i in range(len(tokens)):
         for phrase in _ATTRIBUTIONS:
-            if i + len(phrase) <= len(tokens) and all(phrase[k] in _forms(tokens[i + k]) for k in range(len(phrase))):
+            if phrase[0] in forms[i] and i + len(phrase) <= len(tokens) and all(
+                phrase[k] in forms[i + k] for k in range(1, len(phrase))
+            ):
                 found = _named_after(text, tokens, i + len(phrase), facts, skip_particles=True)
                 if found is not None:
                     return found
