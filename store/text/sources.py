@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from store.text.facts import Facts
-from store.text.lexicon import unclitic
 from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
+from store.text.lexicon import unclitic
 from store.text.normalize import normalize
 from store.text.terms import content_terms
 from store.text.tokens import Token, tokenize
