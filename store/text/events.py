@@ -89,10 +89,19 @@ def article_vector(article: EventArticle, idf: Callable[[str], float]) -> Vector
 
 
 def cosine(a: Vector, b: Vector) -> float:
+    return _cosine(a, _norm(a), b, _norm(b))
+
+
+def _norm(v: Vector) -> float:
+    return math.sqrt(sum(w * w for w in v.values()))
+
+
+def _cosine(a: Vector, norm_a: float, b: Vector, norm_b: float) -> float:
+    """cosine() with both norms known: an article meets a hundred events, an event many articles."""
     if len(a) > len(b):
         a, b = b, a
     dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    norm = norm_a * norm_b
     return dot / norm if norm else 0.0
 
 
@@ -107,23 +116,26 @@ def group_events(
     Every article ends up in exactly one event."""
     events = list(existing)
     postings: dict[str, set[int]] = defaultdict(set)
+    norms = [_norm(event.centroid) for event in events]
     for i, event in enumerate(events):
         for t in event.centroid:
             postings[t].add(i)
     ordered = sorted(articles, key=lambda a: (a.day is None, a.day or date.min))
     for article in ordered:
         vector = article_vector(article, idf)
+        norm = _norm(vector)
         candidates = {i for t in vector for i in postings.get(t, ())}
         best, best_sim = None, threshold
         for i in sorted(candidates):
             event = events[i]
             if not event.reaches(article.day):
                 continue
-            sim = cosine(vector, event.centroid)
+            sim = _cosine(vector, norm, event.centroid, norms[i])
             if sim >= best_sim:
                 best, best_sim = i, sim
         if best is None:
             events.append(Event([], _label(article), article.day, article.day))
+            norms.append(0.0)
             best = len(events) - 1
         event = events[best]
         event.keys.append(article.key)
@@ -133,6 +145,7 @@ def group_events(
         for t in event.centroid:
             postings[t].discard(best)
         event.centroid = _strongest(_add(event.centroid, vector))
+        norms[best] = _norm(event.centroid)
         for t in event.centroid:
             postings[t].add(best)
     return events
