@@ -57,6 +57,7 @@ from store.text.statements import (
     is_negated,
     parse_date,
     same_position,
+    times_apart,
 )
 
 MODEL_PATH = Path(__file__).with_name("stance_model.json")
@@ -255,8 +256,10 @@ def _with_ledger(a: View, b: View, statement: Comparison, date_a: str | None, da
     if found is None:
         return statement
     x, y = found
-    slot = Conflict("number", x.written, y.written, (x.start, x.end), (y.start, y.end), True)
     da, db = parse_date(date_a), parse_date(date_b)
+    if times_apart(a, (x.start, x.end), da, b, (y.start, y.end), db):
+        return statement  # two days' counts, not one count told twice
+    slot = Conflict("number", x.written, y.written, (x.start, x.end), (y.start, y.end), True)
     later = da is not None and db is not None and abs((db - da).days) >= UPDATE_DAYS
     return Comparison("update" if later else "contradicts", slot, statement.agreed)
 

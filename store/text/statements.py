@@ -287,15 +287,7 @@ def figure_periods(v: View, q: Quantity | None = None) -> tuple[set[str], list[s
     """(relative periods, date keys) a figure is of: named before it in its sentence, or after it within its
     phrase ("318 جيجا بت/ثانية في 2010م", "خلال شهر رجب تزن 851 طن", "للعام الماضي ... 443 مخالفة"); with q None,
     every period the sentence names."""
-    if q is None:
-        end = len(v.text)
-    else:
-        after = [w for w in v.words if w.token.start >= q.end]
-        end, edge = q.end, q.end
-        for w in after:
-            if _breaks(v.text[edge : w.token.start]):
-                break
-            end = edge = w.token.end
+    end = len(v.text) if q is None else _phrase_end(v, q.end)
     dates = [m.key for m in v.facts.of_kind("date") if m.start < end]
     relative: set[str] = set()
     words = [w for w in v.words if w.token.end <= end]
@@ -308,6 +300,40 @@ def figure_periods(v: View, q: Quantity | None = None) -> tuple[set[str], list[s
             if which:
                 relative.add(f"{noun}:{which}")
     return relative, dates
+
+
+def _phrase_end(v: View, end: int) -> int:
+    """Where the phrase of a figure ending at this offset ends (the next break: a comma, a full stop, "و")."""
+    edge = end
+    for w in (w for w in v.words if w.token.start >= end):
+        if _breaks(v.text[edge : w.token.start]):
+            break
+        end = edge = w.token.end
+    return end
+
+
+def figure_time(v: View, span: tuple[int, int]) -> Mention | None:
+    """The time a figure is of: the one day, date or period the sentence names before the figure or in its phrase
+    ("وشهدت تداولات اليوم ارتفاع أسهم 113 شركة"). None when the sentence names no such time, or several."""
+    reach = _phrase_end(v, span[1])
+    times = [m for m in v.facts.mentions if m.kind in ("day", "date", "period") and m.start < reach]
+    return times[0] if len(times) == 1 else None
+
+
+def times_apart(a: View, span_a: tuple[int, int], da: date | None, b: View, span_b: tuple[int, int],
+                db: date | None) -> bool:
+    """Whether two figures are of two different times, so two counts, not one count told twice: each sentence
+    places its figure's time in the calendar (figure_time, resolve_span) and the spans do not meet. Today's market session against one
+    of last week ("تداولات اليوم" in two papers six days apart), this month's intake against last month's. A
+    relative day counts from when the text was written, up to a day before the paper's date (_day_slot)."""
+    time_a, time_b = figure_time(a, span_a), figure_time(b, span_b)
+    if time_a is None or time_b is None:
+        return False
+    spans_a, spans_b = resolve_span(time_a, da), resolve_span(time_b, db)
+    if not spans_a or not spans_b:
+        return False
+    slack = timedelta(days=_RELATIVE_SLACK_DAYS if "day" in (time_a.kind, time_b.kind) else 0)
+    return not any(x0 - slack <= y1 and y0 - slack <= x1 for x0, x1 in spans_a for y0, y1 in spans_b)
 
 
 def _periods_differ(a: View, p: Quantity, b: View) -> bool:
@@ -800,6 +826,7 @@ def compare(a: View, b: View, date_a: str | None = None, date_b: str | None = No
     if negation is not None:
         return Comparison("contradicts", negation, tuple(agreed))
     da, db = parse_date(date_a), parse_date(date_b)
+    figures = [(p, q) for p, q in figures if not times_apart(a, (p.start, p.end), da, b, (q.start, q.end), db)]
     if figures:
         p, q = figures[0]
         slot = Conflict("number", p.text, q.text, (p.start, p.end), (q.start, q.end))

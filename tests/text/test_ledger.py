@@ -168,3 +168,13 @@ def test_one_long_figure_with_a_stray_scale_word_is_one_figure_and_a_share_is_no
                            v("بلغت تكلفة المشاريع 665,932,983 مليون ريال")) is None  # fmt: skip
     assert figure_conflict(v("سجلت 36 حالة اعتداء على الصحفيين"),
                            v("سجلت حالات الاعتداء على الصحفيين 41 في المائة")) is None  # fmt: skip
+
+
+def test_one_toll_told_on_two_days_placed_in_the_calendar_is_two_counts():
+    from store.text.stance import classify_views
+    from store.text.stance_features import view
+
+    a = view("وأعلنت وزارة الصحة اليوم وفاة 3 أشخاص بالفيروس في الرياض", None)
+    b = view("وأعلنت وزارة الصحة اليوم عن 5 وفيات جديدة بالفيروس في الرياض", None)
+    assert classify_views(a, b, "2015-08-09", "2015-08-09").stance in ("disagree", "update")
+    assert classify_views(a, b, "2015-08-09", "2015-08-01").stance not in ("disagree", "update")

@@ -350,3 +350,24 @@ def test_a_negated_act_must_be_about_what_the_other_states() -> None:
     a = view("لم يصدر القضاء الأمريكي قرارا بإعدام مطلق النار في السينما")
     b = view("أفلت مطلق النار من الإعدام مما سيضطر القاضي إلى إصدار عقوبة السجن المؤبد")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_figures_of_two_days_placed_in_the_calendar_are_two_counts() -> None:
+    # "today" in papers a week apart: two days' tallies, not one count told twice
+    a = view("وسجلت الوزارة اليوم 40 حالة إصابة جديدة في المنطقة الشرقية")
+    b = view("وسجلت الوزارة اليوم 25 حالة إصابة جديدة في المنطقة الشرقية")
+    assert compare(a, b, "2015-08-09", "2015-08-02").relation == ""
+    # the same paper day, or the next evening's reprint: one day, so another figure contradicts or updates
+    assert compare(a, b, "2015-08-09", "2015-08-09").relation == "contradicts"
+    assert compare(a, b, "2015-08-09", "2015-08-10").relation == "update"
+    # no time named beside the figure: nothing says they are two days' counts
+    c = view("وسجلت الوزارة 40 حالة إصابة جديدة في المنطقة الشرقية")
+    d = view("وسجلت الوزارة 25 حالة إصابة جديدة في المنطقة الشرقية")
+    assert compare(c, d, "2015-08-09", "2015-08-02").relation == "update"
+
+
+def test_last_month_in_papers_of_two_months_names_two_months() -> None:
+    a = view("بلغ عدد الزوار الشهر الماضي 300 ألف زائر")
+    b = view("بلغ عدد الزوار الشهر الماضي 250 ألف زائر")
+    assert compare(a, b, "2015-08-09", "2015-07-09").relation == ""
+    assert compare(a, b, "2015-08-09", "2015-08-09").relation == "contradicts"
