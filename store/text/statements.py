@@ -548,17 +548,36 @@ def _not_only(v: View, m: Mention) -> bool:
 
 
 def denied_words(v: View, m: Mention) -> list[Word]:
-    """The content words of what a denial denies: those after the denial verb, up to the end of the sentence; for
-    a falsity said after what it calls false ("... أن الأنباء عن X عارية من الصحة"), those before it, back to
-    the "أن" that opens the clause."""
+    """The words that say what a denial denies: those of its clause, after the denial verb up to the clause's
+    end (a comma: what follows is mostly the denier's own account, not what is denied); for a falsity said
+    after what it calls false ("... أن الأنباء عن X عارية من الصحة"), those before it, back to the "أن" that
+    opens the clause. Not the words of a name (who denies, who is said to have acted: the act and its object are
+    what is denied) nor a verb that only carries the tense ("أن يكون تم إيصال")."""
     if m.key not in POSTPOSED_DENIALS:
-        return [w for w in v.words if w.token.start >= m.end]
-    before = [w for w in v.words if w.token.end <= m.start]
-    opens = [k for k, w in enumerate(before) if w.token.norm in ("ان", "بان")]
-    return before[opens[-1] + 1 :] if opens else before
+        clause, edge = [], m.end
+        for w in (w for w in v.words if w.token.start >= m.end):
+            if _breaks(v.text[edge : w.token.start]):
+                break
+            clause.append(w)
+            edge = w.token.end
+        that = [x for x in _that_at(v) if m.end <= x < edge]
+        if that:
+            clause = [w for w in clause if w.token.start > that[0]]  # "نفت وزارة الدفاع أن ...": who denies
+    else:
+        that = [x for x in _that_at(v) if x < m.start]
+        clause = [w for w in v.words if w.token.end <= m.start and (not that or w.token.start > that[-1])]
+    named = [(x.start, x.end) for x in v.facts.mentions if x.kind in ("person", "org", "place")]
+    return [w for w in clause if w.token.norm not in _LIGHT_VERBS and not _in_spans(w, named)]
+
 
 
 POSTPOSED_DENIALS = frozenset({"عاريه"})
+_THAT = frozenset({"ان", "بان"})  # the particle that opens a reported clause (a stopword: not among v.words)
+
+
+def _that_at(v: View) -> list[int]:
+    """Where the particles that open a reported clause ("أن", "بأن") start."""
+    return [t.start for t in tokenize(v.text) if t.norm in _THAT]
 
 
 def _negation_slot(a: View, b: View) -> Conflict | None:

@@ -371,3 +371,12 @@ def test_last_month_in_papers_of_two_months_names_two_months() -> None:
     b = view("بلغ عدد الزوار الشهر الماضي 250 ألف زائر")
     assert compare(a, b, "2015-08-09", "2015-07-09").relation == ""
     assert compare(a, b, "2015-08-09", "2015-08-09").relation == "contradicts"
+
+
+def test_a_denial_denies_its_own_clause_not_what_the_denier_says_after_it() -> None:
+    stated = view("أعلنت الشركة افتتاح مصنع جديد للإسمنت في مدينة جدة الشهر المقبل")
+    other_matter = view("ونفت الشركة أن تكون رفعت أسعار منتجاتها، مؤكدة افتتاح مصنع جديد للإسمنت في مدينة جدة الشهر المقبل")
+    assert compare(stated, other_matter).relation != "contradicts"
+    same_matter = view("ونفى المتحدث باسم الشركة أن تكون الشركة قررت افتتاح مصنع جديد للإسمنت في جدة")
+    result = compare(stated, same_matter)
+    assert result.relation == "contradicts" and result.slot.kind == "denial"
