@@ -464,6 +464,7 @@ def _day_key(norm: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 _NOUN_NEGATORS = frozenset({"عدم", "دون", "غير"})  # take prepositions: "بعدم", "بدون", "لغير"
+_THAT_NOT = frozenset({"الا"})  # "ألا" (أن + لا) before a verb; normalized like "إلا" (except), which takes none
 _NEGATION_WORDS = NEGATORS | DENIALS | REFUSALS | FALSITY_WORDS  # what _negator_of must return for _negations to read anything
 
 
@@ -471,7 +472,8 @@ _NEGATION_WORDS = NEGATORS | DENIALS | REFUSALS | FALSITY_WORDS  # what _negator
 def _negator_of(norm: str) -> str:
     """The negator in a word, without its conjunction ("ولم" -> لم, "ونفت" -> نفت, "بعدم" -> عدم)."""
     rest = norm[1:]
-    if norm[:1] in "وف" and (rest in NEGATORS or rest in DENIALS or rest in REFUSALS or rest in FALSITY_WORDS):
+    if norm[:1] in "وف" and (rest in NEGATORS or rest in DENIALS or rest in REFUSALS or rest in FALSITY_WORDS
+                             or rest in _THAT_NOT):
         return rest
     for prefix in ("و", "ب", "ل", "وب", "ول"):
         if norm.startswith(prefix) and norm[len(prefix) :] in _NOUN_NEGATORS:
@@ -483,9 +485,13 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
     out: list[Mention] = []
     for i, token in enumerate(tokens):
         form = _negator_of(token.norm)
-        if form not in _NEGATION_WORDS:
+        if form not in _NEGATION_WORDS and form not in _THAT_NOT:
             continue  # the common case: none of the branches below applies
         following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if form in _THAT_NOT and is_present_verb(following):
+            # "ألا يتدخل" is "أن لا يتدخل", written as one word and mostly without its hamza
+            out.append(_mention(text, tokens, "negation", "لا", i, i + 1))
+            continue
         if form in NEGATORS:
             if form == "لا" and following in NOT_NEGATING_AFTER_LA:
                 continue
@@ -527,4 +533,9 @@ def is_clear_negation(mention: Mention, next_word: str) -> bool:
     "لا" before a noun ("لا عوائق"), غير, عدم and دون mostly rephrase ("بلا عوائق", "تفتقر إلى")."""
     if is_denial(mention) or mention.key in _VERB_NEGATORS:
         return True
-    return mention.key == "لا" and next_word[:1] in ("ي", "ت", "ن") and len(next_word) >= 3
+    return mention.key == "لا" and is_present_verb(next_word)
+
+
+def is_present_verb(norm: str) -> bool:
+    """A word that reads as a present-tense verb by its prefix ("يوافق", "تتدخل", "نقبل")."""
+    return norm[:1] in ("ي", "ت", "ن") and len(norm) >= 3

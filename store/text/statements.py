@@ -26,7 +26,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from store.text.facts import Mention, Quantity, is_clear_negation, is_denial
+from store.text.facts import (
+    Mention,
+    Quantity,
+    is_clear_negation,
+    is_denial,
+    is_present_verb,
+)
 from store.text.lexicon import (
     CURRENCIES,
     ENGLISH_FUNCTION_WORDS,
@@ -518,6 +524,8 @@ def negated_act(v: View, m: Mention) -> Word | None:
         return None  # "إذا لم يسحب": a condition, not a statement that he did not
     if _not_only(v, m):
         return None  # "وليس منطقة الباحة فحسب": "not only", which adds, never denies
+    if _except_after(v, m):
+        return None  # "لا يلغيها إلا بقرار": "only by a decision", which restricts, never denies
     if v.text[m.end : w.token.start].strip(" \u200f\u200e"):
         return None  # punctuation between: the negator ends a phrase ("لا، ...")
     # "عدم" before a verbal noun ("عدم صدور قرار") negates that act; elsewhere it mostly rephrases, which the
@@ -545,6 +553,14 @@ _NOT_ONLY_REACH = 4  # words after the negator within which "فقط/فحسب" ma
 def _not_only(v: View, m: Mention) -> bool:
     after = v.text[m.end :].split()[:_NOT_ONLY_REACH]
     return any(normalize(w).strip("،,.") in _ONLY_WORDS for w in after)
+
+
+def _except_after(v: View, m: Mention) -> bool:
+    """A negation answered by "إلا" within reach: "لم يتبق إلا يومان", "لا يتم ذلك إلا بموافقة" (nothing but, only).
+    Not "ألا" before a verb, which is itself a negation (facts._negations)."""
+    after = normalize(v.text[m.end :]).split()[:_NOT_ONLY_REACH]
+    return any(w.strip("،,.") in ("الا", "والا") and not is_present_verb(nxt.strip("،,."))
+               for w, nxt in zip(after, after[1:] + [""]))
 
 
 def denied_words(v: View, m: Mention) -> list[Word]:
@@ -659,12 +675,22 @@ def _negated_nearby(v: View, act: Word) -> bool:
         w = negated_act(v, m)
         if w is not None and _same(w, act):
             return True
-    return any(_same(w, act) and _warned_against(v, w) for w in v.words)
+    return any(_same(w, act) and (_warned_against(v, w) or _instead_of(v, w)) for w in v.words)
 
 
 # Verbs of warning and forbidding: "من" + an act after them forbids the act.
 _WARNING_ROOTS = frozenset({"حذر", "منع", "حظر", "نهي"})
 _WARNING_REACH = 8  # words back from "من" to the warning verb: "حذر الدفاع المدني المواطنين والمقيمين من ..."
+
+
+# "بدلا من X", "بدل X", "عوضا عن X": X is what is not done or chosen ("إلى ميناء عدن بدلا من ميناء الحديدة").
+_INSTEAD = frozenset({"بدلا", "بدل", "عوضا", "عوض"})
+_INSTEAD_REACH = 3  # words back from X: "بدلا من ميناء الحديدة"
+
+
+def _instead_of(v: View, w: Word) -> bool:
+    before = normalize(v.text[: w.token.start]).split()[-_INSTEAD_REACH:]
+    return any(x in _INSTEAD for x in before)
 
 
 def _warned_against(v: View, w: Word) -> bool:

@@ -380,3 +380,23 @@ def test_a_denial_denies_its_own_clause_not_what_the_denier_says_after_it() -> N
     same_matter = view("ونفى المتحدث باسم الشركة أن تكون الشركة قررت افتتاح مصنع جديد للإسمنت في جدة")
     result = compare(stated, same_matter)
     assert result.relation == "contradicts" and result.slot.kind == "denial"
+
+
+def test_negations_written_as_one_word_restricted_or_answered_by_instead() -> None:
+    # "ألا" (أن لا) before a verb negates it, hamza or not, as "أن لا" does
+    a = view('طالبت الوزارة الشركات "ألا ترفع" أسعار الإسمنت خلال الصيف')
+    b = view('طالبت الوزارة الشركات "أن لا ترفع" أسعار الإسمنت خلال الصيف')
+    c = view('طالبت الوزارة الشركات "الا ترفع" أسعار الإسمنت خلال الصيف')
+    assert compare(a, b).relation != "contradicts" and compare(c, b).relation != "contradicts"
+    # "لا ... إلا": only, not a denial of the act
+    d = view("ولا تصرف الإعانة إلا بعد موافقة اللجنة على الطلب")
+    e = view("وتصرف الإعانة بعد موافقة اللجنة على الطلب")
+    assert compare(d, e).relation != "contradicts"
+    # "بدلا من X" says X is not the one, as "وليس X" does
+    f = view("وقررت الجامعة نقل الاختبارات إلى قاعة الملك فهد وليس المبنى القديم")
+    g = view("وقررت الجامعة نقل الاختبارات إلى قاعة الملك فهد بدلا من المبنى القديم")
+    assert compare(f, g).relation != "contradicts"
+    # a plain negation of the act the other states still contradicts
+    h = view("ولم تصرف الإعانة للأسر المسجلة هذا الشهر")
+    i = view("وصرفت الإعانة للأسر المسجلة هذا الشهر")
+    assert compare(h, i).relation == "contradicts"
