@@ -280,10 +280,14 @@ def figure_conflict(a, b) -> tuple[LedgerEntry, LedgerEntry] | None:
     same counted root; act, scope and period each the same or unsaid on one side), and cannot both be true at
     one time: "قتل 12 شخصا على الأقل" against "مقتل 20 شخصا حتى الآن", however differently the two phrase the
     count. None when there is none."""
+    values_a = {q.value for q in a.facts.quantities}
+    values_b = {q.value for q in b.facts.quantities}
     for x in view_entries(a):
         for y in view_entries(b):
             if x.counted != y.counted or (x.unit == "%") != (y.unit == "%") or compatible(x, y):
                 continue  # a share and a count of one thing are two figures ("36 حالة" and "41 في المائة")
+            if x.value in values_b and y.value in values_a:
+                continue  # the same figures bound otherwise (statements.conflicting_figures)
             slots = ((x.act, y.act), (x.scope, y.scope), (x.period, y.period))
             if all(not p or not q or p == q for p, q in slots):
                 return x, y

@@ -504,8 +504,14 @@ def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePair
 
 def conflicting_figures(a: View, b: View, differing: FigurePairs) -> FigurePairs:
     """The differing figures that contradict: all but the readings of a price or an index at a moment, which
-    differ from one moment to the next (is_moving_reading)."""
-    return [(p, q) for p, q in differing if not is_moving_reading(a, p) and not is_moving_reading(b, q)]
+    differ from one moment to the next (is_moving_reading), and two values each sentence gives both of, bound to
+    their words otherwise ("5 - 4 بضربات الترجيح" / "4/5 بضربات", "ما بين 30 و32" / "ما بين 32 و30"): the same
+    figures in another order say nothing against each other."""
+    values_a = {x.value for x in a.facts.quantities}
+    values_b = {x.value for x in b.facts.quantities}
+    return [(p, q) for p, q in differing
+            if not is_moving_reading(a, p) and not is_moving_reading(b, q)
+            and not (p.value in values_b and q.value in values_a)]
 
 
 # ---------------------------------------------------------------------------------------------------------------

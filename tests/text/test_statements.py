@@ -400,3 +400,15 @@ def test_negations_written_as_one_word_restricted_or_answered_by_instead() -> No
     h = view("ولم تصرف الإعانة للأسر المسجلة هذا الشهر")
     i = view("وصرفت الإعانة للأسر المسجلة هذا الشهر")
     assert compare(h, i).relation == "contradicts"
+
+
+def test_the_same_two_figures_in_another_order_do_not_contradict() -> None:
+    a = view("وفاز الفريق على منافسه 3 - 2 بالركلات الترجيحية في نهائي البطولة")
+    b = view("وفاز الفريق على منافسه 2/3 بالركلات الترجيحية في نهائي البطولة")
+    assert compare(a, b).relation != "contradicts"
+    c = view("وقدرت الخسائر بما بين 40 و45 مليون ريال")
+    d = view("وقدرت الخسائر بما بين 45 و40 مليون ريال")
+    assert compare(c, d).relation != "contradicts"
+    # one of the two figures changed still contradicts
+    e = view("وفاز الفريق على منافسه 3 - 1 بالركلات الترجيحية في نهائي البطولة")
+    assert compare(a, e).relation == "contradicts"
