@@ -318,27 +318,42 @@ def _phrase_end(v: View, end: int) -> int:
     return end
 
 
-def figure_time(v: View, span: tuple[int, int]) -> Mention | None:
-    """The time a figure is of: the one day, date or period the sentence names before the figure or in its phrase
-    ("وشهدت تداولات اليوم ارتفاع أسهم 113 شركة"). None when the sentence names no such time, or several."""
+Spans = list[tuple[date, date]]
+
+
+def figure_time(v: View, span: tuple[int, int], published: date | None) -> tuple[Spans, bool] | None:
+    """The calendar spans the time a figure is of can mean, and whether a day word names it: the days, dates and
+    periods the sentence names before the figure or in its phrase ("وشهدت تداولات اليوم ارتفاع أسهم 113 شركة"),
+    placed from the article's date (resolve_span). Several names of one time ("اليوم الثلاثاء", "أمس الجمعة")
+    are the time they all meet in. None when none is named, one cannot be placed, or they name several times."""
     reach = _phrase_end(v, span[1])
     times = [m for m in v.facts.mentions if m.kind in ("day", "date", "period") and m.start < reach]
-    return times[0] if len(times) == 1 else None
+    if not times:
+        return None
+    spans: Spans | None = None
+    for m in times:
+        placed = resolve_span(m, published)
+        if not placed:
+            return None
+        spans = placed if spans is None else [
+            (max(x0, y0), min(x1, y1)) for x0, x1 in spans for y0, y1 in placed if max(x0, y0) <= min(x1, y1)]
+        if not spans:
+            return None
+    return spans, any(m.kind == "day" for m in times)
 
 
 def times_apart(a: View, span_a: tuple[int, int], da: date | None, b: View, span_b: tuple[int, int],
                 db: date | None) -> bool:
     """Whether two figures are of two different times, so two counts, not one count told twice: each sentence
-    places its figure's time in the calendar (figure_time, resolve_span) and the spans do not meet. Today's market session against one
-    of last week ("تداولات اليوم" in two papers six days apart), this month's intake against last month's. A
-    relative day counts from when the text was written, up to a day before the paper's date (_day_slot)."""
-    time_a, time_b = figure_time(a, span_a), figure_time(b, span_b)
+    places its figure's time in the calendar (figure_time) and the spans do not meet. Today's market session
+    against one of last week ("تداولات اليوم" in two papers six days apart), this month's intake against last
+    month's. A relative day counts from when the text was written, up to a day before the paper's date
+    (_day_slot)."""
+    time_a, time_b = figure_time(a, span_a, da), figure_time(b, span_b, db)
     if time_a is None or time_b is None:
         return False
-    spans_a, spans_b = resolve_span(time_a, da), resolve_span(time_b, db)
-    if not spans_a or not spans_b:
-        return False
-    slack = timedelta(days=_RELATIVE_SLACK_DAYS if "day" in (time_a.kind, time_b.kind) else 0)
+    (spans_a, day_a), (spans_b, day_b) = time_a, time_b
+    slack = timedelta(days=_RELATIVE_SLACK_DAYS if day_a or day_b else 0)
     return not any(x0 - slack <= y1 and y0 - slack <= x1 for x0, x1 in spans_a for y0, y1 in spans_b)
 
 
@@ -447,7 +462,7 @@ def is_enumeration(v: View, q: Quantity) -> bool:
         return False
     digits = _written_digits(q.text)
     rest = v.text[q.start + len(digits[0]) :] if digits else ""
-    return rest.lstrip()[:1] in ("-", ")", ".", "–")
+    return rest.lstrip()[:1] in ("-", ")", ".", "–", "—", "ـ")
 
 
 def _units_meet(p: Quantity, q: Quantity) -> bool:

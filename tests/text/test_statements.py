@@ -412,3 +412,13 @@ def test_the_same_two_figures_in_another_order_do_not_contradict() -> None:
     # one of the two figures changed still contradicts
     e = view("وفاز الفريق على منافسه 3 - 1 بالركلات الترجيحية في نهائي البطولة")
     assert compare(a, e).relation == "contradicts"
+
+
+def test_several_names_of_one_day_are_that_day_and_a_dashed_list_marker_is_no_figure() -> None:
+    a = view("أعلنت الوزارة اليوم الثلاثاء تسجيل 6 حالات إصابة جديدة بالحمى في جازان")
+    b = view("أعلنت الوزارة اليوم الأحد تسجيل 9 حالات إصابة جديدة بالحمى في جازان")
+    assert compare(a, b, "2015-08-04", "2015-08-09").relation == ""  # Tuesday's count and Sunday's
+    c = view("أعلنت الوزارة اليوم الثلاثاء تسجيل 9 حالات إصابة جديدة بالحمى في جازان")
+    assert compare(a, c, "2015-08-04", "2015-08-04").relation == "contradicts"
+    marker = view("5 ـ مشاريع الإيواء السياحي الواقعة خارج النطاق العمراني للمدن")
+    assert not marker.facts.quantities or compare(view("وأقر المجلس 10 مشاريع للإيواء السياحي"), marker).relation == ""
