@@ -635,6 +635,11 @@ def _negation_slot(a: View, b: View) -> Conflict | None:
             act = negated_act(holder, m)
             if act is None or not _states(other, act) or _negated_nearby(other, act):
                 continue
+            if any((w.stem == act.stem or act.token.norm in w.token.forms) and w.token.start != act.token.start
+                   for w in holder.words):
+                # The holder states the word un-negated too ("كأفضل مصنع ... وليس أفضل من"): its negation is of
+                # another clause. The word itself, not its root ("مصادر" is not "صدور").
+                continue
             if not _clause_stated(holder, act, other):
                 continue  # a negation in a side clause over a word both share by chance
             if _negated_acts(other):

@@ -422,3 +422,9 @@ def test_several_names_of_one_day_are_that_day_and_a_dashed_list_marker_is_no_fi
     assert compare(a, c, "2015-08-04", "2015-08-04").relation == "contradicts"
     marker = view("5 ـ مشاريع الإيواء السياحي الواقعة خارج النطاق العمراني للمدن")
     assert not marker.facts.quantities or compare(view("وأقر المجلس 10 مشاريع للإيواء السياحي"), marker).relation == ""
+
+
+def test_a_sentence_that_states_the_word_unnegated_too_negates_another_clause() -> None:
+    a = view("وتعد الشركة أفضل مزود لتقديم خدمات الإنترنت لعملائها في المنطقة الشرقية")
+    b = view("وتعد الشركة كأفضل مزود في المنطقة الشرقية، وليس أفضل لتقديم خدمات الإنترنت لعملائها من الباقات الجديدة")
+    assert compare(a, b).relation != "contradicts"
