@@ -24,6 +24,7 @@ from store.text.normalize import normalize
 from store.text.stance_features import Word, rounding_step, view
 from store.text.statements import (
     _MEASURE_WORDS,
+    NOT_WHAT,
     UPDATE_DAYS,
     figure_periods,
     is_clock_time,
@@ -159,8 +160,9 @@ def _act(v, q: Quantity) -> Word | None:
     """The word that says what happened to what the figure counts: one of the words before it in its phrase
     ("مقتل 12 شخصا", "killed 15 people"); in English, where the act mostly follows ("12 people were killed"), the
     words after it first."""
-    before = phrase_before(v, q)[:ACT_WORDS_BACK]
-    after = _phrase_after(v, q)[:ACT_WORDS_BACK]
+    # a figure's hedge and "so far" belong to the figure ("قتل ... ما لا يقل عن 16 شخصا"): never its act
+    before = [w for w in phrase_before(v, q) if w.token.norm not in NOT_WHAT][:ACT_WORDS_BACK]
+    after = [w for w in _phrase_after(v, q) if w.token.norm not in NOT_WHAT][:ACT_WORDS_BACK]
     # A toll's word wins wherever it stands in reach: "killed 120 people in the north", "لقي 12 شخصا مصرعهم".
     for w in before + after:
         if _root(w.token.norm) in _TOLL_COUNTS and not _names(v, w):

@@ -123,10 +123,12 @@ HEDGES_BEFORE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("يتخطي",), "more"),
     (("تتخطي",), "more"),
     (("يفوق",), "more"),
+    (("تفوق",), "more"),
     (("فوق",), "more"),
     (("دون",), "less"),  # "دون 74 دولارا" is below 74, not a negation
     (("تحت",), "less"),
     (("يناهز",), "about"),
+    (("تناهز",), "about"),
     (("نحو",), "about"),
     (("حوالي",), "about"),
     (("قرابه",), "about"),

@@ -118,7 +118,7 @@ class Comparison:
 # ---------------------------------------------------------------------------------------------------------------
 # Words beside a figure that say how sure it is, that it is a count so far, or only join the phrase: never what it
 # counts ("قتل 12 شخصا على الأقل" and "مقتل 20 شخصا حتى الآن" count one thing).
-_NOT_WHAT = STOPWORDS | HEDGE_WORDS | ENGLISH_FUNCTION_WORDS | {w for phrase in RUNNING_COUNT_PHRASES for w in phrase}
+NOT_WHAT = STOPWORDS | HEDGE_WORDS | ENGLISH_FUNCTION_WORDS | {w for phrase in RUNNING_COUNT_PHRASES for w in phrase}
 
 
 def figure_context(v: View, q: Quantity) -> list[Word]:
@@ -137,7 +137,7 @@ def figure_context(v: View, q: Quantity) -> list[Word]:
             if _breaks(gap):
                 break
             edge = w.token.start if step < 0 else w.token.end
-            if w.token.is_number or w.token.norm in _MEASURE_WORDS or w.token.norm in _NOT_WHAT:
+            if w.token.is_number or w.token.norm in _MEASURE_WORDS or w.token.norm in NOT_WHAT:
                 continue
             out.append(w)
             taken += 1

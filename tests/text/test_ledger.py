@@ -178,3 +178,10 @@ def test_one_toll_told_on_two_days_placed_in_the_calendar_is_two_counts():
     b = view("وأعلنت وزارة الصحة اليوم عن 5 وفيات جديدة بالفيروس في الرياض", None)
     assert classify_views(a, b, "2015-08-09", "2015-08-09").stance in ("disagree", "update")
     assert classify_views(a, b, "2015-08-09", "2015-08-01").stance not in ("disagree", "update")
+
+
+def test_a_figures_hedge_is_never_its_act():
+    (entry,) = entries("قتل مساء أمس ما لا يقل عن 16 شخصا في انهيار مبنى")
+    assert (entry.counted, entry.low, entry.high) == ("dead", 16, math.inf)
+    (fine,) = entries("ووجود مخالفات مرورية عليه تفوق 50 ألف ريال")
+    assert fine.qualifier == "more" and fine.high == math.inf
