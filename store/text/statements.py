@@ -380,7 +380,8 @@ def _framing_place(v: View) -> set[str]:
 
 
 # Words that make a figure a time of day ("الساعة 18:02 بالتوقيت المحلي"), which is no count of anything.
-_CLOCK_BEFORE = frozenset({"الساعه", "ساعه", "بالساعه"})
+# A match minute ("في الدقيقة 75") is a moment of the match too, not a count of minutes ("75 دقيقة").
+_CLOCK_BEFORE = frozenset({"الساعه", "ساعه", "بالساعه", "الدقيقه", "بالدقيقه"})
 _CLOCK_UNITS = frozenset({"بالتوقيت", "توقيت", "صباحا", "مساء", "ظهرا", "عصرا", "فجرا", "ليلا", "بتوقيت"})
 
 

@@ -7,6 +7,7 @@ from store.text.stance_features import view
 from store.text.statements import (
     compare,
     figure_context,
+    figure_slots,
     figure_status,
     resolve_day,
     same_position,
@@ -428,3 +429,10 @@ def test_a_sentence_that_states_the_word_unnegated_too_negates_another_clause() 
     a = view("وتعد الشركة أفضل مزود لتقديم خدمات الإنترنت لعملائها في المنطقة الشرقية")
     b = view("وتعد الشركة كأفضل مزود في المنطقة الشرقية، وليس أفضل لتقديم خدمات الإنترنت لعملائها من الباقات الجديدة")
     assert compare(a, b).relation != "contradicts"
+
+
+def test_a_match_minute_is_a_moment_not_a_count() -> None:
+    a = view("وسجل المهاجم هدف الفوز في الدقيقة 75 من عمر المباراة")
+    b = view("وسجل المهاجم 3 أهداف في المباراة")
+    assert compare(a, b).relation != "contradicts"
+    assert not [q for q in figure_slots(a, view("وسجل المهاجم هدف الفوز في الدقيقة 80 من عمر المباراة"))[1]]
