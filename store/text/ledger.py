@@ -21,7 +21,7 @@ from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
 from store.text.lexicon import RUNNING_COUNT_PHRASES
 from store.text.morph import roots
 from store.text.normalize import normalize
-from store.text.stance_features import Word, rounding_step, view
+from store.text.stance_features import Word, rounding_step, units_compatible, view
 from store.text.statements import (
     _MEASURE_WORDS,
     NOT_WHAT,
@@ -30,6 +30,7 @@ from store.text.statements import (
     is_clock_time,
     is_enumeration,
     is_moving_reading,
+    others_anchor,
     phrase_before,
     precision,
     same_written_digits,
@@ -290,10 +291,20 @@ def figure_conflict(a, b) -> tuple[LedgerEntry, LedgerEntry] | None:
                 continue  # a share and a count of one thing are two figures ("36 حالة" and "41 في المائة")
             if x.value in values_b and y.value in values_a:
                 continue  # the same figures bound otherwise (statements.conflicting_figures)
+            if _others_of_two_groups(a, x, b, y):
+                continue
             slots = ((x.act, y.act), (x.scope, y.scope), (x.period, y.period))
             if all(not p or not q or p == q for p, q in slots):
                 return x, y
     return None
+
+
+def _others_of_two_groups(a, x: LedgerEntry, b, y: LedgerEntry) -> bool:
+    """Whether two figures of "others" are others of two groups (statements.others_anchor): "أصيب 163 آخرون"
+    after 19 people against "أصيب 18 آخرون" after 12 Houthis."""
+    anchor_a = next((others_anchor(a, q) for q in a.facts.quantities if q.start == x.start), None)
+    anchor_b = next((others_anchor(b, q) for q in b.facts.quantities if q.start == y.start), None)
+    return anchor_a is not None and anchor_b is not None and not units_compatible(anchor_a.unit, anchor_b.unit)
 
 
 def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:

@@ -427,6 +427,9 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
         return False  # "وفي نجران ... 45,610,358 ريال" against "وفي جازان ... 87,390,000 ريال": two places' figures
     if any(not _has_word(b, w) for w in qualifiers(a, p)) and any(not _has_word(a, w) for w in qualifiers(b, q)):
         return False  # each figure is of a body or a kind of thing the other sentence never names
+    anchor_a, anchor_b = others_anchor(a, p), others_anchor(b, q)
+    if anchor_a is not None and anchor_b is not None and not units_compatible(anchor_a.unit, anchor_b.unit):
+        return False  # "أصيب 163 آخرون" after 19 people, "أصيب 18 آخرون" after 12 Houthis: others of two groups
     # What a figure counts, not when: the day, date or period beside it is a slot of its own (_periods_differ,
     # _day_slot), so "حتى مساء الاثنين ... (354863) شخصا" and "حتى ظهر الخميس ... 363378 شخصا" count one thing.
     ctx_a = [w for w in figure_context(a, p) if not _in_spans(w, [(p.start, p.end)]) and not tells_time(a, w)]
@@ -441,6 +444,18 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
     own_a = [w for w in ctx_a if not _has_word(b, w)]
     own_b = [w for w in ctx_b if not _has_word(a, w)]
     return not (own_a and own_b)
+
+
+_OTHERS = "اخر"  # the unit of "آخرون / آخرين": others than those the sentence counted before
+
+
+def others_anchor(v: View, q: Quantity) -> Quantity | None:
+    """For a figure of "others" ("قتل 19 شخصا وأصيب 163 آخرون"), the figure they are others of: the nearest one
+    before it that names what it counts. None for any other figure."""
+    if q.unit != _OTHERS:
+        return None
+    before = [x for x in v.facts.quantities if x.end <= q.start and x.unit and x.unit != _OTHERS]
+    return before[-1] if before else None
 
 
 _TIME_WORDS = frozenset({"يوم", "ليله", "مساء", "صباح", "ظهر", "ظهرا", "فجر", "عصر", "الموافق", "الساعه"})

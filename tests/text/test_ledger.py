@@ -185,3 +185,14 @@ def test_a_figures_hedge_is_never_its_act():
     assert (entry.counted, entry.low, entry.high) == ("dead", 16, math.inf)
     (fine,) = entries("ووجود مخالفات مرورية عليه تفوق 50 ألف ريال")
     assert fine.qualifier == "more" and fine.high == math.inf
+
+
+def test_others_of_two_groups_are_two_counts():
+    from store.text.ledger import figure_conflict
+    from store.text.stance_features import view
+
+    a = view("وقتل 7 أشخاص بينهم أطفال في انفجار لغم، فيما أصيب 40 آخرون بجروح", None)
+    b = view("وأضافت أن 9 جنود قتلوا أمس، فيما أصيب 15 آخرون بجروح", None)
+    c = view("وأكدت أن 7 أشخاص قتلوا أمس، فيما أصيب 52 آخرون بجروح", None)
+    assert figure_conflict(a, b) is None
+    assert figure_conflict(a, c) is not None

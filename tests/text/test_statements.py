@@ -436,3 +436,11 @@ def test_a_match_minute_is_a_moment_not_a_count() -> None:
     b = view("وسجل المهاجم 3 أهداف في المباراة")
     assert compare(a, b).relation != "contradicts"
     assert not [q for q in figure_slots(a, view("وسجل المهاجم هدف الفوز في الدقيقة 80 من عمر المباراة"))[1]]
+
+
+def test_others_are_others_of_the_group_counted_before_them() -> None:
+    a = view("وقتل 7 أشخاص بينهم أطفال في انفجار لغم فيما أصيب 40 آخرون بجروح في المدينة")
+    b = view("وقتل 9 جنود في انفجار لغم فيما أصيب 15 آخرون بجروح في المدينة")
+    c = view("وقتل 7 أشخاص بينهم أطفال في انفجار لغم فيما أصيب 52 آخرون بجروح في المدينة")
+    assert compare(a, b).relation != "contradicts"
+    assert compare(a, c).relation == "contradicts"
