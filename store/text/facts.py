@@ -488,7 +488,7 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
         if form not in _NEGATION_WORDS and form not in _THAT_NOT:
             continue  # the common case: none of the branches below applies
         following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if form in _THAT_NOT and is_present_verb(following):
+        if form in _THAT_NOT and is_present_verb(following) and following not in NOT_NEGATING_AFTER_LA:
             # "ألا يتدخل" is "أن لا يتدخل", written as one word and mostly without its hamza
             out.append(_mention(text, tokens, "negation", "لا", i, i + 1))
             continue

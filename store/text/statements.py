@@ -703,10 +703,18 @@ def _states(v: View, act: Word) -> bool:
 
 
 def _conditional_at(v: View, start: int) -> bool:
-    """Whether the word before this offset is a conditional particle ("إذا"، "لو"، "في حال")."""
-    for word in normalize(v.text[:start]).split()[-1:]:
-        if word in _CONDITIONALS or (word[:1] in "وف" and word[1:] in _CONDITIONALS):
-            return True
+    """Whether the word before this offset is a conditional particle ("إذا"، "لو"، "في حال").
+
+    "إن" (if) and "أن" (that) are one word once normalized: it is "if" where written "إن", or before "لم" ("إن لم
+    يكن"); "أن لا يريه" and "بعد أن وافق" state, they do not suppose."""
+    for raw in v.text[:start].split()[-1:]:
+        word = normalize(raw)
+        bare = word[1:] if word[:1] in "وف" and word[1:] in _CONDITIONALS else word
+        if bare not in _CONDITIONALS:
+            return False
+        if bare == "ان":
+            return "إ" in raw or normalize(v.text[start:]).split()[:1] == ["لم"]
+        return True
     return False
 
 

@@ -444,3 +444,15 @@ def test_others_are_others_of_the_group_counted_before_them() -> None:
     c = view("وقتل 7 أشخاص بينهم أطفال في انفجار لغم فيما أصيب 52 آخرون بجروح في المدينة")
     assert compare(a, b).relation != "contradicts"
     assert compare(a, c).relation == "contradicts"
+
+
+def test_that_not_is_a_negation_written_either_way_and_no_condition() -> None:
+    a = view("وأعرب الوزير عن شكره داعيا الله أن لا يصيبهم أي مكروه")
+    b = view("وأعرب الوزير عن شكره داعيا الله ألا يصيبهم أي مكروه")
+    assert compare(a, b).relation != "contradicts"
+    assert compare(a, view("وأعرب الوزير عن شكره داعيا الله أن يصيبهم الخير")).relation != "same"
+    # "ألا تقل عن" is "not less than", a bound, as "لا يقل عن" is
+    assert not view("على ألا تقل نسبة السعوديين عن 30 في المئة من العاملين").facts.of_kind("negation")
+    # "إن لم": a condition, which states nothing
+    assert compare(view("وقال إنه إن لم توافق الحكومة على الخطة فسيستقيل"),
+                   view("وافقت الحكومة على الخطة")).relation != "contradicts"  # fmt: skip
