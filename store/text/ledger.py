@@ -313,6 +313,10 @@ def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:
     من 50 ألف" admits 52,000, but "12 على الأقل" and 20 are two tallies of one toll."""
     if same_written_digits(a.written, b.written):
         return True  # one figure, written with other separators or a stray scale word
+    if not a.qualifier and not b.qualifier and abs(a.value - b.value) < max(a.high - a.low, b.high - b.low):
+        # within the step of the coarser figure: outlets cut figures as often as they round them, so "19.5
+        # مليون" admits 19,589,137 (the rule of statements.same_value)
+        return True
     (a_low, a_high), (b_low, b_high) = _tally_range(a), _tally_range(b)
     return a_low <= b_high and b_low <= a_high
 

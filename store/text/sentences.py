@@ -7,8 +7,8 @@ CONTRACT:
 Rules: a sentence ends at . ! ? ؟ … (a run of them counts once), at every line break, and at the separators web
 pages glue a headline to the site's name and menus ("تنفي إصابة قائدها | الجزيرة مباشر", "الأخبار > > كيف"),
 never at the Arabic comma ،. A quotation (“…”, "…", «…») whose closing mark is on the same line is kept whole, so
-`“تم إحراز تقدم كبير!” كتب ترامب` is one sentence. A dot inside a number (2.5), a domain (sabq.org) or after
-an initial (U.S., د.) does not end a sentence. Pieces without a letter or digit are dropped.
+`“تم إحراز تقدم كبير!” كتب ترامب` is one sentence. A dot inside a number (2.5), a domain (sabq.org), after
+an initial (U.S., د.) or inside a short bracket ("(إيه.بي.سي)") does not end a sentence. Pieces without a letter or digit are dropped.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _pieces(line: str, offset: int) -> list[tuple[int, str]]:
 
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Spans of one line's sentences, in line offsets (untrimmed)."""
-    quoted = _quote_spans(line)
+    quoted = _quote_spans(line) + _bracket_spans(line)
     spans: list[tuple[int, int]] = []
     piece_start = 0
     for stop in _TERMINATOR_RUN.finditer(line):
@@ -97,6 +97,20 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
             continue
         spans.append((i, marks[after][0]))
         k = after + 1
+    return spans
+
+
+# A bracket closed this near holds an acronym spelled with dots ("(إيه.بي.سي)", "(بي. بي. سي)") or a short
+# aside, never the end of a sentence; a longer one is more likely unpaired.
+_MAX_BRACKET_CHARS = 40
+
+
+def _bracket_spans(line: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"\(", line):
+        close = line.find(")", m.end())
+        if 0 <= close - m.start() <= _MAX_BRACKET_CHARS and "(" not in line[m.end() : close]:
+            spans.append((m.start(), close))
     return spans
 
 

@@ -196,3 +196,14 @@ def test_others_of_two_groups_are_two_counts():
     c = view("وأكدت أن 7 أشخاص قتلوا أمس، فيما أصيب 52 آخرون بجروح", None)
     assert figure_conflict(a, b) is None
     assert figure_conflict(a, c) is not None
+
+
+def test_a_figure_given_to_a_decimal_admits_the_figure_it_cuts():
+    from store.text.ledger import figure_conflict
+    from store.text.stance_features import view
+
+    a = view("وبلغت تكلفة المرحلة الثالثة من مشروع الإسكان 19.5 مليون ريال", None)
+    b = view("وبلغت تكلفة المرحلة الثالثة من مشروع الإسكان 19.589.137 ريالا", None)
+    assert figure_conflict(a, b) is None
+    c = view("وبلغت تكلفة المرحلة الثالثة من مشروع الإسكان 21.3 مليون ريال", None)
+    assert figure_conflict(a, c) is not None

@@ -85,3 +85,9 @@ def test_an_engineers_title_and_a_decimal_shown_right_to_left_end_no_sentence():
     text = "وقال م. أحمد العلي إن الصادرات بلغت 5.\u200f2 مليون طن في عام 2015 م. وأضاف أن العمل مستمر."
     assert [s.text for s in split_sentences(text)] == [
         "وقال م. أحمد العلي إن الصادرات بلغت 5.\u200f2 مليون طن في عام 2015 م.", "وأضاف أن العمل مستمر."]
+
+
+def test_a_dotted_acronym_in_brackets_does_not_end_the_sentence() -> None:
+    text = "وذكرت هيئة الإذاعة الأسترالية (إيه.بي.سي) أن الحكومة قررت الحظر. وأضافت أن القرار نهائي."
+    assert [s.text for s in split_sentences(text)] == [
+        "وذكرت هيئة الإذاعة الأسترالية (إيه.بي.سي) أن الحكومة قررت الحظر.", "وأضافت أن القرار نهائي."]
