@@ -392,13 +392,17 @@ def is_clock_time(v: View, q: Quantity) -> bool:
     return any(normalize(word) in _CLOCK_BEFORE for word in v.text[: q.start].split()[-2:])
 
 
-def same_position(a: View, span_a: tuple[int, int], b: View, span_b: tuple[int, int]) -> bool:
+def same_position(
+    a: View, span_a: tuple[int, int], b: View, span_b: tuple[int, int], time_too: bool = True
+) -> bool:
     """Whether two differing parts fill the same slot of the statement: the content word right before them, or
     right after, is the same word in both ("في موسكو يوم" / "في سان بطرسبرغ يوم"), not "وكالة الصحافة الفرنسية"
-    against "الرئيس النيجيري"."""
+    against "الرئيس النيجيري". time_too=False passes over words that tell time (two days: "الكرملين أمس" /
+    "الكرملين يوم الأحد")."""
     def neighbours(v: View, span: tuple[int, int]) -> tuple[Word | None, Word | None]:
-        before = [w for w in v.words if w.token.end <= span[0]]
-        after = [w for w in v.words if w.token.start >= span[1]]
+        words = v.words if time_too else [w for w in v.words if not tells_time(v, w)]
+        before = [w for w in words if w.token.end <= span[0]]
+        after = [w for w in words if w.token.start >= span[1]]
         return (before[-1] if before else None), (after[0] if after else None)
 
     (pa, na), (pb, nb) = neighbours(a, span_a), neighbours(b, span_b)
@@ -826,6 +830,10 @@ def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Conflict | 
         # day for the act; only two different words for the day can say two days.
         return None
     if _own_days(da, db):
+        return None
+    if not same_position(a, (ma.start, ma.end), b, (mb.start, mb.end), time_too=False):
+        # the day of another act: "في بيان أمس" (when it was said) against "إعلانه يوم الخميس" (when the first
+        # announcement came), as a place must fill the same slot (stance: another place for the same act)
         return None
     if ra is not None and rb is not None:
         # "اليوم" and "أمس" count from when the text was written, up to a day before the paper's date, and wire

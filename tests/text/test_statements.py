@@ -456,3 +456,13 @@ def test_that_not_is_a_negation_written_either_way_and_no_condition() -> None:
     # "إن لم": a condition, which states nothing
     assert compare(view("وقال إنه إن لم توافق الحكومة على الخطة فسيستقيل"),
                    view("وافقت الحكومة على الخطة")).relation != "contradicts"  # fmt: skip
+
+
+def test_a_day_of_another_act_is_no_other_day_for_this_one() -> None:
+    # when the statement was made against when the first announcement came
+    a = view("وأوضح المتحدث في بيان أمس أن عدد ضحايا الحادث بلغ 15 شخصا")
+    b = view("وأوضح المتحدث أنه إلحاقا لما سبق إعلانه يوم الخميس فإن عدد ضحايا الحادث بلغ 15 شخصا")
+    assert compare(a, b, "2015-08-09", "2015-08-09").relation != "contradicts"
+    # the same act on two days still contradicts
+    c = view("وأوضح المتحدث في بيان يوم الخميس أن عدد ضحايا الحادث بلغ 15 شخصا")
+    assert compare(a, c, "2015-08-09", "2015-08-09").relation == "contradicts"
