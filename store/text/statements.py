@@ -36,6 +36,7 @@ from store.text.facts import (
 from store.text.lexicon import (
     CURRENCIES,
     ENGLISH_FUNCTION_WORDS,
+    FALSITY_WORDS,
     HEDGE_WORDS,
     POLARITY,
     RUNNING_COUNT_PHRASES,
@@ -608,11 +609,16 @@ def denied_words(v: View, m: Mention) -> list[Word]:
     """The words that say what a denial denies: those of its clause, after the denial verb up to the clause's
     end (a comma: what follows is mostly the denier's own account, not what is denied); for a falsity said
     after what it calls false ("... أن الأنباء عن X عارية من الصحة"), those before it, back to the "أن" that
-    opens the clause. Not the words of a name (who denies, who is said to have acted: the act and its object are
+    opens the clause; for a rumour ("الشائعات"), the clause it reports. Not the words of a name (who denies, who is said to have acted: the act and its object are
     what is denied) nor a verb that only carries the tense ("أن يكون تم إيصال")."""
     if m.key not in POSTPOSED_DENIALS:
-        clause, edge = [], m.end
-        for w in (w for w in v.words if w.token.start >= m.end):
+        start = m.end
+        if m.key in FALSITY_WORDS:
+            # a rumour's content is the clause it reports, past the comma that closes the noun's phrase: "وجاء في
+            # الشائعات التي تناقلتها مواقع التواصل، إن السلطات ستمنح ..."
+            start = next((x for x in _that_at(v) if x >= m.end), m.end)
+        clause, edge = [], start
+        for w in (w for w in v.words if w.token.start >= start):
             if _breaks(v.text[edge : w.token.start]):
                 break
             clause.append(w)

@@ -466,3 +466,10 @@ def test_a_day_of_another_act_is_no_other_day_for_this_one() -> None:
     # the same act on two days still contradicts
     c = view("وأوضح المتحدث في بيان يوم الخميس أن عدد ضحايا الحادث بلغ 15 شخصا")
     assert compare(a, c, "2015-08-09", "2015-08-09").relation == "contradicts"
+
+
+def test_a_rumour_denies_the_clause_it_reports() -> None:
+    a = view("صدر أمر ملكي بمنح الجنسية للأجانب المولودين في المملكة بعد بلوغهم العامين")
+    b = view("وجاء في الشائعات التي تناقلتها مواقع التواصل، إن السلطات ستمنح الجنسية للأجانب المولودين في المملكة")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.kind == "denial"
