@@ -639,8 +639,14 @@ _THAT = frozenset({"ان", "بان"})  # the particle that opens a reported clau
 
 
 def _that_at(v: View) -> list[int]:
-    """Where the particles that open a reported clause ("أن", "بأن") start."""
-    return [t.start for t in tokenize(v.text) if t.norm in _THAT]
+    """Where the particles that open a reported clause ("أن", "بأن") start; not "أن" after a word that makes it
+    an adverbial conjunction ("بعد أن": after, "قبل أن": before, "رغم أن": although)."""
+    tokens = tokenize(v.text)
+    return [t.start for i, t in enumerate(tokens)
+            if t.norm in _THAT and not (i and tokens[i - 1].norm in _CONJUNCTION_HEADS)]
+
+
+_CONJUNCTION_HEADS = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "حتي", "رغم", "برغم", "بالرغم", "دون", "بدون"})
 
 
 def _negation_slot(a: View, b: View) -> Conflict | None:

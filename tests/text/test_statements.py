@@ -473,3 +473,11 @@ def test_a_rumour_denies_the_clause_it_reports() -> None:
     b = view("وجاء في الشائعات التي تناقلتها مواقع التواصل، إن السلطات ستمنح الجنسية للأجانب المولودين في المملكة")
     result = compare(a, b)
     assert result.relation == "contradicts" and result.slot.kind == "denial"
+
+
+def test_after_that_is_no_reported_clause_of_a_denial() -> None:
+    # "بعد أن" is "after": the denial denies the control, not what was announced before it
+    a = view("وسيطرت المجموعات المسلحة على البلدة بعد معارك عنيفة")
+    b = view("ونفى الجيش سيطرة المجموعات المسلحة على البلدة وذلك بعد أن أعلن الفصيل سيطرته على البلدة")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.kind == "denial"
