@@ -21,16 +21,17 @@ from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
 from store.text.lexicon import RUNNING_COUNT_PHRASES
 from store.text.morph import roots
 from store.text.normalize import normalize
-from store.text.stance_features import Word, rounding_step, units_compatible, view
+from store.text.stance_features import Word, rounding_step, view
 from store.text.statements import (
     _MEASURE_WORDS,
     NOT_WHAT,
     UPDATE_DAYS,
+    bound_otherwise,
     figure_periods,
     is_clock_time,
     is_enumeration,
     is_moving_reading,
-    others_anchor,
+    others_of_two_groups,
     phrase_before,
     precision,
     same_written_digits,
@@ -283,15 +284,11 @@ def figure_conflict(a, b) -> tuple[LedgerEntry, LedgerEntry] | None:
     same counted root; act, scope and period each the same or unsaid on one side), and cannot both be true at
     one time: "قتل 12 شخصا على الأقل" against "مقتل 20 شخصا حتى الآن", however differently the two phrase the
     count. None when there is none."""
-    values_a = {q.value for q in a.facts.quantities}
-    values_b = {q.value for q in b.facts.quantities}
     for x in view_entries(a):
         for y in view_entries(b):
             if x.counted != y.counted or (x.unit == "%") != (y.unit == "%") or compatible(x, y):
                 continue  # a share and a count of one thing are two figures ("36 حالة" and "41 في المائة")
-            if x.value in values_b and y.value in values_a:
-                continue  # the same figures bound otherwise (statements.conflicting_figures)
-            if _others_of_two_groups(a, x, b, y):
+            if bound_otherwise(a, x.value, b, y.value) or others_of_two_groups(a, _figure(a, x), b, _figure(b, y)):
                 continue
             slots = ((x.act, y.act), (x.scope, y.scope), (x.period, y.period))
             if all(not p or not q or p == q for p, q in slots):
@@ -299,12 +296,9 @@ def figure_conflict(a, b) -> tuple[LedgerEntry, LedgerEntry] | None:
     return None
 
 
-def _others_of_two_groups(a, x: LedgerEntry, b, y: LedgerEntry) -> bool:
-    """Whether two figures of "others" are others of two groups (statements.others_anchor): "أصيب 163 آخرون"
-    after 19 people against "أصيب 18 آخرون" after 12 Houthis."""
-    anchor_a = next((others_anchor(a, q) for q in a.facts.quantities if q.start == x.start), None)
-    anchor_b = next((others_anchor(b, q) for q in b.facts.quantities if q.start == y.start), None)
-    return anchor_a is not None and anchor_b is not None and not units_compatible(anchor_a.unit, anchor_b.unit)
+def _figure(v, e: LedgerEntry) -> Quantity:
+    """The figure of a prepared sentence an entry was read from."""
+    return next(q for q in v.facts.quantities if q.start == e.start)
 
 
 def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:

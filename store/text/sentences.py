@@ -8,7 +8,8 @@ Rules: a sentence ends at . ! ? ؟ … (a run of them counts once), at every lin
 pages glue a headline to the site's name and menus ("تنفي إصابة قائدها | الجزيرة مباشر", "الأخبار > > كيف"),
 never at the Arabic comma ،. A quotation (“…”, "…", «…») whose closing mark is on the same line is kept whole, so
 `“تم إحراز تقدم كبير!” كتب ترامب` is one sentence. A dot inside a number (2.5), a domain (sabq.org), after
-an initial (U.S., د.) or inside a short bracket ("(إيه.بي.سي)") does not end a sentence. Pieces without a letter or digit are dropped.
+an initial (U.S., د.) or inside a short bracket ("(إيه.بي.سي)") does not end a sentence. Pieces without a letter
+or digit are dropped.
 """
 
 from __future__ import annotations

@@ -432,9 +432,8 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
         return False  # "وفي نجران ... 45,610,358 ريال" against "وفي جازان ... 87,390,000 ريال": two places' figures
     if any(not _has_word(b, w) for w in qualifiers(a, p)) and any(not _has_word(a, w) for w in qualifiers(b, q)):
         return False  # each figure is of a body or a kind of thing the other sentence never names
-    anchor_a, anchor_b = others_anchor(a, p), others_anchor(b, q)
-    if anchor_a is not None and anchor_b is not None and not units_compatible(anchor_a.unit, anchor_b.unit):
-        return False  # "أصيب 163 آخرون" after 19 people, "أصيب 18 آخرون" after 12 Houthis: others of two groups
+    if others_of_two_groups(a, p, b, q):
+        return False
     # What a figure counts, not when: the day, date or period beside it is a slot of its own (_periods_differ,
     # _day_slot), so "حتى مساء الاثنين ... (354863) شخصا" and "حتى ظهر الخميس ... 363378 شخصا" count one thing.
     ctx_a = [w for w in figure_context(a, p) if not _in_spans(w, [(p.start, p.end)]) and not tells_time(a, w)]
@@ -454,13 +453,27 @@ def same_thing(a: View, p: Quantity, b: View, q: Quantity) -> bool:
 _OTHERS = "اخر"  # the unit of "آخرون / آخرين": others than those the sentence counted before
 
 
-def others_anchor(v: View, q: Quantity) -> Quantity | None:
+def _others_anchor(v: View, q: Quantity) -> Quantity | None:
     """For a figure of "others" ("قتل 19 شخصا وأصيب 163 آخرون"), the figure they are others of: the nearest one
     before it that names what it counts. None for any other figure."""
     if q.unit != _OTHERS:
         return None
     before = [x for x in v.facts.quantities if x.end <= q.start and x.unit and x.unit != _OTHERS]
     return before[-1] if before else None
+
+
+def others_of_two_groups(a: View, p: Quantity, b: View, q: Quantity) -> bool:
+    """Whether figures p and q are "others" of two groups: "أصيب 163 آخرون" after 19 people against "أصيب 18
+    آخرون" after 12 Houthis count two groups' wounded."""
+    anchor_a, anchor_b = _others_anchor(a, p), _others_anchor(b, q)
+    return anchor_a is not None and anchor_b is not None and not units_compatible(anchor_a.unit, anchor_b.unit)
+
+
+def bound_otherwise(a: View, value_a: float, b: View, value_b: float) -> bool:
+    """Whether two differing values are each given by both sentences, bound to their words otherwise ("5 - 4
+    بضربات الترجيح" / "4/5 بضربات", "ما بين 30 و32" / "ما بين 32 و30"): the same figures in another order say
+    nothing against each other."""
+    return value_a in {x.value for x in b.facts.quantities} and value_b in {x.value for x in a.facts.quantities}
 
 
 _TIME_WORDS = frozenset({"يوم", "ليله", "مساء", "صباح", "ظهر", "ظهرا", "فجر", "عصر", "الموافق", "الساعه"})
@@ -540,14 +553,10 @@ def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePair
 
 def conflicting_figures(a: View, b: View, differing: FigurePairs) -> FigurePairs:
     """The differing figures that contradict: all but the readings of a price or an index at a moment, which
-    differ from one moment to the next (is_moving_reading), and two values each sentence gives both of, bound to
-    their words otherwise ("5 - 4 بضربات الترجيح" / "4/5 بضربات", "ما بين 30 و32" / "ما بين 32 و30"): the same
-    figures in another order say nothing against each other."""
-    values_a = {x.value for x in a.facts.quantities}
-    values_b = {x.value for x in b.facts.quantities}
+    differ from one moment to the next (is_moving_reading), and the same figures bound otherwise
+    (bound_otherwise)."""
     return [(p, q) for p, q in differing
-            if not is_moving_reading(a, p) and not is_moving_reading(b, q)
-            and not (p.value in values_b and q.value in values_a)]
+            if not is_moving_reading(a, p) and not is_moving_reading(b, q) and not bound_otherwise(a, p.value, b, q.value)]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -562,7 +571,7 @@ def negated_act(v: View, m: Mention) -> Word | None:
     w = following[0]
     # "لن يتم اعتماد الفحص": the act is the verbal noun, "يتم" only carries the tense
     act = following[1] if w.token.norm in _LIGHT_VERBS and len(following) > 1 else w
-    if _conditional_before(v, m):
+    if _conditional_at(v, m.start):
         return None  # "إذا لم يسحب": a condition, not a statement that he did not
     if _not_only(v, m):
         return None  # "وليس منطقة الباحة فحسب": "not only", which adds, never denies
@@ -581,11 +590,6 @@ _LIGHT_VERBS = frozenset({"يتم", "تتم", "تم", "سيتم", "يجري", "�
 
 # Particles that make what follows a condition or a wish, not a statement ("إذا لم", "إن لم", "لو لم", "ما لم").
 _CONDITIONALS = frozenset({"اذا", "ان", "لو", "ما", "لولا", "طالما", "حال"})
-
-
-def _conditional_before(v: View, m: Mention) -> bool:
-    """Whether a negator comes right after a conditional particle, written alone or with "و"/"ف"."""
-    return _conditional_at(v, m.start)
 
 
 _ONLY_WORDS = frozenset({"فقط", "فحسب", "وحسب"})
@@ -609,29 +613,30 @@ def denied_words(v: View, m: Mention) -> list[Word]:
     """The words that say what a denial denies: those of its clause, after the denial verb up to the clause's
     end (a comma: what follows is mostly the denier's own account, not what is denied); for a falsity said
     after what it calls false ("... أن الأنباء عن X عارية من الصحة"), those before it, back to the "أن" that
-    opens the clause; for a rumour ("الشائعات"), the clause it reports. Not the words of a name (who denies, who is said to have acted: the act and its object are
-    what is denied) nor a verb that only carries the tense ("أن يكون تم إيصال")."""
+    opens the clause; for a rumour ("الشائعات"), the clause it reports. Not the words of a name (who denies, who
+    is said to have acted: the act and its object are what is denied) nor a verb that only carries the tense ("أن
+    يكون تم إيصال")."""
+    thats = _that_at(v)
     if m.key not in POSTPOSED_DENIALS:
         start = m.end
         if m.key in FALSITY_WORDS:
             # a rumour's content is the clause it reports, past the comma that closes the noun's phrase: "وجاء في
             # الشائعات التي تناقلتها مواقع التواصل، إن السلطات ستمنح ..."
-            start = next((x for x in _that_at(v) if x >= m.end), m.end)
+            start = next((x for x in thats if x >= m.end), m.end)
         clause, edge = [], start
         for w in (w for w in v.words if w.token.start >= start):
             if _breaks(v.text[edge : w.token.start]):
                 break
             clause.append(w)
             edge = w.token.end
-        that = [x for x in _that_at(v) if m.end <= x < edge]
+        that = [x for x in thats if m.end <= x < edge]
         if that:
             clause = [w for w in clause if w.token.start > that[0]]  # "نفت وزارة الدفاع أن ...": who denies
     else:
-        that = [x for x in _that_at(v) if x < m.start]
+        that = [x for x in thats if x < m.start]
         clause = [w for w in v.words if w.token.end <= m.start and (not that or w.token.start > that[-1])]
     named = [(x.start, x.end) for x in v.facts.mentions if x.kind in ("person", "org", "place")]
     return [w for w in clause if w.token.norm not in _LIGHT_VERBS and not _in_spans(w, named)]
-
 
 
 POSTPOSED_DENIALS = frozenset({"عاريه"})
