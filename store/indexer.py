@@ -13,7 +13,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -258,9 +258,15 @@ def finish_pending(
     if progress:
         progress(IndexProgress(0, 1, "", "events"))
     remove_empty_events(conn)
-    touched = assign_events(conn)
-    rebuild_ledgers(conn, touched)
-    _assign_topics(conn, progress)
+    topics = _start_topics(conn)  # a large grouping runs in a process of its own beside the events stage
+    try:
+        touched = assign_events(conn)
+        rebuild_ledgers(conn, touched)
+    except BaseException:
+        if topics.pool is not None:
+            topics.pool.shutdown(cancel_futures=True)
+        raise
+    _finish_topics(conn, topics, progress)
     set_event_topics(conn, touched)
 
     def report(done: int, total: int) -> None:
@@ -276,19 +282,44 @@ def finish_pending(
 
 
 # Grouping this many claims holds hundreds of MB that Python keeps after it is done (1 GB at 70,000 claims), on
-# top of the evidence stage that follows: a process of its own gives it all back when it ends.
+# top of the evidence stage that follows: a process of its own gives it all back when it ends. It also runs beside
+# the events stage instead of after it (1,000 articles, 8,700 claims: 4.0 s of grouping beside 4.7 s of events).
 TOPICS_IN_PROCESS_UNDER = 5_000
 
 
-def _group_claims(conn: sqlite3.Connection, claim_ids: list[int]) -> list[TopicGroup]:
-    """group_topics over these (pending) claims, in a child process for large runs."""
-    if not claim_ids:
-        return []
+@dataclass
+class _PendingTopics:
+    """Claims placed in existing topics, and the grouping of the others: done, or running in a child process."""
+
+    existing: list[tuple[int, TopicGroup]]
+    assignments: list[tuple[int, int]]
+    groups: list[TopicGroup] | Future[list[TopicGroup]]
+    pool: ProcessPoolExecutor | None = None
+
+
+def _start_topics(conn: sqlite3.Connection) -> _PendingTopics:
+    existing = [
+        (tid, TopicGroup(label, [], json.loads(terms)))
+        for tid, label, terms in conn.execute("SELECT id, label, terms_json FROM topics ORDER BY id")
+    ]
+    assignments: list[tuple[int, int]] = []
+    if existing:
+        items = _topic_items(conn.execute(_PENDING_CLAIMS))
+        leftover_ids = []
+        for item, index in zip(items, assign_topics(items, [g for _, g in existing])):
+            if index is None:
+                leftover_ids.append(item.key)
+            else:
+                assignments.append((existing[index][0], item.key))
+        del items
+    else:
+        leftover_ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE topic_id IS NULL ORDER BY id")]
     path = db_path(conn)
-    if len(claim_ids) < TOPICS_IN_PROCESS_UNDER or not path or not os.path.exists(path):
-        return group_topics(_claims_as_items(conn, claim_ids))
-    with process_pool(1) as pool:
-        return pool.submit(_group_in_child, path, claim_ids).result()
+    if len(leftover_ids) < TOPICS_IN_PROCESS_UNDER or not path or not os.path.exists(path):
+        groups = group_topics(_claims_as_items(conn, leftover_ids)) if leftover_ids else []
+        return _PendingTopics(existing, assignments, groups)
+    pool = process_pool(1)
+    return _PendingTopics(existing, assignments, pool.submit(_group_in_child, path, leftover_ids), pool)
 
 
 def _group_in_child(path: str, claim_ids: list[int]) -> list[TopicGroup]:
@@ -341,30 +372,18 @@ def _topic_items(rows: Iterable[tuple]) -> list[TopicItem]:
     ]
 
 
-def _assign_topics(conn: sqlite3.Connection, progress: Progress | None) -> None:
-    existing = [
-        (tid, TopicGroup(label, [], json.loads(terms)))
-        for tid, label, terms in conn.execute("SELECT id, label, terms_json FROM topics ORDER BY id")
-    ]
-    assignments: list[tuple[int, int]] = []
-    if existing:
-        items = _topic_items(conn.execute(_PENDING_CLAIMS))
-        groups = [g for _, g in existing]
-        leftover_ids = []
-        for item, index in zip(items, assign_topics(items, groups)):
-            if index is None:
-                leftover_ids.append(item.key)
-            else:
-                assignments.append((existing[index][0], item.key))
-        del items
-    else:
-        leftover_ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE topic_id IS NULL ORDER BY id")]
-    if not assignments and not leftover_ids:
+def _finish_topics(conn: sqlite3.Connection, pending: _PendingTopics, progress: Progress | None) -> None:
+    try:
+        if progress and (pending.assignments or pending.pool is not None or pending.groups):
+            progress(IndexProgress(0, 1, "", "topics"))
+        new_groups = pending.groups if isinstance(pending.groups, list) else pending.groups.result()
+    finally:
+        if pending.pool is not None:
+            pending.pool.shutdown(cancel_futures=True)
+    assignments = list(pending.assignments)
+    if not assignments and not new_groups:
         return
-    if progress:
-        progress(IndexProgress(0, 1, "", "topics"))
-    other_topic = next((tid for tid, g in existing if g.label == OTHER_LABEL), None)
-    new_groups = _group_claims(conn, leftover_ids)
+    other_topic = next((tid for tid, g in pending.existing if g.label == OTHER_LABEL), None)
     with write_transaction(conn):
         for group in new_groups:
             if group.label == OTHER_LABEL and other_topic is not None:

@@ -318,7 +318,11 @@ def child_index(folder: str, db: str) -> dict:
     stages: dict[str, float] = {}
     _timed(indexer, "_write_batch", stages, "write")
     _timed(indexer, "_mark_origins", stages, "origins")
-    _timed(indexer, "_assign_topics", stages, "topics")
+    # grouping runs beside the events stage: "topics" is what it adds, starting it and waiting for it
+    _timed(indexer, "_start_topics", stages, "topics")
+    _timed(indexer, "_finish_topics", stages, "topics")
+    _timed(indexer, "assign_events", stages, "events")
+    _timed(indexer, "rebuild_ledgers", stages, "events")
     _timed(evidence, "recompute_after_adding", stages, "evidence")
     with Store(db) as store:
         t = time.perf_counter()
