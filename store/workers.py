@@ -6,6 +6,7 @@ holding the database and some 200 MB each. Each worker asks the kernel to kill i
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import signal
@@ -44,5 +45,16 @@ def _start(
     signal.signal(
         signal.SIGINT, signal.SIG_IGN
     )  # Ctrl+C reaches the whole group: the parent decides
+    # A worker's results are sent by the time it is told to stop, and it holds nothing to save: ending it without
+    # freeing its caches object by object takes the pool's shutdown from 1.7 s (an evidence pool after 3,000
+    # claims) to a moment. atexit runs before the interpreter starts freeing.
+    atexit.register(_end_without_freeing)
     if initializer is not None:
         initializer(*initargs)
+
+
+def _end_without_freeing() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(0)
