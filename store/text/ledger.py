@@ -21,7 +21,7 @@ from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
 from store.text.lexicon import RUNNING_COUNT_PHRASES
 from store.text.morph import roots
 from store.text.normalize import normalize
-from store.text.stance_features import Word, rounding_step, view
+from store.text.stance_features import BOUNDS, Word, bound_range, view
 from store.text.statements import (
     _MEASURE_WORDS,
     NOT_WHAT,
@@ -303,7 +303,7 @@ def _figure(v, e: LedgerEntry) -> Quantity:
 
 def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:
     """Whether two figures of one count can both be true at one time: their ranges meet, an open bound reaching
-    only as far as its rounding (store.text.stance_features.rounding_step, as the pair rules read bounds): "أكثر
+    only as far as its rounding (store.text.stance_features.bound_range, as the pair rules read bounds): "أكثر
     من 50 ألف" admits 52,000, but "12 على الأقل" and 20 are two tallies of one toll."""
     if same_written_digits(a.written, b.written):
         return True  # one figure, written with other separators or a stray scale word
@@ -316,10 +316,8 @@ def compatible(a: LedgerEntry, b: LedgerEntry) -> bool:
 
 
 def _tally_range(e: LedgerEntry) -> tuple[float, float]:
-    if e.qualifier in ("more", "atleast"):
-        return e.low, e.value + rounding_step(e.value)
-    if e.qualifier in ("less", "upto"):
-        return e.value - rounding_step(e.value), e.high
+    if e.qualifier in BOUNDS:
+        return bound_range(e.value, e.qualifier)
     return e.low, e.high
 
 

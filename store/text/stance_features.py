@@ -250,18 +250,28 @@ def figures_compatible(p: Quantity, q: Quantity) -> bool:
 def _within(hedged: Quantity, value: float) -> bool:
     x = hedged.value
     kind = hedged.hedge
-    # A bound written as a round figure rounds the count it bounds ("أكثر من 50 ألف" and 52,000; "more than 200"
-    # and "200" round the same figure); a bound given to the unit is a tally, and another tally is another figure
-    # ("قتل 12 على الأقل" against "قتل 20": the commonest contradiction of news, one toll told twice).
-    if kind in ("more", "atleast"):
-        return x * 0.9 <= value < x + rounding_step(x)
-    if kind in ("less", "upto"):
-        return x - rounding_step(x) < value <= x * 1.1
+    if kind in BOUNDS:
+        low, high = bound_range(x, kind)
+        return low <= value <= high and value != (high if kind in ("more", "atleast") else low)
     if kind == "about":
         return abs(value - x) <= max(0.2 * x, 1)
     if kind == "vague":
         return x <= value < x * 10
     return False
+
+
+BOUNDS = ("more", "atleast", "less", "upto")
+
+
+def bound_range(x: float, kind: str) -> tuple[float, float]:
+    """The counts a bound on x admits, for the hedges in BOUNDS (the last value open): a bound reaches only as far
+    as its own rounding on the far side ("أكثر من 50 ألف" admits 52,000, "more than 200" and "200" round one
+    figure), because a bound given to the unit is a tally and another tally is another figure ("قتل 12 على الأقل"
+    against "قتل 20": the commonest contradiction of news, one toll told twice); on the near side it is a bound
+    ("أكثر من 23 حريقا" against 21 fires)."""
+    if kind in ("more", "atleast"):
+        return x, x + rounding_step(x)
+    return x - rounding_step(x), x
 
 
 def rounding_step(x: float) -> float:

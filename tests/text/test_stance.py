@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from store.text.facts import extract_facts
+from store.text.ledger import compatible as ledger_compatible
+from store.text.ledger import ledger_entries
 from store.text.stance import MODEL_PATH, StanceResult, classify
+from store.text.stance_features import figures_compatible
 
 ANS_DEV = Path("/work/shared/data/ans/dev.csv")
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,6 +86,23 @@ def test_toll_with_the_unit_left_out() -> None:
 def test_hedged_figure_does_not_contradict_the_exact_one(claim: str, other: str) -> None:
     assert stance_of(claim, other).stance == "agree"
     assert stance_of(other, claim).stance == "agree"
+
+
+@pytest.mark.parametrize(
+    ("bound", "value", "compatible"),
+    [("أكثر من 23 حريقا", "21 حريقا", False),  # below a bound is outside it, however near
+     ("أكثر من 50 ألف شخص", "52 ألف شخص", True),  # a round bound admits what it rounds
+     ("أكثر من 50 ألف شخص", "48 ألف شخص", False),
+     ("12 شخصا على الأقل", "20 شخصا", False),  # a bound given to the unit is a tally
+     ("أقل من 10 أشخاص", "9 أشخاص", True),
+     ("أقل من 10 أشخاص", "12 شخصا", False)],
+)  # fmt: skip
+def test_a_bound_is_read_the_same_by_the_pair_rules_and_the_ledger(bound: str, value: str, compatible: bool) -> None:
+    (p,), (q,) = extract_facts(bound).quantities, extract_facts(value).quantities
+    assert figures_compatible(p, q) is compatible and figures_compatible(q, p) is compatible
+    said = [f"أحصت السلطات {figure} في الحادث" for figure in (bound, value)]
+    entries = [entry for text in said for entry in ledger_entries(text, extract_facts(text))]
+    assert ledger_compatible(*entries) is compatible
 
 
 def test_numbers_in_sentences_about_different_things_are_not_a_contradiction() -> None:
