@@ -114,6 +114,7 @@ class Comparison:
     relation: str  # "contradicts" | "update" | "same" | "" (neither: related at most)
     slot: Conflict | None = None  # what differs: kind "number", "denied figure", "negation", "denial" or "day"
     agreed: tuple[tuple[Quantity, Quantity], ...] = ()  # figures both give alike
+    scope: str = ""  # the place, person or body both figures of a ledger conflict name as what they are of
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -77,6 +77,16 @@ def test_toll_with_the_unit_left_out() -> None:
     assert result.stance == "disagree" and "23" in result.reason and "32" in result.reason
 
 
+def test_one_named_count_told_in_other_words_is_a_contradiction() -> None:
+    # the figure ledger pairs the two tolls (one counted root, both of Idlib): word coverage is no test for them
+    claim = "أسفرت غارات جوية على ريف إدلب عن سقوط 18 قتيلا على الأقل منذ صباح الاثنين"
+    same_place = "حصدت الضربات في إدلب 27 قتيلا منذ يوم الاثنين وفق ناشطين"
+    result = classify(claim, same_place, claim_date="2015-08-10", other_date="2015-08-10")
+    assert result.stance == "disagree" and "18" in result.reason and "27" in result.reason
+    other_place = "حصدت الضربات في حماة 27 قتيلا منذ يوم الاثنين وفق ناشطين"
+    assert classify(claim, other_place, claim_date="2015-08-10", other_date="2015-08-10").stance != "disagree"
+
+
 @pytest.mark.parametrize(
     ("claim", "other"),
     [("خصصت الحكومة أكثر من 200 مليون دولار للمشروع", "خصصت الحكومة 200 مليون دولار للمشروع"),
