@@ -39,6 +39,7 @@ from store.text.lexicon import (
     FALSITY_WORDS,
     HEDGE_WORDS,
     POLARITY,
+    REPORT_WORDS,
     RUNNING_COUNT_PHRASES,
     STOPWORDS,
 )
@@ -633,6 +634,8 @@ def denied_words(v: View, m: Mention) -> list[Word]:
         that = [x for x in thats if m.end <= x < edge]
         if that:
             clause = [w for w in clause if w.token.start > that[0]]  # "نفت وزارة الدفاع أن ...": who denies
+        else:
+            clause = _reported_content(v, clause)
     else:
         that = [x for x in thats if x < m.start]
         clause = [w for w in v.words if w.token.end <= m.start and (not that or w.token.start > that[-1])]
@@ -641,6 +644,25 @@ def denied_words(v: View, m: Mention) -> list[Word]:
 
 
 POSTPOSED_DENIALS = frozenset({"عاريه"})
+# A report the denial names ("كذّب نبأ ... عن وفاته", "نفى الأنباء حول ..."): what is denied is what the report is
+# about, the words after the preposition that says so; where the report was heard is no part of it.
+_REPORT_NOUNS = REPORT_WORDS | frozenset({"نبا", "النبا", "خبر", "الخبر", "اخبار", "الاخبار", "انباء", "الانباء"})
+_ABOUT = frozenset({"عن", "حول", "بشان"})
+
+
+def _reported_content(v: View, clause: list[Word]) -> list[Word]:
+    """The words of a denial's clause after "عن/حول/بشأن" when the clause names a report ("نبأ"، "الأنباء"،
+    "الشائعات") and then says what it is about; the clause as it is otherwise."""
+    report = next((w for w in clause if w.token.norm in _REPORT_NOUNS), None)
+    if report is None or not clause:
+        return clause
+    end = clause[-1].token.end
+    about = next((t for t in tokenize(v.text[report.token.end : end]) if t.norm in _ABOUT), None)
+    if about is None:
+        return clause
+    start = report.token.end + about.end
+    return [w for w in clause if w.token.start >= start]
+
 _THAT = frozenset({"ان", "بان"})  # the particle that opens a reported clause (a stopword: not among v.words)
 
 
@@ -666,8 +688,9 @@ def _negation_slot(a: View, b: View) -> Conflict | None:
                     continue
                 denied = denied_words(holder, m)
                 stated = [w for w in denied if _has_word(other, w)]
-                # what is denied is what the other states: most of the denied words are the other's
-                if len(stated) >= 3 and len(stated) >= 0.5 * len(denied):
+                # what is denied is what the other states: most of the denied words are the other's (at least
+                # three, or all of a report's subject: "نبأ ... عن وفاته")
+                if stated and len(stated) >= min(3, len(denied)) and len(stated) >= 0.5 * len(denied):
                     return _one_sided("denial", m.text, (m.start, m.end), holder_is_b)
                 continue
             act = negated_act(holder, m)

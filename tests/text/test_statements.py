@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from store.text.facts import Mention
 from store.text.stance_features import view
 from store.text.statements import (
@@ -481,3 +483,16 @@ def test_after_that_is_no_reported_clause_of_a_denial() -> None:
     b = view("ونفى الجيش سيطرة المجموعات المسلحة على البلدة وذلك بعد أن أعلن الفصيل سيطرته على البلدة")
     result = compare(a, b)
     assert result.relation == "contradicts" and result.slot.kind == "denial"
+
+
+@pytest.mark.parametrize(
+    ("denial", "denies"),
+    [("ونفت إدارة المعبر الأنباء التي تداولتها صفحات على مواقع التواصل الاجتماعي منذ الصباح حول إغلاق معبر باب الهوى",
+      True),
+     # a report about another matter denies nothing the claim says
+     ("ونفت إدارة المعبر الأنباء التي تداولتها صفحات على مواقع التواصل الاجتماعي حول رفع رسوم العبور", False)],
+)  # fmt: skip
+def test_a_denied_report_denies_what_it_is_about(denial: str, denies: bool) -> None:
+    # what the report is about, not where it was heard: "نبأ ... عن وفاته", "الأنباء ... حول إغلاق المعبر"
+    result = compare(view("أغلقت السلطات التركية معبر باب الهوى الحدودي بشكل نهائي"), view(denial))
+    assert (result.relation == "contradicts" and result.slot.kind == "denial") is denies
