@@ -10,9 +10,10 @@ from pathlib import Path
 
 import platformdirs
 
-from store import review
-from store.db import StoreError, connect, database_errors, index_lock
-from store.models import (
+from factcheck_tui.store import review
+from factcheck_tui.store.db import StoreError, connect, database_errors, index_lock
+from factcheck_tui.store.models import (
+    WAITING,
     Article,
     Claim,
     ClaimFilter,
@@ -26,12 +27,11 @@ from store.models import (
     Stats,
     Topic,
     VerdictEvent,
-    WAITING,
 )
-from store.review import KEEP, VerdictConflict
-from store.text.normalize import normalize
-from store.text.terms import content_terms
-from store.text import OTHER_LABEL
+from factcheck_tui.store.review import KEEP, VerdictConflict
+from factcheck_tui.store.text import OTHER_LABEL
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.terms import content_terms
 
 __all__ = ["Store", "StoreError", "VerdictConflict", "default_db_path", "bundled_seeds", "KEEP"]
 
@@ -111,7 +111,9 @@ class Store:
         should_stop: Callable[[], bool] | None = None,
     ) -> IndexReport:
         self._writable()
-        from store import indexer  # imported on first use: reading a database needs none of the ingest stack
+        from factcheck_tui.store import (
+            indexer,  # imported on first use: reading a database needs none of the ingest stack
+        )
 
         with index_lock(self.path, lambda: progress and progress(IndexProgress(0, 1, "", WAITING))):
             return indexer.index_paths(self.conn, [str(p) for p in paths], progress, should_stop)
@@ -119,7 +121,7 @@ class Store:
     def finish_pending(self, progress: Callable[[IndexProgress], None] | None = None) -> None:
         """Complete topics and evidence left undone by an interrupted index run."""
         self._writable()
-        from store import indexer
+        from factcheck_tui.store import indexer
 
         with index_lock(self.path, lambda: progress and progress(IndexProgress(0, 1, "", WAITING))):
             indexer.finish_pending(self.conn, progress)
@@ -201,8 +203,8 @@ class Store:
     def figures(self, event_id: int | None = None, *, reported_by_two: bool = False) -> list[FigureRow]:
         """The figure ledger: for one event or all, each count with its figures in time order and its status.
         reported_by_two keeps the rows that at least two origins give (the ones that can agree or conflict)."""
-        from store.events import event_ledger
-        from store.text.ledger import relation
+        from factcheck_tui.store.events import event_ledger
+        from factcheck_tui.store.text.ledger import relation
 
         ids = [event_id] if event_id is not None else [r[0] for r in self.conn.execute("SELECT id FROM events ORDER BY id")]
         articles = {aid: (name, outlet or name, published) for aid, name, outlet, published in
@@ -375,6 +377,6 @@ class Store:
         """Write the export in fmt (csv, json, claimreview) to target atomically, or return it as text. Never onto
         the database or another SQLite file; an existing file is replaced only with force. Paths under the home
         folder are written "~/..." unless full_paths."""
-        from store import export
+        from factcheck_tui.store import export
 
         return export.write(self, fmt, target, excel=excel, force=force, full_paths=full_paths)

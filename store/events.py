@@ -8,13 +8,25 @@ import math
 import sqlite3
 from collections.abc import Iterable
 
-from store.db import sentence_document_frequencies
-from store.review import write_transaction
-from store.text.events import LEAD_SENTENCES, Event, EventArticle, group_events, parse_day
-from store.text.facts import Facts
-from store.text.ledger import LedgerEntry, LedgerRow, Said, ledger_entries, ledger_rows
-from store.text.normalize import normalize
-from store.text.terms import content_terms
+from factcheck_tui.store.db import sentence_document_frequencies
+from factcheck_tui.store.review import write_transaction
+from factcheck_tui.store.text.events import (
+    LEAD_SENTENCES,
+    Event,
+    EventArticle,
+    group_events,
+    parse_day,
+)
+from factcheck_tui.store.text.facts import Facts
+from factcheck_tui.store.text.ledger import (
+    LedgerEntry,
+    LedgerRow,
+    Said,
+    ledger_entries,
+    ledger_rows,
+)
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.terms import content_terms
 
 
 def assign_events(conn: sqlite3.Connection) -> set[int]:

@@ -16,11 +16,15 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from store.db import BUSY_TIMEOUT_MS, db_path, sentence_document_frequencies
-from store.review import write_transaction
-from store.text.blocking import CandidateIndex
-from store.text.facts import Facts, extract_facts
-from store.text.match import (
+from factcheck_tui.store.db import (
+    BUSY_TIMEOUT_MS,
+    db_path,
+    sentence_document_frequencies,
+)
+from factcheck_tui.store.review import write_transaction
+from factcheck_tui.store.text.blocking import CandidateIndex
+from factcheck_tui.store.text.facts import Facts, extract_facts
+from factcheck_tui.store.text.match import (
     Judged,
     beyond_names,
     evidence_signature,
@@ -28,10 +32,10 @@ from store.text.match import (
     keep_best,
     suggest_verdict,
 )
-from store.text.normalize import normalize
-from store.text.sources import Source, dateline_source, sentence_source
-from store.text.terms import shared_words, without_speech_verbs
-from store.workers import process_pool
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.sources import Source, dateline_source, sentence_source
+from factcheck_tui.store.text.terms import shared_words, without_speech_verbs
+from factcheck_tui.store.workers import process_pool
 
 CANDIDATES_PER_CLAIM = 16
 PARALLEL_CLAIMS = 1500  # claims to score before starting processes pays off

@@ -11,11 +11,11 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.db import StoreError
-from store.printable import printable
+from factcheck_tui.store.db import StoreError
+from factcheck_tui.store.printable import printable
 
 if TYPE_CHECKING:
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
 FORMATS = ("csv", "json", "claimreview")
 CSV_COLUMNS = [

@@ -17,27 +17,27 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store import evidence
-from store.db import BUSY_TIMEOUT_MS, db_path
-from store.events import (
+from factcheck_tui.store import evidence
+from factcheck_tui.store.db import BUSY_TIMEOUT_MS, db_path
+from factcheck_tui.store.events import (
     assign_events,
     rebuild_ledgers,
     remove_empty_events,
     set_event_topics,
 )
-from store.ingest import Document, Skipped, count_files, iter_documents
-from store.models import IndexProgress, IndexReport
-from store.review import now, write_transaction
-from store.text.facts import Facts
-from store.text.pipeline import AnalysedArticle, analyse_text
-from store.text.topics import (
+from factcheck_tui.store.ingest import Document, Skipped, count_files, iter_documents
+from factcheck_tui.store.models import IndexProgress, IndexReport
+from factcheck_tui.store.review import now, write_transaction
+from factcheck_tui.store.text.facts import Facts
+from factcheck_tui.store.text.pipeline import AnalysedArticle, analyse_text
+from factcheck_tui.store.text.topics import (
     OTHER_LABEL,
     TopicGroup,
     TopicItem,
     assign_topics,
     group_topics,
 )
-from store.workers import process_pool
+from factcheck_tui.store.workers import process_pool
 
 BATCH_ARTICLES = 64
 PARALLEL_AFTER = 128  # articles analysed in this process before a pool of processes is worth starting

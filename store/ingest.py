@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.dammit import EncodingDetector
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
-from store.printable import printable
+from factcheck_tui.store.printable import printable
 
 __all__ = [
     "MAX_FILE_BYTES",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store.printable import printable
+from factcheck_tui.store.printable import printable
 
 VERDICTS = ("confirmed", "disputed", "single-source")
 STANCES = ("agree", "disagree", "update", "related")  # update: a later (or earlier) count of the same thing

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from store.api import Store, bundled_seeds
-from store.models import Claim
+from factcheck_tui.store.api import Store, bundled_seeds
+from factcheck_tui.store.models import Claim
 
 
 @dataclass
@@ -145,7 +145,7 @@ class StanceReport:
 
 
 def evaluate_stance(csv_path: Path) -> StanceReport:
-    from store.text.stance import classify
+    from factcheck_tui.store.text.stance import classify
 
     with csv_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -8,9 +8,9 @@ import unicodedata
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from store.db import StoreError
-from store.printable import printable
-from store.models import VERDICTS, VerdictEvent
+from factcheck_tui.store.db import StoreError
+from factcheck_tui.store.models import VERDICTS, VerdictEvent
+from factcheck_tui.store.printable import printable
 
 
 class VerdictConflict(StoreError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from store.ingest import SUPPORTED_SUFFIXES
+from factcheck_tui.store.ingest import SUPPORTED_SUFFIXES
 
 
 class FolderWatch:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store.api import Store, bundled_seeds
+from factcheck_tui.store.api import Store, bundled_seeds
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests_support: test data shared across folders

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.quality import evaluate_gold
+from factcheck_tui.store.quality import evaluate_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds_gold.json"
 pytestmark = pytest.mark.skipif(not GOLD.is_file(), reason="../shared/eval/seeds_gold.json is not beside the repo")

@@ -32,5 +32,5 @@ def write_day(folder, outlets=NEWS_DAY):
 
 def run_cli(*args, cwd=None, env=None, input=None):
     """The installed command as a script would call it: a real process, its output captured."""
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "factcheck_tui.tui.cli", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, env=env, input=input, timeout=120)

@@ -17,14 +17,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval" / "labelled"))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 
 from snn import load_days  # noqa: E402
 
-from store.text import events as ev  # noqa: E402
-from store.text.normalize import normalize  # noqa: E402
-from store.text.sentences import split_sentences  # noqa: E402
-from store.text.terms import content_terms  # noqa: E402
+from factcheck_tui.store.text import events as ev  # noqa: E402
+from factcheck_tui.store.text.normalize import normalize  # noqa: E402
+from factcheck_tui.store.text.sentences import split_sentences  # noqa: E402
+from factcheck_tui.store.text.terms import content_terms  # noqa: E402
 
 DAYS = ["2015-08-03", "2015-08-04", "2015-08-08", "2015-08-09"]
 CACHE = Path("/tmp/event_panel_sentences.pickle")

@@ -18,15 +18,15 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 sys.path.insert(0, str(ROOT / "tools"))
 
 import event_panel  # noqa: E402
 
-from store.text import events as ev  # noqa: E402
-from store.text.facts import extract_facts  # noqa: E402
-from store.text.ledger import Said, ledger_entries, ledger_rows, relation  # noqa: E402
-from store.text.match import judge_pairs  # noqa: E402
+from factcheck_tui.store.text import events as ev  # noqa: E402
+from factcheck_tui.store.text.facts import extract_facts  # noqa: E402
+from factcheck_tui.store.text.ledger import Said, ledger_entries, ledger_rows, relation  # noqa: E402
+from factcheck_tui.store.text.match import judge_pairs  # noqa: E402
 
 CONFLICT = ("disagree", "update")
 

@@ -18,15 +18,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 sys.path.insert(0, str(ROOT / "tools"))
 
 from train_judgement import corpus_index
 
-from store.api import Store
-from store.text.match import prepare_pairs
-from store.text.stance import classify_views
-from store.text.stance_features import view
+from factcheck_tui.store.api import Store
+from factcheck_tui.store.text.match import prepare_pairs
+from factcheck_tui.store.text.stance import classify_views
+from factcheck_tui.store.text.stance_features import view
 
 SPLIT = ROOT / "eval" / "labelled" / "split.json"
 CONFLICT = ("disagree", "update")

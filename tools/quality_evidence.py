@@ -31,7 +31,7 @@ def _run(*cmd: str) -> str:
 
 def _index_and_export(folder: Path, db: Path, export: Path) -> float:
     started = time.perf_counter()
-    cli = [sys.executable, "-m", "tui.cli"]
+    cli = [sys.executable, "-m", "factcheck_tui.tui.cli"]
     _run(*cli, "index", str(folder), "--db", str(db))
     seconds = time.perf_counter() - started
     _run(*cli, "export", "--db", str(db), "--format", "json", "-o", str(export))

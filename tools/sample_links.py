@@ -9,9 +9,9 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from store.api import Store  # noqa: E402
+from factcheck_tui.store.api import Store  # noqa: E402
 
 
 def main(db: str, day: str, n: int, seed: int) -> None:

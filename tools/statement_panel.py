@@ -24,13 +24,17 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from store.text.blocking import CandidateIndex
-from store.text.facts import extract_facts
-from store.text.match import beyond_names, judge
-from store.text.normalize import normalize
-from store.text.stance_features import view
-from store.text.statements import figure_status
-from store.text.terms import content_terms, shared_words, without_speech_verbs
+from factcheck_tui.store.text.blocking import CandidateIndex
+from factcheck_tui.store.text.facts import extract_facts
+from factcheck_tui.store.text.match import beyond_names, judge
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.stance_features import view
+from factcheck_tui.store.text.statements import figure_status
+from factcheck_tui.store.text.terms import (
+    content_terms,
+    shared_words,
+    without_speech_verbs,
+)
 
 PANELS = ("evidence_panel_dev.jsonl", "evidence_panel_dev_conflicts.jsonl")
 WANT = {"same": "agree", "contradicts": "disagree", "related": "related", "unrelated": "none"}
@@ -46,7 +50,7 @@ def _index(evaluation: Path, work: Path) -> CandidateIndex:
         folder, db = work / f"articles{n}", work / f"panel{n}.db"
         subprocess.run([sys.executable, str(evaluation / "panel_articles.py"), str(evaluation / panel), str(folder),
                         "--only-panel"], check=True, capture_output=True)  # fmt: skip
-        subprocess.run([sys.executable, "-m", "tui.cli", "index", str(folder), "--db", str(db)], check=True,
+        subprocess.run([sys.executable, "-m", "factcheck_tui.tui.cli", "index", str(folder), "--db", str(db)], check=True,
                        capture_output=True)  # fmt: skip
         offset = n * 10**7  # two databases, one index: keep their ids apart
         rows = sqlite3.connect(db).execute("SELECT id, article_id, terms FROM sentences")

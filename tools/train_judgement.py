@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 sys.path.insert(0, str(ROOT / "tools"))
 
 from sklearn.feature_extraction import DictVectorizer
@@ -33,11 +33,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from store.text import judgement
-from store.text.blocking import CandidateIndex
-from store.text.match import prepare_pairs
-from store.text.stance import classify_views
-from store.text.stance_features import view
+from factcheck_tui.store.text import judgement
+from factcheck_tui.store.text.blocking import CandidateIndex
+from factcheck_tui.store.text.match import prepare_pairs
+from factcheck_tui.store.text.stance import classify_views
+from factcheck_tui.store.text.stance_features import view
 
 ANS = ROOT.parent / "shared" / "data" / "ans"
 LABELLED = ROOT / "eval" / "labelled" / "sentence_labels.jsonl"

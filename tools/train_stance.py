@@ -25,10 +25,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from store.text import stance as runtime  # noqa: E402
-from store.text.stance_features import pair_features, view  # noqa: E402
+from factcheck_tui.store.text import stance as runtime  # noqa: E402
+from factcheck_tui.store.text.stance_features import pair_features, view  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/ans")
 DEFAULT_OUT = ROOT / "store" / "text" / "stance_model.json"
@@ -133,7 +133,7 @@ def product_table(gold: list[str], results: list[runtime.StanceResult]) -> None:
 def latency(pairs: list[tuple[str, str, str]]) -> None:
     """Per-pair time of store.text.stance.classify from a cold cache: reading facts off both texts, and with the
     facts given (as the evidence engine passes the stored claim facts)."""
-    from store.text import stance_features
+    from factcheck_tui.store.text import stance_features
 
     sample = pairs[:300]
     stance_features.clear_caches()

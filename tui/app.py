@@ -15,11 +15,11 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from store.api import Store, bundled_seeds
-from store.printable import printable
-from tui import bidi
-from tui.screens.main import MainScreen
-from tui.widgets.text import Display, Palette
+from factcheck_tui.store.api import Store, bundled_seeds
+from factcheck_tui.store.printable import printable
+from factcheck_tui.tui import bidi
+from factcheck_tui.tui.screens.main import MainScreen
+from factcheck_tui.tui.widgets.text import Display, Palette
 
 
 class ReviewCommands(Provider):
@@ -183,7 +183,7 @@ class FactcheckApp(App):
     def watch_folder(self, folder: str, interval: float = 1.0) -> None:
         """Poll the folder; index files that are new or changed once they are completely written
         (store.watch.FolderWatch)."""
-        from store.watch import FolderWatch
+        from factcheck_tui.store.watch import FolderWatch
 
         worker = get_current_worker()
         store = self.store.reopen()
@@ -251,7 +251,7 @@ def make_app(
     export_dir: str | None = None,
 ) -> FactcheckApp:
     """The dashboard on an open Store (the UI thread's connection). `bidi` is auto, on or off."""
-    from tui import bidi as bidi_module
+    from factcheck_tui.tui import bidi as bidi_module
 
     if shaping is None:
         shaping = os.environ.get("FACTCHECK_SHAPING", "1") not in ("0", "off", "no")

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
-from store.printable import printable
+from factcheck_tui.store.printable import printable
 
 ELLIPSIS = "…"
 

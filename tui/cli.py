@@ -14,20 +14,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui import __version__
+from factcheck_tui.tui import __version__
 
 SUBCOMMANDS = ("index", "export", "verdict", "stance", "events", "figures", "serve", "quality")
 VERDICT_CHOICES = ("confirmed", "disputed", "single-source", "clear")
 
 
 def os_account() -> str:
-    from store.review import os_account as account
+    from factcheck_tui.store.review import os_account as account
 
     return account()
 
 
 def _check_reviewer_name(name: str) -> None:
-    from store.review import check_reviewer
+    from factcheck_tui.store.review import check_reviewer
 
     check_reviewer(name)
 
@@ -129,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as err:  # noqa: BLE001 — only user errors are turned into one line; the rest re-raise
-        from store.db import StoreError
-        from store.ingest import IngestError
+        from factcheck_tui.store.db import StoreError
+        from factcheck_tui.store.ingest import IngestError
 
         if isinstance(err, (StoreError, IngestError, UserError)):
             print(f"factcheck-tui: error: {_printable(str(err))}", file=sys.stderr)
@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_store(args, *, read_only: bool = False):
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
     return Store(args.db, read_only=read_only)
 
@@ -158,14 +158,14 @@ def _check_paths(paths: Sequence[str]) -> None:
 
 
 def _run_index(args) -> int:
-    from tui.progress import StderrProgress
+    from factcheck_tui.tui.progress import StderrProgress
 
     # SIGTERM ends the run at once, as SIGKILL would (each batch is its own transaction: what was committed
     # stays, the rest is redone next time), and the worker processes die with it (store.workers).
     signal.signal(signal.SIGTERM, _terminated)
 
     _check_paths(args.paths)
-    from store.models import WAITING
+    from factcheck_tui.store.models import WAITING
 
     with _open_store(args) as store, StderrProgress() as progress:
         def update(event) -> None:
@@ -196,7 +196,7 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _exists(db: str | None) -> bool:
-    from store.api import default_db_path
+    from factcheck_tui.store.api import default_db_path
 
     return Path(db).exists() if db else default_db_path().exists()
 
@@ -213,7 +213,7 @@ def _run_verdict(args) -> int:
 
 
 def _keep():
-    from store.api import KEEP
+    from factcheck_tui.store.api import KEEP
 
     return KEEP
 
@@ -222,7 +222,7 @@ def _run_stance(args) -> int:
     """What the evidence engine would store for each pair (agree, disagree, update, related; other when it
     would not link them), with the optional columns date1, date2 (the articles' dates) and outlet1, outlet2
     (a sentence of the claim's own outlet is never evidence)."""
-    from store.text.match import judge_pairs
+    from factcheck_tui.store.text.match import judge_pairs
 
     path = Path(args.pairs)
     if not path.is_file():
@@ -287,14 +287,14 @@ def _run_figures(args) -> int:
 
 def _printable(text: str) -> str:
     """Article text and names as data: no terminal control characters reach the terminal."""
-    from store.printable import printable
+    from factcheck_tui.store.printable import printable
 
     return printable(text, one_line=True)
 
 
 def _run_serve(args) -> int:
-    from store.api import default_db_path
-    from tui.serve import GuardedServer, is_loopback, new_token
+    from factcheck_tui.store.api import default_db_path
+    from factcheck_tui.tui.serve import GuardedServer, is_loopback, new_token
 
     if not is_loopback(args.host) and not args.allow_remote:
         raise UserError(f"--host {args.host} listens beyond this machine; add --allow-remote if that is meant "
@@ -303,9 +303,7 @@ def _run_serve(args) -> int:
         _check_reviewer_name(args.reviewer)
     database = Path(args.db).expanduser() if args.db else default_db_path()
     export_dir = Path(args.export_dir).expanduser() if args.export_dir else database.parent / "exports"
-    # -P: the working directory is not put on the module path, so a folder called store/ or tui/ where serve was
-    # started cannot stand in for the app
-    command = [sys.executable, "-P", "-m", "tui.cli", "--db", str(database), "--export-dir", str(export_dir)]
+    command = [*_app_command(), "--db", str(database), "--export-dir", str(export_dir)]
     if args.read_only:
         command.append("--read-only")
     if args.reviewer:
@@ -319,6 +317,16 @@ def _run_serve(args) -> int:
     return 0
 
 
+def _app_command() -> list[str]:
+    """How serve starts the app in each browser session: the console script installed beside this interpreter,
+    which puts no working directory on the module path, so a folder where serve was started cannot stand in for
+    the app; from a checkout with no script, the module with -P (the same promise)."""
+    script = Path(sys.executable).with_name("factcheck-tui")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-P", "-m", "factcheck_tui.tui.cli"]
+
+
 def _shell_quote(text: str) -> str:
     import shlex
 
@@ -326,18 +334,18 @@ def _shell_quote(text: str) -> str:
 
 
 def _run_quality(args) -> int:
-    from tui.quality import run_quality
+    from factcheck_tui.tui.quality import run_quality
 
     return run_quality(args)
 
 
 def _run_app(args) -> int:
-    from tui.app import make_app
+    from factcheck_tui.tui.app import make_app
 
     _check_paths(args.paths)
     if args.watch and not Path(args.watch).is_dir():
         raise UserError(f"no such folder to watch: {args.watch}")
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
     # Open once here so that a bad --db is a one-line error before the screen is taken over.
     store = Store(args.db, read_only=args.read_only)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.quality import evaluate_gold, evaluate_stance
+from factcheck_tui.store.quality import evaluate_gold, evaluate_stance
 
 
 def _shared() -> Path:
@@ -18,7 +18,7 @@ def run_quality(args) -> int:
     ans_dir = Path(args.ans) if args.ans else _shared() / "data" / "ans"
     gold_file = gold_dir / "seeds_gold.json"
     if not gold_file.is_file():
-        from tui.cli import UserError
+        from factcheck_tui.tui.cli import UserError
 
         raise UserError(f"no gold file at {gold_file}; pass --gold DIR")
     r = evaluate_gold(gold_file)

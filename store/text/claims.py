@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from store.text.facts import Facts, extract_facts
-from store.text.keywords import (
+from factcheck_tui.store.text.facts import Facts, extract_facts
+from factcheck_tui.store.text.keywords import (
     FLAG_ACTOR,
     FLAG_ATTRIBUTION,
     FLAG_NUMBER,
@@ -33,8 +33,8 @@ from store.text.keywords import (
     has_actor_phrase,
     is_boilerplate,
 )
-from store.text.normalize import normalize, words
-from store.text.sentences import Sentence
+from factcheck_tui.store.text.normalize import normalize, words
+from factcheck_tui.store.text.sentences import Sentence
 
 CLAIM_THRESHOLD = 0.5
 

@@ -19,12 +19,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
-from store.text.gazetteer import FIRST_WORDS, LATIN_NAMES, MAX_PHRASE_LEN, PHRASES, Entry
-from store.text.lexicon import (
+from factcheck_tui.store.text.gazetteer import (
+    FIRST_WORDS,
+    LATIN_NAMES,
+    MAX_PHRASE_LEN,
+    PHRASES,
+    Entry,
+)
+from factcheck_tui.store.text.lexicon import (
     AMBIGUOUS_MONTHS,
-    COMMON_VERBS,
-    POLARITY,
     BARE_WORDS,
+    COMMON_VERBS,
     DENIALS,
     FALSITY_WORDS,
     MONTHS,
@@ -32,9 +37,10 @@ from store.text.lexicon import (
     NAME_STOPS,
     NEGATORS,
     NOT_NEGATING_AFTER_LA,
+    POLARITY,
+    REFUSALS,
     RELATIVE_DAYS,
     RELATIVE_PERIODS,
-    REFUSALS,
     REPORT_WORDS,
     STOPWORDS,
     TITLE_FILLERS,
@@ -42,9 +48,9 @@ from store.text.lexicon import (
     WEEKDAYS,
     unclitic,
 )
-from store.text.names import name_key, names_match
-from store.text.numbers import Reading, read_quantities
-from store.text.tokens import Token, number_value, tokenize
+from factcheck_tui.store.text.names import name_key, names_match
+from factcheck_tui.store.text.numbers import Reading, read_quantities
+from factcheck_tui.store.text.tokens import Token, number_value, tokenize
 
 # Words of the polarity lexicon are predicates, never names ("الرئيس الروسي يأمر").
 POLE_WORDS: frozenset[str] = frozenset(w for sides in POLARITY.values() for side in sides for w in side)

@@ -15,14 +15,18 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from store.text.events import parse_day
-from store.text.facts import Facts, Quantity
-from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
-from store.text.lexicon import RUNNING_COUNT_PHRASES
-from store.text.morph import roots
-from store.text.normalize import normalize
-from store.text.stance_features import BOUNDS, Word, bound_range, view
-from store.text.statements import (
+from factcheck_tui.store.text.events import parse_day
+from factcheck_tui.store.text.facts import Facts, Quantity
+from factcheck_tui.store.text.keywords import (
+    ENGLISH_SPEECH_WORDS,
+    SPEECH_WORDS,
+    STOPWORDS,
+)
+from factcheck_tui.store.text.lexicon import RUNNING_COUNT_PHRASES
+from factcheck_tui.store.text.morph import roots
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.stance_features import BOUNDS, Word, bound_range, view
+from factcheck_tui.store.text.statements import (
     _MEASURE_WORDS,
     NOT_WHAT,
     UPDATE_DAYS,
@@ -39,7 +43,7 @@ from store.text.statements import (
     tells_time,
     value_of,
 )
-from store.text.terms import stem
+from factcheck_tui.store.text.terms import stem
 
 # Nouns that say only that people or things were counted: the act says what happened to them ("مقتل 12
 # شخصا" counts deaths, as "12 قتيلا" does).

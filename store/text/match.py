@@ -7,18 +7,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from store.text.blocking import CandidateIndex
-from store.text.facts import Facts, extract_facts
-from store.text.judgement import (
+from factcheck_tui.store.text.blocking import CandidateIndex
+from factcheck_tui.store.text.facts import Facts, extract_facts
+from factcheck_tui.store.text.judgement import (
     STATEMENT_WORDS,
     judgement_features,
     probabilities,
     stance_of,
 )
-from store.text.normalize import normalize
-from store.text.stance import StanceResult, classify_views, explain_change
-from store.text.stance_features import view
-from store.text.terms import (
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.stance import StanceResult, classify_views, explain_change
+from factcheck_tui.store.text.stance_features import view
+from factcheck_tui.store.text.terms import (
     NAME_TERM_PREFIX,
     content_terms,
     shared_words,

@@ -14,11 +14,10 @@ Approach (chosen by measuring on the pairs in tests/text/test_names.py):
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-import re
-
-from store.text.normalize import normalize
+from factcheck_tui.store.text.normalize import normalize
 
 # Arabic letter -> skeleton class. Letters not listed (vowels, hamza, ain) are dropped.
 _ARABIC_CLASSES: dict[str, str] = {

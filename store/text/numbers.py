@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from store.text.lexicon import (
-    ORDINAL_NOUNS,
-    ORDINALS,
+from factcheck_tui.store.text.lexicon import (
     CURRENCIES,
     CURRENCY_SYMBOLS,
     DUAL_NOUNS,
@@ -20,6 +18,8 @@ from store.text.lexicon import (
     HEDGES_BEFORE,
     HUNDRED_WORDS,
     IRREGULAR_NOUNS,
+    ORDINAL_NOUNS,
+    ORDINALS,
     PERCENT_PHRASES,
     SCALE_WORDS,
     STOPWORDS,
@@ -29,7 +29,7 @@ from store.text.lexicon import (
     VAGUE_WORDS,
     unclitic,
 )
-from store.text.tokens import Token, number_value
+from factcheck_tui.store.text.tokens import Token, number_value
 
 # Prefixes a number word takes ("لثلاث", "وخمسة", "بعشرات"); never the article: "الثلاثاء" is a weekday
 # and "الثالثة"/"الاثنين" are not counts.

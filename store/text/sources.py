@@ -14,12 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from store.text.facts import Facts
-from store.text.keywords import ENGLISH_SPEECH_WORDS, SPEECH_WORDS, STOPWORDS
-from store.text.lexicon import unclitic
-from store.text.normalize import normalize
-from store.text.terms import content_terms
-from store.text.tokens import Token, tokenize
+from factcheck_tui.store.text.facts import Facts
+from factcheck_tui.store.text.keywords import (
+    ENGLISH_SPEECH_WORDS,
+    SPEECH_WORDS,
+    STOPWORDS,
+)
+from factcheck_tui.store.text.lexicon import unclitic
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.terms import content_terms
+from factcheck_tui.store.text.tokens import Token, tokenize
 
 # Wire agencies, normalized, by key: whoever quotes one quotes the same source.
 AGENCIES: dict[tuple[str, ...], str] = {

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from store.text.facts import Facts, Quantity, names_match
-from store.text.ledger import figure_conflict
-from store.text.lexicon import HEDGE_WORDS
-from store.text.stance_features import (
+from factcheck_tui.store.text.facts import Facts, Quantity, names_match
+from factcheck_tui.store.text.ledger import figure_conflict
+from factcheck_tui.store.text.lexicon import HEDGE_WORDS
+from factcheck_tui.store.text.stance_features import (
     PARTIAL,
     Conflict,
     View,
@@ -49,7 +49,7 @@ from store.text.stance_features import (
     view,
     with_partial,
 )
-from store.text.statements import (
+from factcheck_tui.store.text.statements import (
     UPDATE_DAYS,
     Comparison,
     compare,

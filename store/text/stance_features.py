@@ -22,7 +22,7 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from store.text.facts import (
+from factcheck_tui.store.text.facts import (
     Facts,
     Mention,
     Quantity,
@@ -30,17 +30,17 @@ from store.text.facts import (
     is_clear_negation,
     is_denial,
 )
-from store.text.gazetteer import PHRASES
-from store.text.lexicon import (
+from factcheck_tui.store.text.gazetteer import PHRASES
+from factcheck_tui.store.text.lexicon import (
     HEDGE_DIRECTION,
     HEDGES_BEFORE,
     POLARITY,
     STOPWORDS,
     unclitic,
 )
-from store.text.morph import roots
-from store.text.names import names_match, words_match
-from store.text.tokens import Token, tokenize
+from factcheck_tui.store.text.morph import roots
+from factcheck_tui.store.text.names import names_match, words_match
+from factcheck_tui.store.text.tokens import Token, tokenize
 
 _STEMMER = Stemmer.Stemmer("arabic")
 _PLACE_INFO = {e.slug: e for e in PHRASES.values() if e.kind == "place"}

@@ -26,14 +26,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from store.text.facts import (
+from factcheck_tui.store.text.facts import (
     Mention,
     Quantity,
     is_clear_negation,
     is_denial,
     is_present_verb,
 )
-from store.text.lexicon import (
+from factcheck_tui.store.text.lexicon import (
     CURRENCIES,
     ENGLISH_FUNCTION_WORDS,
     FALSITY_WORDS,
@@ -43,8 +43,8 @@ from store.text.lexicon import (
     RUNNING_COUNT_PHRASES,
     STOPWORDS,
 )
-from store.text.normalize import normalize
-from store.text.stance_features import (
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.stance_features import (
     Conflict,
     View,
     Word,
@@ -53,7 +53,7 @@ from store.text.stance_features import (
     units_compatible,
     word_poles,
 )
-from store.text.tokens import number_decimals, number_value, tokenize
+from factcheck_tui.store.text.tokens import number_decimals, number_value, tokenize
 
 # Words on each side of a figure that say what it counts, inside its phrase ("بلغ إجمالي القروض 454.4 مليار
 # ريال"). On the dev split of the evidence panels (tools/statement_panel.py), 3 finds 5 of the 18 contradictions

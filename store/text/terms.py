@@ -10,9 +10,14 @@ from functools import lru_cache
 
 import Stemmer
 
-from store.text.gazetteer import LATIN_NAMES, PHRASES, Entry
-from store.text.keywords import SPEECH_WORDS, STOPWORDS, strip_article, strip_conjunction
-from store.text.normalize import normalize, words
+from factcheck_tui.store.text.gazetteer import LATIN_NAMES, PHRASES, Entry
+from factcheck_tui.store.text.keywords import (
+    SPEECH_WORDS,
+    STOPWORDS,
+    strip_article,
+    strip_conjunction,
+)
+from factcheck_tui.store.text.normalize import normalize, words
 
 _STEMMER = Stemmer.Stemmer("arabic")
 _ENGLISH = Stemmer.Stemmer("english")

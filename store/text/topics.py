@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Hashable, Iterable
 
-from store.text import OTHER_LABEL
-from store.text.facts import Facts
-from store.text.keywords import (
+from factcheck_tui.store.text import OTHER_LABEL
+from factcheck_tui.store.text.facts import Facts
+from factcheck_tui.store.text.keywords import (
     SPEECH_WORDS,
     STOPWORDS,
     TIME_WORDS,
@@ -50,7 +50,7 @@ from store.text.keywords import (
     strip_article,
     strip_conjunction,
 )
-from store.text.normalize import normalize
+from factcheck_tui.store.text.normalize import normalize
 
 LABEL_SEPARATOR = " · "
 LABEL_TERMS = 3

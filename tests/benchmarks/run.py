@@ -181,7 +181,7 @@ def measure_launch(db: Path) -> dict:
 
 
 def sample_claims(db: Path, count: int, seed: int = 7) -> list[int]:
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
     with Store(db, read_only=True) as store:
         ids = [r[0] for r in store.conn.execute("SELECT id FROM claims ORDER BY id")]
@@ -190,7 +190,7 @@ def sample_claims(db: Path, count: int, seed: int = 7) -> list[int]:
 
 def measure_evidence_read(db: Path, claim_ids: list[int]) -> list[float]:
     """Milliseconds for Store.evidence(claim_id): what the evidence panel reads."""
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
     times = []
     with Store(db, read_only=True) as store:
@@ -203,8 +203,8 @@ def measure_evidence_read(db: Path, claim_ids: list[int]) -> list[float]:
 
 def measure_evidence_recompute(db: Path, claim_ids: list[int], work: Path) -> tuple[float, list[float]]:
     """(seconds to load the candidate index, ms to recompute one claim's evidence) on a copy of the database."""
-    from store import evidence
-    from store.api import Store
+    from factcheck_tui.store import evidence
+    from factcheck_tui.store.api import Store
 
     copy = work / "recompute.db"
     shutil.copyfile(db, copy)
@@ -234,7 +234,7 @@ def measure_add_one(db: Path, new_file: Path, work: Path) -> float:
 
 def measure_export(db: Path, fmt: str, work: Path) -> float:
     """Seconds for Store.export of every claim to a file."""
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
     target = work / f"export.{fmt}"
     with Store(db, read_only=True) as store:
@@ -247,7 +247,7 @@ def measure_export(db: Path, fmt: str, work: Path) -> float:
 
 def measure_search(db: Path) -> list[float]:
     """Milliseconds per Store.search over the realistic queries, each run three times."""
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
     times = []
     with Store(db, read_only=True) as store:
@@ -266,7 +266,7 @@ def measure_naive(db: Path, article_limit: int | None, seed: int = 3) -> dict:
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    from store.api import Store
+    from factcheck_tui.store.api import Store
 
     with Store(db, read_only=True) as store:
         ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")][:article_limit]
@@ -312,8 +312,8 @@ def _timed(owner, name: str, stages: dict[str, float], label: str) -> None:
 
 
 def child_index(folder: str, db: str) -> dict:
-    from store import evidence, indexer
-    from store.api import Store
+    from factcheck_tui.store import evidence, indexer
+    from factcheck_tui.store.api import Store
 
     stages: dict[str, float] = {}
     _timed(indexer, "_write_batch", stages, "write")
@@ -338,8 +338,8 @@ def child_launch(db: str, spawned: str) -> dict:
     import asyncio
 
     t0 = time.monotonic()
-    from store.api import Store
-    from tui.app import make_app
+    from factcheck_tui.store.api import Store
+    from factcheck_tui.tui.app import make_app
 
     imported = time.monotonic()
 
@@ -363,8 +363,8 @@ def child_launch(db: str, spawned: str) -> dict:
 
 
 def child_add(db: str, path: str) -> dict:
-    import store.indexer  # noqa: F401 — a running app has imported the indexing stack already
-    from store.api import Store
+    import factcheck_tui.store.indexer  # noqa: F401 — a running app has imported the indexing stack already
+    from factcheck_tui.store.api import Store
 
     with Store(db) as store:
         t = time.perf_counter()

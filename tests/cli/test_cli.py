@@ -7,7 +7,7 @@ import json
 import pytest
 from tests_support import run_cli, write_day
 
-from store.api import bundled_seeds
+from factcheck_tui.store.api import bundled_seeds
 
 JSON_ARTICLE_FIELDS = {"id", "name", "path", "title", "outlet", "sha256"}
 JSON_CLAIM_FIELDS = {"id", "article_id", "article", "text", "topic_id", "checkworthiness", "suggested_verdict",

@@ -8,8 +8,8 @@ import stat
 import pytest
 from tests_support import run_cli as run
 
-from store.api import Store, bundled_seeds
-from store.db import StoreError
+from factcheck_tui.store.api import Store, bundled_seeds
+from factcheck_tui.store.db import StoreError
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_a_blank_or_control_character_reviewer_name_is_refused(seeded, name):
 
 
 def test_every_change_records_the_os_account_and_undo_is_only_for_that_account(tmp_path, monkeypatch):
-    from store import review
+    from factcheck_tui.store import review
 
     db = tmp_path / "who.db"
     with Store(db) as store:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store.api import bundled_seeds
+from factcheck_tui.store.api import bundled_seeds
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
                                 reason="needs /proc and two cores (workers start only with two)")  # fmt: skip
@@ -50,7 +50,7 @@ def many_articles(folder: Path, n: int = 400) -> Path:
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_no_worker_outlives_a_killed_index(tmp_path, how):
     folder = many_articles(tmp_path)
-    index = subprocess.Popen([sys.executable, "-m", "tui.cli", "index", str(folder), "--db", str(tmp_path / "k.db")],
+    index = subprocess.Popen([sys.executable, "-m", "factcheck_tui.tui.cli", "index", str(folder), "--db", str(tmp_path / "k.db")],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     workers: set[int] = set()
     deadline = time.monotonic() + 60
@@ -87,7 +87,7 @@ def held(lock: str) -> bool:
 def test_a_second_index_run_waits_for_the_first_and_finds_the_work_done(tmp_path):
     folder = many_articles(tmp_path, 200)
     db = tmp_path / "twice.db"
-    command = [sys.executable, "-m", "tui.cli", "index", str(folder), "--db", str(db)]
+    command = [sys.executable, "-m", "factcheck_tui.tui.cli", "index", str(folder), "--db", str(db)]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while not held(f"{db}.index-lock") and time.monotonic() < deadline:  # until the first run holds the lock

@@ -7,7 +7,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -20,20 +19,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-SHADOW = "import pathlib; pathlib.Path(__file__).parent.parent.joinpath('SHADOWED').touch()\n"
+SHADOW = "import pathlib; pathlib.Path({folder!r}).joinpath('SHADOWED').touch()\n"
 
 
 @pytest.fixture
 def served(tmp_path):
-    # started from a folder holding a package called tui: the app it serves must still be the installed one
-    (tmp_path / "tui").mkdir()
-    (tmp_path / "tui" / "__init__.py").write_text("", encoding="utf-8")
-    (tmp_path / "tui" / "cli.py").write_text(SHADOW, encoding="utf-8")
+    # started from a folder holding packages called tui and factcheck_tui: the app it serves must still be the
+    # installed one
+    for package in (tmp_path / "tui", tmp_path / "factcheck_tui", tmp_path / "factcheck_tui" / "tui"):
+        package.mkdir()
+        (package / "__init__.py").write_text("", encoding="utf-8")
+        (package / "cli.py").write_text(SHADOW.format(folder=str(tmp_path)), encoding="utf-8")
     port = free_port()
-    tests = str(Path(__file__).resolve().parents[2])
     process = subprocess.Popen(
-        [sys.executable, "-c", (f"import sys; sys.path.insert(0, {tests!r}); from tui.cli import main; "
-                                f"sys.exit(main(['serve', '--db', 'served.db', '--port', '{port}']))")],
+        [sys.executable, "-P", "-c", ("import sys; from factcheck_tui.tui.cli import main; "
+                                      f"sys.exit(main(['serve', '--db', 'served.db', '--port', '{port}']))")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
     )  # fmt: skip
     url = None

@@ -9,12 +9,12 @@ import textwrap
 import time
 from pathlib import Path
 
-from store.api import Store, bundled_seeds
+from factcheck_tui.store.api import Store, bundled_seeds
 
 WRITER = textwrap.dedent(
     """
     import random, sys
-    from store.api import Store
+    from factcheck_tui.store.api import Store
     db, reviewer, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     rng = random.Random(seed)
     with Store(db) as store:
@@ -63,7 +63,7 @@ def test_index_killed_midway_keeps_verdicts_and_a_rerun_completes(seeded_db, tmp
     corpus = tmp_path / "corpus"
     _make_corpus(corpus, 400)
     env = dict(os.environ)
-    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "index", str(corpus), "--db", str(seeded_db)],
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck_tui.tui.cli", "index", str(corpus), "--db", str(seeded_db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 60
     with Store(seeded_db) as watcher:

@@ -2,8 +2,8 @@ import sqlite3
 
 import pytest
 
-from store.api import Store
-from store.db import SCHEMA_VERSION, StoreError, connect, schema_version
+from factcheck_tui.store.api import Store
+from factcheck_tui.store.db import SCHEMA_VERSION, StoreError, connect, schema_version
 
 
 def test_new_database_has_current_schema_wal_and_foreign_keys(tmp_path):
@@ -69,7 +69,7 @@ def test_folder_as_database_is_a_clear_error(tmp_path):
 def test_forward_migration_keeps_rows_of_an_older_schema(tmp_path):
     import sqlite_utils
 
-    from store.db import MIGRATIONS
+    from factcheck_tui.store.db import MIGRATIONS
 
     path = tmp_path / "v1.db"
     old = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))

@@ -2,9 +2,10 @@
 bombing (12 dead at 09:00, 15 at 13:00, 17 two days later) and one on a match."""
 
 import pytest
-
-from store.api import Store
 from tests_support import NEWS_DAY, write_day
+
+from factcheck_tui.store.api import Store
+
 
 @pytest.fixture
 def day(tmp_path):

@@ -2,7 +2,7 @@
 
 import shutil
 
-from store.api import Store, bundled_seeds
+from factcheck_tui.store.api import Store, bundled_seeds
 
 G60 = "فشلت ثلاث جولات من المحادثات بين أوكرانيا وروسيا في اسطنبول"
 TWO_ROUNDS = (
@@ -81,7 +81,7 @@ def test_an_article_on_another_story_rechecks_only_its_own_claims(seeded_db, tmp
 
 
 def test_candidates_read_from_the_full_text_index_are_those_of_the_whole_index_in_memory(store):
-    from store import evidence
+    from factcheck_tui.store import evidence
 
     conn = store.conn
     in_memory = evidence._Corpus(conn, claims=evidence.LOAD_ALL_FROM)

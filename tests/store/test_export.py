@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from store.db import StoreError
-from store.export import CSV_COLUMNS, atomic_write, safe_cell
+from factcheck_tui.store.db import StoreError
+from factcheck_tui.store.export import CSV_COLUMNS, atomic_write, safe_cell
 
 
 @pytest.mark.parametrize("cell", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\t=1"])

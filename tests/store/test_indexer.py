@@ -1,7 +1,7 @@
 import shutil
 
-from store.api import Store, bundled_seeds
-from store.models import ClaimFilter
+from factcheck_tui.store.api import Store, bundled_seeds
+from factcheck_tui.store.models import ClaimFilter
 
 ARTICLE = (
     "قال المتحدث باسم الوزارة إن المحادثات استمرت ثلاث ساعات في موسكو يوم الأربعاء.\n"
@@ -77,7 +77,7 @@ def test_search_finds_sentences_across_spelling_and_clitics(store):
 
 
 def test_topics_grouped_in_a_child_process_are_the_same(tmp_path, monkeypatch):
-    import store.indexer
+    from factcheck_tui.store import indexer
 
     def topics_of(db):
         with Store(db) as store:
@@ -85,7 +85,7 @@ def test_topics_grouped_in_a_child_process_are_the_same(tmp_path, monkeypatch):
             return sorted((c.text, c.topic) for c in store.claims())
 
     in_process = topics_of(tmp_path / "a.db")
-    monkeypatch.setattr(store.indexer, "TOPICS_IN_PROCESS_UNDER", 1)  # what a large run does
+    monkeypatch.setattr(indexer, "TOPICS_IN_PROCESS_UNDER", 1)  # what a large run does
     assert topics_of(tmp_path / "b.db") == in_process
 
 
@@ -94,7 +94,7 @@ def test_a_reader_pinning_the_write_ahead_log_is_reported(tmp_path, monkeypatch)
     import subprocess
     import sys
 
-    from store import indexer
+    from factcheck_tui.store import indexer
 
     monkeypatch.setattr(indexer, "PINNED_LOG_PAGES", 5)
     db = tmp_path / "pinned.db"

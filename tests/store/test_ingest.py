@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from store import ingest
-from store.ingest import (
+from factcheck_tui.store import ingest
+from factcheck_tui.store.ingest import (
     Document,
     IngestDecodeError,
     IngestError,

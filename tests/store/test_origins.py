@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store.api import Store
+from factcheck_tui.store.api import Store
 
 CLAIM = "أوضحت المديرية العامة للجوازات أن عدد المصحح وضعهم من اليمنيين في كل مراكز التصحيح بلغ 354863 شخصا."
 RETOLD = "قالت الجوازات إن عدد اليمنيين المصحح وضعهم في كل مراكز التصحيح بالمملكة بلغ 354863 شخصا حتى أمس."

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store.api import Store
+from factcheck_tui.store.api import Store
 
 
 def mode(path) -> int:

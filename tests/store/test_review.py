@@ -1,7 +1,7 @@
 import pytest
 
-from store.api import Store, VerdictConflict
-from store.db import StoreError
+from factcheck_tui.store.api import Store, VerdictConflict
+from factcheck_tui.store.db import StoreError
 
 
 def first_claim(store):

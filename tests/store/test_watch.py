@@ -3,7 +3,7 @@ after each later change settles."""
 
 import os
 
-from store.watch import FolderWatch
+from factcheck_tui.store.watch import FolderWatch
 
 
 def test_a_file_being_written_is_handed_out_only_once_complete_and_again_after_a_change(tmp_path):

@@ -2,9 +2,14 @@
 
 import pytest
 
-from store.text.claims import CLAIM_THRESHOLD, checkworthiness, is_claim, select_claims
-from store.text.facts import Facts, Quantity
-from store.text.sentences import split_sentences
+from factcheck_tui.store.text.claims import (
+    CLAIM_THRESHOLD,
+    checkworthiness,
+    is_claim,
+    select_claims,
+)
+from factcheck_tui.store.text.facts import Facts, Quantity
+from factcheck_tui.store.text.sentences import split_sentences
 
 NOT_CLAIMS = [
     "فريق التحرير",  # byline

@@ -3,9 +3,9 @@ adding to existing events. Pure: no database."""
 
 from datetime import date
 
-from store.text.events import Event, EventArticle, group_events, parse_day
-from store.text.normalize import normalize
-from store.text.terms import content_terms
+from factcheck_tui.store.text.events import Event, EventArticle, group_events, parse_day
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.terms import content_terms
 
 
 def article(key, title, lead="", day=None):

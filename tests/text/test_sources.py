@@ -2,8 +2,8 @@
 
 import pytest
 
-from store.text.facts import extract_facts
-from store.text.sources import dateline_source, sentence_source
+from factcheck_tui.store.text.facts import extract_facts
+from factcheck_tui.store.text.sources import dateline_source, sentence_source
 
 
 def source(text):

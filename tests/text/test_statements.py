@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from store.text.facts import Mention
-from store.text.stance_features import view
-from store.text.statements import (
+from factcheck_tui.store.text.facts import Mention
+from factcheck_tui.store.text.stance_features import view
+from factcheck_tui.store.text.statements import (
     compare,
     figure_context,
     figure_slots,
@@ -268,8 +268,8 @@ AUGUST_9 = "2015-08-09 10:00:00"
 
 
 def test_a_relative_period_is_a_span_of_the_calendar_counted_from_the_article_date() -> None:
-    from store.text.facts import extract_facts
-    from store.text.statements import resolve_span
+    from factcheck_tui.store.text.facts import extract_facts
+    from factcheck_tui.store.text.statements import resolve_span
 
     published = date(2015, 8, 9)
     last_month, = extract_facts("ارتفعت الصادرات خلال الشهر الماضي").mentions

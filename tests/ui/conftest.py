@@ -7,8 +7,8 @@ import inspect
 
 import pytest
 
-from store.api import Store
-from tui.app import make_app
+from factcheck_tui.store.api import Store
+from factcheck_tui.tui.app import make_app
 
 REVIEWER = "amal"
 

@@ -7,8 +7,8 @@ import io
 import pytest
 from rich.console import Console
 
-from tui import bidi
-from tui.widgets.text import BidiText, Display
+from factcheck_tui.tui import bidi
+from factcheck_tui.tui.widgets.text import BidiText, Display
 
 
 def plain_render(renderable, width: int = 60) -> str:
@@ -53,7 +53,7 @@ def test_same_order_as_python_bidi_reference_on_every_seed_sentence():
     """Without brackets or harakat (where we add N0 and L3), each line matches python-bidi's get_display."""
     from bidi.algorithm import get_display
 
-    from store.api import bundled_seeds
+    from factcheck_tui.store.api import bundled_seeds
 
     checked = 0
     for path in sorted(bundled_seeds().glob("*.txt")):
@@ -174,8 +174,8 @@ def test_the_terminal_bidi_is_turned_off_before_the_first_frame_and_back_on_afte
     """VTE: CSI 8 l goes out before App.run draws anything, CSI 8 h after it returns; never when headless."""
     import textual.app
 
-    from store.api import Store
-    from tui.app import make_app
+    from factcheck_tui.store.api import Store
+    from factcheck_tui.tui.app import make_app
 
     class FakeTTY(io.StringIO):
         def isatty(self) -> bool:

@@ -1,13 +1,13 @@
 """The figures view (v): the ledger of the selected claim's event, its conflict marked, enter opens the article at
 the figure, o shows the counts of one outlet too."""
 
+from tests_support import write_day
 from textual.widgets import DataTable
 
-from store.api import Store
-from tests_support import write_day
-from tui.screens.article import ArticleScreen
-from tui.screens.figures import FiguresScreen
-from tui.screens.main import MainScreen
+from factcheck_tui.store.api import Store
+from factcheck_tui.tui.screens.article import ArticleScreen
+from factcheck_tui.tui.screens.figures import FiguresScreen
+from factcheck_tui.tui.screens.main import MainScreen
 
 SIZE = (120, 32)
 

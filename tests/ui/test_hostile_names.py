@@ -3,7 +3,7 @@ controls made visible, in the lists, the evidence and the notifications (store.p
 
 import sqlite3
 
-from store.api import Store, bundled_seeds
+from factcheck_tui.store.api import Store, bundled_seeds
 
 ESCAPES = "\x1b]0;owned\x07\x1b]52;c;aGk=\x07\x1b[2J\u202e"
 

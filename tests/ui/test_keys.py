@@ -8,11 +8,11 @@ import json
 import pytest
 from textual.widgets import Input
 
-from store.api import Store
-from store.models import ClaimFilter
-from tui.screens.article import ArticleScreen
-from tui.screens.main import MainScreen
-from tui.screens.modals import (
+from factcheck_tui.store.api import Store
+from factcheck_tui.store.models import ClaimFilter
+from factcheck_tui.tui.screens.article import ArticleScreen
+from factcheck_tui.tui.screens.main import MainScreen
+from factcheck_tui.tui.screens.modals import (
     ConflictScreen,
     ExportScreen,
     FilterScreen,
@@ -386,7 +386,7 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
 
 
 async def test_a_long_topic_list_shows_the_largest_and_lists_the_rest_on_enter(app_factory, monkeypatch):
-    import tui.screens.main as main_screen
+    import factcheck_tui.tui.screens.main as main_screen
 
     monkeypatch.setattr(main_screen, "TOPICS_SHOWN", 3)
     app = app_factory()
@@ -407,7 +407,7 @@ async def test_a_long_topic_list_shows_the_largest_and_lists_the_rest_on_enter(a
 
 
 async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_demand(app_factory, other, monkeypatch):
-    import tui.screens.main as main_screen
+    import factcheck_tui.tui.screens.main as main_screen
 
     monkeypatch.setattr(main_screen, "CLAIMS_SHOWN", 3)
     app = app_factory()
@@ -447,7 +447,7 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
 
 
 async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkeypatch):
-    import tui.screens.main as main_screen
+    import factcheck_tui.tui.screens.main as main_screen
 
     monkeypatch.setattr(main_screen, "ID_WIDTH", 1)  # the seeds' ids have up to three digits
     app = app_factory()
@@ -489,7 +489,7 @@ async def test_a_verdict_on_a_locked_database_says_not_saved_and_the_app_goes_on
 
 async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(app_factory, seeded_db, tmp_path,
                                                                                monkeypatch):
-    from tui.screens.modals import ConfirmScreen
+    from factcheck_tui.tui.screens.modals import ConfirmScreen
 
     app = app_factory()
     said = []

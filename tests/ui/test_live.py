@@ -12,12 +12,12 @@ from pathlib import Path
 
 from rich.console import Console
 
-from store.api import Store, bundled_seeds
-from store.models import Evidence
-from tui.screens.article import ArticleScreen
-from tui.screens.main import MainScreen
-from tui.widgets.evidence import evidence_renderable
-from tui.widgets.text import Display, Palette
+from factcheck_tui.store.api import Store, bundled_seeds
+from factcheck_tui.store.models import Evidence
+from factcheck_tui.tui.screens.article import ArticleScreen
+from factcheck_tui.tui.screens.main import MainScreen
+from factcheck_tui.tui.widgets.evidence import evidence_renderable
+from factcheck_tui.tui.widgets.text import Display, Palette
 
 SIZE = (120, 32)
 REPO = Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_th
         cursor_key = screen.claims_table.current_key
         target = int(screen.claims_table.keys_in_order()[4])
         result = subprocess.run(
-            [sys.executable, "-m", "tui.cli", "verdict", str(target), "disputed", "--note", "from the desk",
+            [sys.executable, "-m", "factcheck_tui.tui.cli", "verdict", str(target), "disputed", "--note", "from the desk",
              "--db", str(seeded_db), "--reviewer", "other"],
             capture_output=True, text=True, timeout=60, cwd=REPO,
         )
@@ -166,7 +166,7 @@ async def test_markup_and_control_characters_are_shown_literally(app_factory, tm
 
 
 def test_evidence_with_control_characters_renders_them_visibly():
-    from store.models import Claim
+    from factcheck_tui.store.models import Claim
 
     claim = Claim(1, 1, "a.txt", None, 1, "Claim [b]x[/b]\x1b[2J", None, None, 0.5, None, None, None, None, None, 0,
                   False)

@@ -8,13 +8,13 @@ import itertools
 
 import pytest
 
-from store.api import Store
+from factcheck_tui.store.api import Store
 
 
 @pytest.fixture
 def fixed_clock(monkeypatch):
     ticks = itertools.count()
-    monkeypatch.setattr("store.review.now", lambda: f"2025-08-07T09:{next(ticks):02d}:00.000000Z")
+    monkeypatch.setattr("factcheck_tui.store.review.now", lambda: f"2025-08-07T09:{next(ticks):02d}:00.000000Z")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store.api import Store
+from factcheck_tui.store.api import Store
 from tests.ui.test_live import screen_text
 
 EARLIER = "أوضحت المديرية العامة للجوازات أن عدد المصحح وضعهم من اليمنيين في كل مراكز التصحيح بلغ 354863 شخصا."

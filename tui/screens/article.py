@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store.models import Article
-from tui import bidi
-from tui.widgets.text import BidiText, Display, Palette, line_of_offset
+from factcheck_tui.store.models import Article
+from factcheck_tui.tui import bidi
+from factcheck_tui.tui.widgets.text import BidiText, Display, Palette, line_of_offset
 
 
 class ArticleBody(VerticalScroll, can_focus=True):

@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store.models import Event, FigureRow
-from tui import bidi
-from tui.widgets.text import Display, plain
+from factcheck_tui.store.models import Event, FigureRow
+from factcheck_tui.tui import bidi
+from factcheck_tui.tui.widgets.text import Display, plain
 
 STATUS = {"conflict": ("✘ conflict", "bold red"), "update": ("↗ update", "yellow"), "consistent": ("✔ agree", "green")}
 RELATION = {"conflict": ("✘", "bold red"), "update": ("↗", "yellow"), "same": ("=", "green"), "": ("", "")}

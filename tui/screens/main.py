@@ -17,15 +17,22 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from store.api import StoreError, VerdictConflict
-from store.models import Claim, ClaimFilter, IndexProgress, IndexReport, SearchHit, Topic
-from tui import bidi
-from tui.screens.article import ArticleScreen
-from tui.screens.figures import FiguresScreen
-from tui.screens.modals import (
+from factcheck_tui.store.api import StoreError, VerdictConflict
+from factcheck_tui.store.models import (
+    Claim,
+    ClaimFilter,
+    IndexProgress,
+    IndexReport,
+    SearchHit,
+    Topic,
+)
+from factcheck_tui.tui import bidi
+from factcheck_tui.tui.screens.article import ArticleScreen
+from factcheck_tui.tui.screens.figures import FiguresScreen
+from factcheck_tui.tui.screens.modals import (
     ALL,
-    ConflictScreen,
     ConfirmScreen,
+    ConflictScreen,
     ExportScreen,
     FilterChoice,
     FilterScreen,
@@ -35,13 +42,13 @@ from tui.screens.modals import (
     SearchScreen,
     filter_choices,
 )
-from tui.widgets.keybar import KeyBar
-from tui.widgets.evidence import EvidenceView, evidence_renderable
-from tui.widgets.tables import FlexTable
-from tui.widgets.text import BidiText, plain, symbols, verdict_text
+from factcheck_tui.tui.widgets.evidence import EvidenceView, evidence_renderable
+from factcheck_tui.tui.widgets.keybar import KeyBar
+from factcheck_tui.tui.widgets.tables import FlexTable
+from factcheck_tui.tui.widgets.text import BidiText, plain, symbols, verdict_text
 
 if TYPE_CHECKING:
-    from tui.app import FactcheckApp
+    from factcheck_tui.tui.app import FactcheckApp
 
 ALL_TOPICS = "all"
 BIG_LIST = 3000  # more claims than this: start on the largest topic, not on every claim at once
@@ -489,7 +496,7 @@ class MainScreen(Screen):
                       expected: int | None = None) -> None:
         """Written (its own short transaction) before the row shows it; a colleague's change is never overwritten
         silently: VerdictConflict opens a dialog with both."""
-        from store.api import KEEP
+        from factcheck_tui.store.api import KEEP
 
         note_arg = KEEP if note is None else note
         try:

@@ -14,12 +14,28 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    DataTable,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+)
 from textual.widgets.option_list import Option
 
-from store.models import Claim, SearchHit, VerdictEvent
-from tui.bidi import has_rtl
-from tui.widgets.text import BidiText, Display, Palette, plain, symbols, verdict_text
+from factcheck_tui.store.models import Claim, SearchHit, VerdictEvent
+from factcheck_tui.tui.bidi import has_rtl
+from factcheck_tui.tui.widgets.text import (
+    BidiText,
+    Display,
+    Palette,
+    plain,
+    symbols,
+    verdict_text,
+)
 
 
 class Dialog(ModalScreen):
@@ -255,7 +271,7 @@ class FilterScreen(Dialog):
 
 
 def _visual(text: str, display: Display) -> str:
-    from tui import bidi
+    from factcheck_tui.tui import bidi
 
     return bidi.visual(text, display.reorder, display.shaping)
 

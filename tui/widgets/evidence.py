@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store.models import Claim, Event, Evidence
-from tui import bidi
-from tui.bidi import is_rtl
-from tui.widgets.text import (
+from factcheck_tui.store.models import Claim, Event, Evidence
+from factcheck_tui.tui import bidi
+from factcheck_tui.tui.bidi import is_rtl
+from factcheck_tui.tui.widgets.text import (
     STANCE_SYMBOL,
     BidiText,
     Display,

@@ -13,7 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from tui import bidi
+from factcheck_tui.tui import bidi
 
 Span = tuple[int, int, Style]
 
