@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
-
 import pytest
 
 from factcheck_tui.store.api import Store
 from factcheck_tui.tui.app import make_app
 
 REVIEWER = "amal"
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run `async def` tests in a fresh event loop (no pytest-asyncio needed)."""
-    if inspect.iscoroutinefunction(pyfuncitem.obj):
-        kwargs = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-        asyncio.run(pyfuncitem.obj(**kwargs))
-        return True
-    return None
 
 
 @pytest.fixture(autouse=True)
