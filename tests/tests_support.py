@@ -1,8 +1,12 @@
 """Test data made on the fly, shared by store, CLI and UI tests."""
 
+import contextlib
+import io
 import json
-import subprocess
+import os
+import signal
 import sys
+from dataclasses import dataclass
 
 NEWS_DAY = {
     "sabq": ("2015-08-06 09:00:00", "مقتل 12 شخصا في تفجير انتحاري استهدف مسجد قوات الطوارئ في أبها",
@@ -30,7 +34,38 @@ def write_day(folder, outlets=NEWS_DAY):
 
 
 
-def run_cli(*args, cwd=None, env=None, input=None):
-    """The installed command as a script would call it: a real process, its output captured."""
-    return subprocess.run([sys.executable, "-m", "factcheck_tui.tui.cli", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env=env, input=input, timeout=120)
+@dataclass
+class Ran:
+    """What a run of the command left: its exit status and what it printed (as subprocess.run reports them)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args, cwd=None, env=None, input=None) -> Ran:
+    """The command's main(argv) in this process, as a script's call would run it: its working directory,
+    environment and standard input as given, its output captured, and whatever process-wide state it sets (the
+    SIGTERM handler of `index`) put back. A real process costs an interpreter start per call (26 of them took 13
+    s); test_cli.py keeps one real-process smoke test of the installed command."""
+    from factcheck_tui.tui.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_stdin, saved_term = dict(os.environ), sys.stdin, signal.getsignal(signal.SIGTERM)
+    try:
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        sys.stdin = io.StringIO(input or "")
+        with contextlib.chdir(cwd or os.getcwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main([str(a) for a in args])
+            except SystemExit as exit:  # argparse: --help, --version, a usage error
+                status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.stdin = saved_stdin
+        signal.signal(signal.SIGTERM, saved_term)
+    return Ran(status, out.getvalue(), err.getvalue())
+

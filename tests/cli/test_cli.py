@@ -1,8 +1,12 @@
-"""End-to-end: the installed command in a temporary folder, as a newsroom script would call it."""
+"""End-to-end: the command in a temporary folder, as a newsroom script would call it (main(argv) in this process;
+one test runs the installed script as a real process)."""
 
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from tests_support import run_cli, write_day
@@ -32,6 +36,18 @@ def db(tmp_path):
 def claim_ids(db):
     data = json.loads(run("export", "--format", "json", "--db", db).stdout)
     return [c["id"] for c in data["claims"]]
+
+
+def test_the_installed_script_runs_as_a_process(tmp_path):
+    script = Path(sys.executable).with_name("factcheck-tui")
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "factcheck_tui.tui.cli"]
+    db = str(tmp_path / "process.db")
+    indexed = subprocess.run([*command, "index", str(bundled_seeds()), "--db", db], capture_output=True, text=True, check=False,
+                             timeout=300)  # fmt: skip
+    assert indexed.returncode == 0 and "5 added" in indexed.stdout, indexed.stderr
+    exported = subprocess.run([*command, "export", "--format", "json", "--db", db], capture_output=True, text=True, check=False,
+                              timeout=120)  # fmt: skip
+    assert exported.returncode == 0 and len(json.loads(exported.stdout)["claims"]) > 50
 
 
 def test_version_and_help_on_every_subcommand():
