@@ -14,10 +14,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from factcheck_tui.store.models import VERDICTS
 from factcheck_tui.tui import __version__
 
 SUBCOMMANDS = ("index", "export", "verdict", "stance", "events", "figures", "serve", "quality")
-VERDICT_CHOICES = ("confirmed", "disputed", "single-source", "clear")
+VERDICT_CHOICES = (*VERDICTS, "clear")
 
 
 def os_account() -> str:

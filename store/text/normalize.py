@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 # Harakat (fathatan..sukun), superscript alef, Quranic marks and tatweel carry no meaning for matching.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 _LETTER_MAP = str.maketrans(
     {
@@ -60,7 +60,7 @@ def normalize(text: str) -> str:
     """Return the matching form of ``text``: NFKC, no harakat or tatweel, unified letters, ASCII digits,
     plain quotes, lower-case Latin, single spaces."""
     text = unicodedata.normalize("NFKC", text)
-    text = _DIACRITICS.sub("", text)
+    text = DIACRITICS.sub("", text)
     text = text.translate(_LETTER_MAP)
     # A hamza after yeh is written on the yeh or beside it: "الطوارئ" and "الطوارىء", "شئ" and "شيء" are one word.
     text = text.replace("يء", "ي")

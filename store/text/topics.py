@@ -50,7 +50,7 @@ from factcheck_tui.store.text.keywords import (
     strip_article,
     strip_conjunction,
 )
-from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.normalize import DIACRITICS, normalize
 
 LABEL_SEPARATOR = " · "
 LABEL_TERMS = 3
@@ -93,7 +93,6 @@ _CALENDAR_UNITS = frozenset("اسبوع اسابيع شهر اشهر شهور".s
 _CHANNEL_WORDS = frozenset("وسايل تواصل اجتماعي اجتماعيه منصه منصات".split())
 _NOT_TOPIC_WORDS = _NEWS_FILLER | _CALENDAR_UNITS | _CHANNEL_WORDS
 _DISPLAY_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,٫]\d+)?")
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _MIN_TERM_LETTERS = 3
 
 Vector = dict[str, float]
@@ -122,7 +121,7 @@ class TopicGroup:
 
 def _display_words(text: str) -> list[str]:
     """Words as written, without harakat or tatweel (what a label shows)."""
-    return _DISPLAY_WORD.findall(_DIACRITICS.sub("", unicodedata.normalize("NFKC", text)))
+    return _DISPLAY_WORD.findall(DIACRITICS.sub("", unicodedata.normalize("NFKC", text)))
 
 
 @lru_cache(maxsize=200_000)
@@ -549,7 +548,7 @@ def _without_clitic(name: str, vocabulary: set[str] | frozenset[str]) -> str:
     has the name without it, so "واشنطن" and "لافروف" stay whole."""
     words = name.split()
     if words:
-        first = _normalized_word(_DIACRITICS.sub("", words[0]))
+        first = _normalized_word(DIACRITICS.sub("", words[0]))
         if len(first) > 3 and first[0] in "وفبل" and first[1:] in vocabulary:
             words[0] = words[0][1:]
     return " ".join(words)
