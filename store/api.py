@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Self
 
 import platformdirs
 
@@ -33,7 +34,7 @@ from factcheck_tui.store.text import OTHER_LABEL
 from factcheck_tui.store.text.normalize import normalize
 from factcheck_tui.store.text.terms import content_terms
 
-__all__ = ["Store", "StoreError", "VerdictConflict", "default_db_path", "bundled_seeds", "KEEP"]
+__all__ = ["KEEP", "Store", "StoreError", "VerdictConflict", "bundled_seeds", "default_db_path"]
 
 ENV_DB = "FACTCHECK_DB"
 
@@ -89,13 +90,13 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def reopen(self) -> "Store":
+    def reopen(self) -> Store:
         """A new connection to the same database, for use from another thread."""
         return Store(self.path, read_only=self.read_only)
 

@@ -45,7 +45,7 @@ def shown_path(path: str, *, full: bool = False) -> str:
     return printable(path, one_line=True)
 
 
-def build_json(store: "Store", *, full_paths: bool = False) -> dict:
+def build_json(store: Store, *, full_paths: bool = False) -> dict:
     articles = store.articles()
     names = {a.id: a.name for a in articles}
     claims = store.claims()
@@ -79,7 +79,7 @@ def build_json(store: "Store", *, full_paths: bool = False) -> dict:
     }
 
 
-def build_csv(store: "Store") -> str:
+def build_csv(store: Store) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
@@ -94,7 +94,7 @@ def build_csv(store: "Store") -> str:
     return out.getvalue()
 
 
-def build_claimreview(store: "Store") -> list[dict]:
+def build_claimreview(store: Store) -> list[dict]:
     """One schema.org ClaimReview per claim that a reviewer has decided."""
     reviews = []
     for c in store.claims():
@@ -132,7 +132,7 @@ def build_claimreview(store: "Store") -> list[dict]:
     return reviews
 
 
-def render(store: "Store", fmt: str, *, full_paths: bool = False) -> str:
+def render(store: Store, fmt: str, *, full_paths: bool = False) -> str:
     if fmt == "csv":
         return build_csv(store)
     if fmt == "json":
@@ -143,7 +143,7 @@ def render(store: "Store", fmt: str, *, full_paths: bool = False) -> str:
 
 
 def write(
-    store: "Store", fmt: str, target: str | os.PathLike | None, *, excel: bool = False, force: bool = False,
+    store: Store, fmt: str, target: str | os.PathLike | None, *, excel: bool = False, force: bool = False,
     full_paths: bool = False,
 ) -> str | None:
     """The export as text (target None), or written to target. An export never lands on the open database, nor

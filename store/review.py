@@ -6,7 +6,7 @@ import os
 import sqlite3
 import unicodedata
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from factcheck_tui.store.db import StoreError
 from factcheck_tui.store.models import VERDICTS, VerdictEvent
@@ -58,7 +58,7 @@ def check_reviewer(name: str) -> str:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 @contextmanager

@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from sklearn.metrics import classification_report, f1_score  # noqa: E402
+from sklearn.metrics import classification_report, f1_score
 
-from factcheck_tui.store.text.match import judge_pairs  # noqa: E402
+from factcheck_tui.store.text.match import judge_pairs
 
 TO_ANS = {"agree": "agree", "disagree": "disagree", "update": "disagree", "related": "other"}
 

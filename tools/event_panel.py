@@ -19,12 +19,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval" / "labelled"))
 sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from snn import load_days  # noqa: E402
+from snn import load_days
 
-from factcheck_tui.store.text import events as ev  # noqa: E402
-from factcheck_tui.store.text.normalize import normalize  # noqa: E402
-from factcheck_tui.store.text.sentences import split_sentences  # noqa: E402
-from factcheck_tui.store.text.terms import content_terms  # noqa: E402
+from factcheck_tui.store.text import events as ev
+from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.sentences import split_sentences
+from factcheck_tui.store.text.terms import content_terms
 
 DAYS = ["2015-08-03", "2015-08-04", "2015-08-08", "2015-08-09"]
 CACHE = Path("/tmp/event_panel_sentences.pickle")
@@ -88,7 +88,7 @@ def sentence_report(threshold: float, split: str) -> None:
     articles are in two events, the cosine of each sentence with the other article's event centroid."""
     here = ROOT / "eval" / "labelled"
     sys.path.insert(0, str(here))
-    from agreement import readings  # noqa: E402
+    from agreement import readings
 
     r1, r2 = readings("sentence")
     split_of = json.loads((here / "split.json").read_text())

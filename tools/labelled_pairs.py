@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 sys.path.insert(0, str(ROOT / "tools"))
 
-import event_panel  # noqa: E402
+import event_panel
 
-from factcheck_tui.store.text import events as ev  # noqa: E402
-from factcheck_tui.store.text.facts import extract_facts  # noqa: E402
-from factcheck_tui.store.text.ledger import Said, ledger_entries, ledger_rows, relation  # noqa: E402
-from factcheck_tui.store.text.match import judge_pairs  # noqa: E402
+from factcheck_tui.store.text import events as ev
+from factcheck_tui.store.text.facts import extract_facts
+from factcheck_tui.store.text.ledger import Said, ledger_entries, ledger_rows, relation
+from factcheck_tui.store.text.match import judge_pairs
 
 CONFLICT = ("disagree", "update")
 

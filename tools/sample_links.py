@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from factcheck_tui.store.api import Store  # noqa: E402
+from factcheck_tui.store.api import Store
 
 
 def main(db: str, day: str, n: int, seed: int) -> None:

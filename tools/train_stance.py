@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from factcheck_tui.store.text import stance as runtime  # noqa: E402
-from factcheck_tui.store.text.stance_features import pair_features, view  # noqa: E402
+from factcheck_tui.store.text import stance as runtime
+from factcheck_tui.store.text.stance_features import pair_features, view
 
 DEFAULT_DATA = Path("/work/shared/data/ans")
 DEFAULT_OUT = ROOT / "store" / "text" / "stance_model.json"
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.out} ({len(text.encode()) / 1024:.0f} KiB, "
               f"{len(exported['disagree']['weights'])} + {len(exported['other']['weights'])} weights)")
 
-    model = runtime.load_model(args.out) if not args.check else runtime.load_model(args.out)
+    model = runtime.load_model(args.out)
     for name, pairs, features in (("train", train_pairs, train_features), ("dev", dev_pairs, dev_features)):
         gold = [label for _, _, label in pairs]
         report(f"{name} (models only)", gold, [r.ans_label for r in predict(model, pairs, features, rules=False)])

@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader of our output went away (`| head`): nothing more to say, and nothing to say it to
         sys.stderr.close()
         return 0
-    except Exception as err:  # noqa: BLE001 — only user errors are turned into one line; the rest re-raise
+    except Exception as err:
         from factcheck_tui.store.db import StoreError
         from factcheck_tui.store.ingest import IngestError
 

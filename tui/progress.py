@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Self
 
 from rich.console import Console
 from rich.progress import (
@@ -26,7 +27,7 @@ class StderrProgress:
         )
         self.tasks: dict[str, int] = {}
 
-    def __enter__(self) -> "StderrProgress":
+    def __enter__(self) -> Self:
         if self.enabled:
             self.progress.start()
         return self

@@ -55,8 +55,16 @@ from factcheck_tui.store.text.tokens import Token, number_value, tokenize
 # Words of the polarity lexicon are predicates, never names ("الرئيس الروسي يأمر").
 POLE_WORDS: frozenset[str] = frozenset(w for sides in POLARITY.values() for side in sides for w in side)
 
-__all__ = ["Quantity", "Mention", "Facts", "extract_facts", "name_key", "names_match", "is_denial",
-           "is_clear_negation"]
+__all__ = [
+    "Facts",
+    "Mention",
+    "Quantity",
+    "extract_facts",
+    "is_clear_negation",
+    "is_denial",
+    "name_key",
+    "names_match",
+]
 
 
 @dataclass
@@ -96,7 +104,7 @@ class Facts:
         return {"quantities": [asdict(q) for q in self.quantities], "mentions": [asdict(m) for m in self.mentions]}
 
     @classmethod
-    def from_json(cls, data: dict | None) -> "Facts":
+    def from_json(cls, data: dict | None) -> Facts:
         data = data or {}
         return cls(
             quantities=[Quantity(**q) for q in data.get("quantities", [])],
@@ -504,11 +512,14 @@ def _negations(text: str, tokens: list[Token]) -> list[Mention]:
             if i + 1 < len(tokens) and tokens[i + 1].is_number:
                 continue  # "دون 74 دولارا": below a figure (read as a hedge), not a negation
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
-        elif form in DENIALS or form in FALSITY_WORDS:
-            out.append(_mention(text, tokens, "negation", form, i, i + 1))
-        elif form in REFUSALS and any(t.norm in REPORT_WORDS for t in tokens[i + 1 : i + 4]):
+        elif form in DENIALS or form in FALSITY_WORDS or _refuses_a_report(form, tokens, i):
             out.append(_mention(text, tokens, "negation", form, i, i + 1))
     return out + _bare_of_truth(text, tokens)
+
+
+def _refuses_a_report(form: str, tokens: list[Token], i: int) -> bool:
+    # a refusal denies only when its object is a report ("رفض التقارير"), not a proposal ("رفض الخطة")
+    return form in REFUSALS and any(t.norm in REPORT_WORDS for t in tokens[i + 1 : i + 4])
 
 
 def _bare_of_truth(text: str, tokens: list[Token]) -> list[Mention]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 # Function words: they say nothing about what a sentence is about.
 STOPWORDS: frozenset[str] = frozenset(
     """

@@ -34,9 +34,9 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Hashable, Iterable
 
 from factcheck_tui.store.text import OTHER_LABEL
 from factcheck_tui.store.text.facts import Facts

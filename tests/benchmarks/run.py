@@ -71,7 +71,7 @@ def machine() -> dict:
     except OSError:
         pass
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip()
+                            text=True, check=False).stdout.strip()
     return {"cores": os.cpu_count(), "ram_gb": round(mem_kb / 1024 / 1024, 1), "cpu": model or platform.processor(),
             "python": platform.python_version(), "os": platform.platform(), "commit": commit}
 
@@ -336,8 +336,11 @@ def child_index(folder: str, db: str) -> dict:
 def child_launch(db: str, spawned: str) -> dict:
     """CLOCK_MONOTONIC is system-wide, so the parent's time of starting this process is comparable here."""
     import asyncio
+    import contextlib
 
     t0 = time.monotonic()
+    from textual.css.query import NoMatches
+
     from factcheck_tui.store.api import Store
     from factcheck_tui.tui.app import make_app
 
@@ -349,11 +352,9 @@ def child_launch(db: str, spawned: str) -> dict:
         async with app.run_test(size=(120, 32)):
             while True:
                 screen = app.main_screen
-                try:
+                with contextlib.suppress(NoMatches):  # the table is not mounted yet
                     if screen is not None and screen.claims_table.row_count > 0:
                         break
-                except Exception:  # not mounted yet
-                    pass
                 await asyncio.sleep(0.002)
             usable = time.monotonic()
         return started, usable
@@ -470,11 +471,11 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
     lines = [
         "# Benchmarks",
         "",
-        f"Command: `{' '.join(['python', 'tests/benchmarks/run.py', *argv])}` — medians of the runs; corpora of "
-        "real SaudiNewsNet articles (tests/benchmarks/build_corpus.py).",
+        (f"Command: `{' '.join(['python', 'tests/benchmarks/run.py', *argv])}` — medians of the runs; corpora of "
+        "real SaudiNewsNet articles (tests/benchmarks/build_corpus.py)."),
         "",
-        f"Machine: {info['cores']} cores ({info['cpu']}), {info['ram_gb']} GB RAM, Python {info['python']}, "
-        f"{info['os']}; commit {info['commit']} plus the working tree.",
+        (f"Machine: {info['cores']} cores ({info['cpu']}), {info['ram_gb']} GB RAM, Python {info['python']}, "
+        f"{info['os']}; commit {info['commit']} plus the working tree."),
         "",
         "| measurement | " + " | ".join(f"{c:,} articles" for c in cols) + " | target (10k) | met |",
         "|---|" + "---:|" * len(cols) + "---|---|",
@@ -520,11 +521,11 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
         + ", ".join(f"{int(n):,} articles: {s:,.1f} s" for n, s in naive["points"])
         + f"; fit seconds = {naive['a']:.3g} · N^{naive['b']:.2f}.",
         "",
-        "Launch: a new Python process opens the indexed database, `make_app(store=Store(db), reviewer=\"bench\")`, "
+        ("Launch: a new Python process opens the indexed database, `make_app(store=Store(db), reviewer=\"bench\")`, "
         "`app.run_test(size=(120, 32))`, until the claims table has rows; imports included. Evidence read: "
         f"`Store.evidence(claim_id)` for {EVIDENCE_SAMPLE} sampled claims; recompute: `compute_for_claims` of one "
         "claim with the candidate index already loaded. Add one: `Store.index([file])` on a copy of the indexed "
-        f"database in a new process (imports done, not timed). Search: {len(SEARCH_QUERIES)} queries × 3.",
+        f"database in a new process (imports done, not timed). Search: {len(SEARCH_QUERIES)} queries × 3."),
     ]
     if plot_points:
         lines += ["", "Scaling (index time and peak memory, docs/benchmark.png):", "",

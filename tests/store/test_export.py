@@ -37,7 +37,7 @@ def test_json_export_lists_every_claim_once_with_its_topic(store):
 def test_atomic_write_replaces_whole_file_or_nothing(tmp_path, monkeypatch):
     target = tmp_path / "out.csv"
     target.write_text("old complete export")
-    atomic_write(target, "new".encode())
+    atomic_write(target, b"new")
     assert target.read_text() == "new"
 
     def crash(*args, **kwargs):

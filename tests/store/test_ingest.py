@@ -252,7 +252,7 @@ def test_html_declaration_settles_what_the_bytes_alone_cannot(tmp_path: Path) ->
 
 
 def test_valid_utf8_beats_a_stale_legacy_declaration(tmp_path: Path) -> None:
-    page = f'<meta charset="windows-1256">{arabic_html_paragraph()}'.encode("utf-8")
+    page = f'<meta charset="windows-1256">{arabic_html_paragraph()}'.encode()
     assert read_document(write(tmp_path, "stale.html", page)).text == ARABIC
 
 

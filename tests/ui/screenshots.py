@@ -17,8 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from factcheck_tui.store.api import Store, bundled_seeds  # noqa: E402
-from factcheck_tui.tui.app import make_app  # noqa: E402
+from factcheck_tui.store.api import Store, bundled_seeds
+from factcheck_tui.tui.app import make_app
 
 SHOTS = [
     ("main-120x32", (120, 32), ["j"], "textual-dark"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import io
 import re
@@ -46,10 +47,11 @@ async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_th
         await pilot.press("j", "j")
         cursor_key = screen.claims_table.current_key
         target = int(screen.claims_table.keys_in_order()[4])
-        result = subprocess.run(
+        result = await asyncio.to_thread(  # a colleague's process writes while this app's loop keeps running
+            subprocess.run,
             [sys.executable, "-m", "factcheck_tui.tui.cli", "verdict", str(target), "disputed", "--note", "from the desk",
              "--db", str(seeded_db), "--reviewer", "other"],
-            capture_output=True, text=True, timeout=60, cwd=REPO,
+            capture_output=True, text=True, timeout=60, cwd=REPO, check=False,
         )
         assert result.returncode == 0, result.stderr
         waited = await wait_until(pilot, lambda: screen.claims[target].verdict == "disputed", timeout=2.5)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -15,7 +17,7 @@ from factcheck_tui.tui.widgets.text import BidiText, Display, Palette, line_of_o
 
 
 class ArticleBody(VerticalScroll, can_focus=True):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, id="article.down"),
         Binding("k", "scroll_up", "Up", show=False, id="article.up"),
         Binding("space", "page_down", "Page down", show=False, id="article.page"),
@@ -23,7 +25,7 @@ class ArticleBody(VerticalScroll, can_focus=True):
 
 
 class ArticleScreen(Screen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,a", "close", "Back", id="article.close"),
         Binding("n", "show_sentence", "Back to the sentence", id="article.sentence"),
     ]

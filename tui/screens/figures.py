@@ -4,10 +4,11 @@ and whether the figures agree, were updated later or conflict (DESIGN §4)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -22,7 +23,7 @@ RELATION = {"conflict": ("✘", "bold red"), "update": ("↗", "yellow"), "same"
 class FiguresScreen(Screen):
     """A table of counted thing × outlet × date × figure, one ledger row after another, conflicts first."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,v", "close", "Back", id="figures.close"),
         Binding("o", "toggle_all", "Counts of one outlet too", id="figures.all"),
     ]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -102,9 +102,9 @@ def topic_key(topic_id: int | None) -> str:
 class MainScreen(Screen):
     """Everything a reviewer does, by key. Each binding has an id so it can be remapped (App.set_keymap)."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "verdict('confirmed')", "conf", id="review.confirm"),
         Binding("d", "verdict('disputed')", "disp", id="review.dispute"),
         Binding("s", "verdict('single-source')", "single", id="review.single"),
@@ -123,7 +123,7 @@ class MainScreen(Screen):
     ]
 
     # descriptions for ? help and the command palette
-    DESCRIPTIONS = {
+    DESCRIPTIONS: ClassVar[dict[str, str]] = {
         "verdict('confirmed')": "Confirm the selected claim, then go to the next unreviewed one",
         "verdict('disputed')": "Mark the selected claim disputed, then go to the next unreviewed one",
         "verdict('single-source')": "Mark the selected claim single-source, then go to the next unreviewed one",
@@ -159,7 +159,7 @@ class MainScreen(Screen):
         self._read_error: str | None = None
 
     @property
-    def fapp(self) -> "FactcheckApp":
+    def fapp(self) -> FactcheckApp:
         return self.app  # type: ignore[return-value]
 
     # -- layout -------------------------------------------------------------------------------------------
@@ -734,7 +734,7 @@ class MainScreen(Screen):
     def action_help(self) -> None:
         """The review keys as bound now (a keymap may have changed them), then moving around."""
         keys_for: dict[str, list[str]] = {}
-        for key, active in self.app.active_bindings.items():
+        for active in self.app.active_bindings.values():
             if active.binding.action in self.DESCRIPTIONS:
                 keys_for.setdefault(active.binding.action, []).append(self.app.get_key_display(active.binding))
         rows = [(", ".join(keys_for[action]), description) for action, description in self.DESCRIPTIONS.items()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import (
@@ -41,7 +42,7 @@ from factcheck_tui.tui.widgets.text import (
 class Dialog(ModalScreen):
     """A modal with a bordered box and an escape binding."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="dialog.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Close", id="dialog.close")]
     DEFAULT_CSS = """
     Dialog { align: center middle; }
     Dialog > .box {
@@ -103,7 +104,7 @@ def _verdict_word(verdict: str | None) -> str:
 class HistoryScreen(Dialog):
     """Who changed the claim's verdict or note, when, from what to what."""
 
-    BINDINGS = [Binding("h,q", "cancel", "Close", show=False, id="history.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("h,q", "cancel", "Close", show=False, id="history.close")]
 
     def __init__(self, claim: Claim, events: Sequence[VerdictEvent], display: Display, palette: Palette) -> None:
         super().__init__()
@@ -145,7 +146,7 @@ class ConflictScreen(Dialog):
     """Someone else changed the claim since it was loaded: show both, let the reviewer choose.
     Returns 'theirs' (keep the stored verdict) or 'mine' (overwrite)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "choose('theirs')", "Keep theirs", id="conflict.theirs"),
         Binding("o", "choose('mine')", "Overwrite with mine", id="conflict.mine"),
     ]
@@ -279,7 +280,7 @@ def _visual(text: str, display: Display) -> str:
 class SearchScreen(Dialog):
     """Full-text search over every sentence; enter jumps to the claim (or opens the article at that sentence)."""
 
-    BINDINGS = [Binding("down", "focus_results", "Results", show=False, id="search.results")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("down", "focus_results", "Results", show=False, id="search.results")]
 
     def __init__(self, search: Callable[[str], list[SearchHit]], display: Display, query: str = "") -> None:
         super().__init__()
@@ -365,7 +366,7 @@ EXPORT_FORMATS = ("csv", "json", "claimreview")
 class ConfirmScreen(Dialog):
     """A yes/no question: returns True (y, enter) or False (n, escape)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
@@ -441,7 +442,7 @@ def confined_name(name: str) -> bool:
 class HelpScreen(Dialog):
     """Every key of the main screen, as currently bound (remapped keys included)."""
 
-    BINDINGS = [Binding("question_mark,q", "cancel", "Close", show=False, id="help.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("question_mark,q", "cancel", "Close", show=False, id="help.close")]
 
     def __init__(self, rows: Sequence[tuple[str, str]], notes: Sequence[str] = ()) -> None:
         super().__init__()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -167,7 +168,7 @@ def evidence_renderable(
 class EvidenceView(VerticalScroll, can_focus=True):
     """Scrollable, focusable (tab), never a mouse needed: j/k and arrows scroll."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="evidence.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="evidence.up"),
     ]

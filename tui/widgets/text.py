@@ -172,7 +172,7 @@ class Palette:
         )
 
     @classmethod
-    def from_variables(cls, variables: dict[str, str], dark: bool = True) -> "Palette":
+    def from_variables(cls, variables: dict[str, str], dark: bool = True) -> Palette:
         def color(name: str, fallback: str) -> str:
             value = variables.get(name, fallback)
             return value if value.startswith("#") and len(value) in (4, 7) else fallback
@@ -191,7 +191,7 @@ class Palette:
         )
 
     @classmethod
-    def ansi(cls, dark: bool = True) -> "Palette":
+    def ansi(cls, dark: bool = True) -> Palette:
         """16-colour terminals (the Linux console): the theme's pastel text colours all round to white there,
         so use the terminal's own colours, bright ones on dark backgrounds and plain ones on light. The values are
         truecolour that rounds to exactly that terminal colour (named ANSI colours are re-themed by Textual first
@@ -208,7 +208,7 @@ class Palette:
         )
 
     @classmethod
-    def default(cls) -> "Palette":
+    def default(cls) -> Palette:
         return cls.from_variables({})
 
 
