@@ -183,7 +183,7 @@ class FactcheckApp(App):
     def watch_folder(self, folder: str, interval: float = 1.0) -> None:
         """Poll the folder; index files that are new or changed once they are completely written
         (store.watch.FolderWatch)."""
-        from factcheck_tui.store.watch import FolderWatch
+        from factcheck_tui.store.api import FolderWatch
 
         worker = get_current_worker()
         store = self.store.reopen()

@@ -22,13 +22,13 @@ VERDICT_CHOICES = (*VERDICTS, "clear")
 
 
 def os_account() -> str:
-    from factcheck_tui.store.review import os_account as account
+    from factcheck_tui.store.api import os_account as account
 
     return account()
 
 
 def _check_reviewer_name(name: str) -> None:
-    from factcheck_tui.store.review import check_reviewer
+    from factcheck_tui.store.api import check_reviewer
 
     check_reviewer(name)
 
@@ -130,8 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as err:
-        from factcheck_tui.store.db import StoreError
-        from factcheck_tui.store.ingest import IngestError
+        from factcheck_tui.store.api import IngestError, StoreError
 
         if isinstance(err, (StoreError, IngestError, UserError)):
             print(f"factcheck-tui: error: {_printable(str(err))}", file=sys.stderr)
@@ -223,7 +222,7 @@ def _run_stance(args) -> int:
     """What the evidence engine would store for each pair (agree, disagree, update, related; other when it
     would not link them), with the optional columns date1, date2 (the articles' dates) and outlet1, outlet2
     (a sentence of the claim's own outlet is never evidence)."""
-    from factcheck_tui.store.text.match import judge_pairs
+    from factcheck_tui.store.api import judge_pairs
 
     path = Path(args.pairs)
     if not path.is_file():
