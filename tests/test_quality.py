@@ -2,11 +2,14 @@
 
 Needs ../shared/eval beside the repository (as in the workplace and CI); skipped elsewhere."""
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from factcheck_tui.store.quality import evaluate_gold
+# the evaluation harness lives in tools/, outside the wheel
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from quality import evaluate_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds_gold.json"
 pytestmark = pytest.mark.skipif(not GOLD.is_file(), reason="../shared/eval/seeds_gold.json is not beside the repo")

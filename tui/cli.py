@@ -17,7 +17,7 @@ from pathlib import Path
 from factcheck_tui.store.models import VERDICTS
 from factcheck_tui.tui import __version__
 
-SUBCOMMANDS = ("index", "export", "verdict", "stance", "events", "figures", "serve", "quality")
+SUBCOMMANDS = ("index", "export", "verdict", "stance", "events", "figures", "serve")
 VERDICT_CHOICES = (*VERDICTS, "clear")
 
 
@@ -102,10 +102,6 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--export-dir", metavar="DIR",
                        help="the only folder browser exports go to (default: exports/ beside the database)")
         _add_db(p)
-    elif name == "quality":
-        p.description = "Measure the text engine and verdicts against the reviewer's gold reading of the seeds."
-        p.add_argument("--gold", metavar="DIR", help="folder with seeds_gold.json (default: ../shared/eval)")
-        p.add_argument("--ans", metavar="DIR", help="folder with the ANS dev.csv (default: ../shared/data/ans)")
     p.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
     return p
 
@@ -331,12 +327,6 @@ def _shell_quote(text: str) -> str:
     import shlex
 
     return shlex.quote(text)
-
-
-def _run_quality(args) -> int:
-    from factcheck_tui.tui.quality import run_quality
-
-    return run_quality(args)
 
 
 def _run_app(args) -> int:

@@ -52,7 +52,7 @@ def test_the_installed_script_runs_as_a_process(tmp_path):
 
 def test_version_and_help_on_every_subcommand():
     assert run("--version").stdout.startswith("factcheck-tui ")
-    for sub in ("index", "export", "verdict", "stance", "serve", "quality"):
+    for sub in ("index", "export", "verdict", "stance", "serve"):
         result = run(sub, "--help")
         assert result.returncode == 0 and "usage" in result.stdout, sub
 

@@ -1,17 +1,24 @@
-"""Quality of the text engine and evidence, measured through the real indexer on a reviewer's gold reading
-(../shared/eval/seeds_gold.json) and on the ANS stance pairs. Used by `factcheck-tui quality`."""
+"""The engine's figures on the reviewer's gold reading of the seeds (../shared/eval/seeds_gold.json) and on the
+ANS stance pairs, measured through the real indexer: the README's Quality section. An evaluation harness, kept out
+of the wheel: it needs the workplace's ../shared beside the checkout.
+
+Usage: python tools/quality.py [--gold DIR] [--ans DIR]"""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import shutil
+import sys
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "editable"))  # factcheck_tui from this checkout
 
 from factcheck_tui.store.api import Store, bundled_seeds
 from factcheck_tui.store.models import Claim
@@ -168,3 +175,60 @@ def _f1(gold: list[str], predicted: list[str]) -> tuple[float, dict]:
         per_class[label] = (precision, recall, f1, gold_n[label])
     macro = sum(v[2] for v in per_class.values()) / len(per_class)
     return macro, per_class
+
+def _shared() -> Path:
+    # The repository sits beside ../shared in the workplace; fall back to the current folder's parent.
+    here = Path(__file__).resolve().parents[2] / "shared"  # tools/ -> the checkout -> beside it
+    return here if here.is_dir() else Path.cwd().parent / "shared"
+
+
+def run_quality(args) -> int:
+    gold_dir = Path(args.gold) if args.gold else _shared() / "eval"
+    ans_dir = Path(args.ans) if args.ans else _shared() / "data" / "ans"
+    gold_file = gold_dir / "seeds_gold.json"
+    if not gold_file.is_file():
+        raise SystemExit(f"quality: no gold file at {gold_file}; pass --gold DIR")
+    r = evaluate_gold(gold_file)
+    print("Text engine (seeds, gold sample)")
+    print(f"  gold claims extracted      {r.claims_found}/{r.claims_expected}")
+    for m in r.missing:
+        print(f"    missing: {m}")
+    print(f"  non-claims extracted       {len(r.non_claims_extracted)}  {'; '.join(r.non_claims_extracted)}")
+    print(f"  claims extracted in all    {r.total_claims}")
+    print(f"  same-topic pairs together  {r.same_topic_together:.0%}  (target 80%)")
+    print(f"  other-topic pairs apart    {r.different_topics_apart:.0%}  (target 95%)")
+    print(f"  index time (5 seeds)       {r.index_seconds:.2f}s")
+    print("Evidence and verdicts (seeds, gold sample)")
+    print(f"  suggested verdict = gold   {r.verdicts_right}/{r.claims_found}")
+    for e in r.verdict_errors:
+        print(f"    {e}")
+    print(f"  support articles linked    {r.support_links}/{r.support_expected}")
+    for e in r.support_missing:
+        print(f"    not linked: {e}")
+    print(f"  contradictions linked      {r.contradictions}/{r.contradictions_expected}")
+    print(f"  scenario verdicts right    {r.scenario_right}/{r.scenario_expected}")
+    for e in r.scenario_errors:
+        print(f"    {e}")
+    dev = ans_dir / "dev.csv"
+    if dev.is_file():
+        s = evaluate_stance(dev)
+        print(f"Stance (ANS dev, {s.pairs} pairs)")
+        print(f"  macro-F1                   {s.macro_f1:.3f}  (target 0.78)")
+        for label, (p, rec, f1, n) in s.per_class.items():
+            print(f"  {label:<10} P {p:.3f}  R {rec:.3f}  F1 {f1:.3f}  n={n}")
+        print(f"  time per pair              {s.ms_per_pair:.3f} ms")
+    else:
+        print(f"Stance: no ANS dev.csv at {dev}; pass --ans DIR")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Measure the text engine and verdicts against the reviewer's gold "
+                                     "reading of the seeds.")  # fmt: skip
+    parser.add_argument("--gold", metavar="DIR", help="folder with seeds_gold.json (default: ../shared/eval)")
+    parser.add_argument("--ans", metavar="DIR", help="folder with the ANS dev.csv (default: ../shared/data/ans)")
+    return run_quality(parser.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
