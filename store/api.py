@@ -367,9 +367,6 @@ class Store:
     def events_since(self, event_id: int) -> list[VerdictEvent]:
         return review.events_since(self.conn, event_id)
 
-    def last_event_id(self) -> int:
-        return self.conn.execute("SELECT COALESCE(max(id), 0) FROM verdict_events").fetchone()[0]
-
     # -- writing verdicts ------------------------------------------------------------------------------------
     def set_verdict(
         self,

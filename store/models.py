@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from factcheck_tui.store.printable import printable
 
 VERDICTS = ("confirmed", "disputed", "single-source")
-STANCES = ("agree", "disagree", "update", "related")  # update: a later (or earlier) count of the same thing
 
 
 def _shown(obj: object, names: tuple[str, ...] = (), texts: tuple[str, ...] = ()) -> None:

@@ -119,7 +119,7 @@ def _cues(text: str, norm: str, tokens: list[str], facts: Facts | None) -> Cues:
     """read_cues on a sentence already normalized (norm) and split into words (tokens)."""
     stripped = text.rstrip()
     mentions = {m.kind for m in facts.mentions} if facts else set()
-    flags = cue_flags(tokens)  # which lexicons the words meet: has_speech_verb(tokens) == flags & FLAG_SPEECH, ...
+    flags = cue_flags(tokens)  # which lexicons the words meet: a verb of saying sets FLAG_SPEECH, ...
     return Cues(
         n_words=len(tokens),
         final_stop=bool(_FINAL_STOP_RE.search(stripped)),

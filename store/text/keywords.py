@@ -216,30 +216,6 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset((word, strip_conjunction(word), bare(word)))
 
 
-def _has(words: list[str], lexicon: frozenset[str]) -> bool:
-    return any(not lexicon.isdisjoint(word_forms(w)) for w in words)
-
-
-def has_speech_verb(norm_words: list[str]) -> bool:
-    return _has(norm_words, SPEECH_WORDS)
-
-
-def has_attribution(norm_words: list[str]) -> bool:
-    return _has(norm_words, ATTRIBUTION_WORDS)
-
-
-def has_actor(norm_words: list[str]) -> bool:
-    return _has(norm_words, ACTOR_WORDS)
-
-
-def has_opinion_word(norm_words: list[str]) -> bool:
-    return _has(norm_words, OPINION_WORDS)
-
-
-def has_time_word(norm_words: list[str]) -> bool:
-    return _has(norm_words, TIME_WORDS)
-
-
 @lru_cache(maxsize=200_000)
 def stem_variants(word: str) -> frozenset[str]:
     """Stems of a word read with and without a leading و/ف: "واشنطن" is a city, "وروسيا" is و + روسيا."""
@@ -252,16 +228,8 @@ def stem_variants(word: str) -> frozenset[str]:
 _PLACE_STEMS = frozenset(stem for word in PLACE_WORDS for stem in stem_variants(word))
 
 
-def has_place(norm_words: list[str]) -> bool:
-    return any(not _PLACE_STEMS.isdisjoint(stem_variants(w)) for w in norm_words)
-
-
 def has_actor_phrase(norm: str) -> bool:
     return any(phrase in norm for phrase in ACTOR_PHRASES)
-
-
-def has_number(norm_words: list[str]) -> bool:
-    return any(w[0].isdigit() for w in norm_words) or _has(norm_words, NUMBER_WORDS)
 
 
 # Which of the lexicons above a word belongs to, as bits, read once per distinct word: a sentence's cues are
@@ -279,7 +247,8 @@ _FLAGGED_LEXICONS = (
 
 @lru_cache(maxsize=200_000)
 def word_flags(word: str) -> int:
-    """FLAG_* bits of one normalized word: the same answers as the has_* functions give for [word]."""
+    """FLAG_* bits of one normalized word: a lexicon's bit when one of the word's forms (word_forms) is in it,
+    FLAG_NUMBER also for a word of digits, FLAG_PLACE when a stem of it (stem_variants) is a place's stem."""
     forms = word_forms(word)
     flags = 0
     for bit, lexicon in _FLAGGED_LEXICONS:
@@ -293,7 +262,7 @@ def word_flags(word: str) -> int:
 
 
 def cue_flags(norm_words: list[str]) -> int:
-    """FLAG_* bits of a sentence's words: bit set when some word has it (has_speech_verb(...) == bool(& FLAG_SPEECH))."""
+    """FLAG_* bits of a sentence's words: a bit is set when some word has it (word_flags)."""
     flags = 0
     for word in norm_words:
         flags |= word_flags(word)

@@ -250,7 +250,6 @@ MONTHS: dict[tuple[str, ...], str] = {
 # Month names that are also common words or first names ("مارس" = practised, "اب" = father, "رجب" a name):
 # read as months only next to a day number, a year or the word "شهر".
 AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "اب", "ماي", "اوت", "رجب", "شعبان", "محرم"})
-YEAR_WORDS: frozenset[str] = frozenset({"عام", "سنه", "العام", "السنه", "لعام", "بعام", "لسنه"})
 
 # ---------------------------------------------------------------------------------------------------------------
 # Negation and denial. Keys are the normalized negator as written (after removing a leading "و"/"ف").

@@ -126,18 +126,9 @@ def clear_caches() -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-def _same_word(a: Word, b: Word) -> bool:
-    if a.token.norm == b.token.norm or a.stem == b.stem:
-        return True
-    if a.token.is_number or b.token.is_number:
-        return False
-    if a.roots & b.roots:
-        return True
-    return len(a.stem) >= 4 and len(b.stem) >= 4 and fuzz.ratio(a.stem, b.stem) >= 80
-
-
 class _WordSet:
-    """Answers "does any word of this sentence match w" (as _same_word) with set look-ups and one C-level fuzzy
+    """Answers "does any word of this sentence match w": the same word or stem, a shared root (not for numbers), or
+    two stems of four letters or more at least 80 alike (rapidfuzz ratio). Set look-ups and one C-level fuzzy
     search instead of comparing w with every word in turn: news sentences are long, and this runs for every
     candidate pair."""
 
