@@ -109,7 +109,8 @@ _TOPIC_SELECT = """
 
 def _claim(row: tuple) -> Claim:
     *head, stale, start, end, facts = row
-    return Claim(*head, stale=bool(stale), start=start, end=end, facts=json.loads(facts or "{}"))
+    # the SELECT lists Claim's fields in order; mypy cannot count a row's columns
+    return Claim(*head, bool(stale), start, end, json.loads(facts or "{}"))  # type: ignore[call-arg]
 
 
 class Store:
@@ -223,12 +224,14 @@ class Store:
         return out
 
     def event(self, event_id: int) -> Event:
-        row = self.conn.execute('SELECT id, label, start, "end", topic_id FROM events WHERE id = ?', (event_id,)).fetchone()
+        row: tuple | None = self.conn.execute(
+            'SELECT id, label, start, "end", topic_id FROM events WHERE id = ?', (event_id,)
+        ).fetchone()
         if row is None:
             raise StoreError(f"no event with id {event_id}")
         members = self.conn.execute("SELECT id, COALESCE(outlet, name) FROM articles WHERE event_id = ? ORDER BY id",
                                     (event_id,)).fetchall()
-        return Event(*row, [a for a, _ in members], sorted({o for _, o in members}))
+        return Event(*row, [a for a, _ in members], sorted({o for _, o in members}))  # type: ignore[call-arg]
 
     def event_of_claim(self, claim_id: int) -> int | None:
         row = self.conn.execute(
@@ -281,7 +284,8 @@ class Store:
 
     def claims(self, where: ClaimFilter | None = None) -> list[Claim]:
         where = where or ClaimFilter()
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[int | str] = []
         if where.topic_id is not None:
             clauses.append("c.topic_id = ?")
             params.append(where.topic_id)
@@ -324,15 +328,15 @@ class Store:
         out = []
         for *head, claim_spans, sentence_spans, copy_of, origin, published, claim_origin, source in rows:
             out.append(
-                Evidence(
+                Evidence(  # type: ignore[call-arg]  # the SELECT lists Evidence's fields in order
                     *head,
-                    claim_spans=tuple(tuple(s) for s in json.loads(claim_spans)),
-                    sentence_spans=tuple(tuple(s) for s in json.loads(sentence_spans)),
-                    copy_of=copy_of,
-                    origin=origin,
-                    date=published,
-                    own_origin=origin is not None and origin == claim_origin,
-                    source=source,
+                    tuple(tuple(s) for s in json.loads(claim_spans)),
+                    tuple(tuple(s) for s in json.loads(sentence_spans)),
+                    copy_of,
+                    origin,
+                    published,
+                    origin is not None and origin == claim_origin,
+                    source,
                 )
             )
         return out

@@ -305,6 +305,13 @@ def sentence_document_frequencies(conn: sqlite3.Connection) -> dict[str, int]:
     return dict(conn.execute("SELECT term, doc FROM temp.sentences_vocab"))
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (sqlite3 says None only when a statement inserted nothing)."""
+    if cursor.lastrowid is None:
+        raise StoreError("an insert made no row")
+    return cursor.lastrowid
+
+
 def db_path(conn: sqlite3.Connection) -> str:
     row = conn.execute("PRAGMA database_list").fetchone()
     return row[2] if row else "?"
@@ -417,7 +424,7 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"{path} is an SQLite database of another program, not a factcheck-tui database")
 
 
-def _explain(err: sqlite3.DatabaseError, path: Path) -> str:
+def _explain(err: sqlite3.Error, path: Path) -> str:
     text = str(err)
     if "file is not a database" in text or "malformed" in text:
         return f"{path} is not a factcheck-tui database or is damaged ({text})"

@@ -7,8 +7,9 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterable
+from typing import cast
 
-from factcheck_tui.store.db import sentence_document_frequencies
+from factcheck_tui.store.db import inserted_id, sentence_document_frequencies
 from factcheck_tui.store.review import write_transaction
 from factcheck_tui.store.text.events import (
     LEAD_SENTENCES,
@@ -53,15 +54,15 @@ def assign_events(conn: sqlite3.Connection) -> set[int]:
                 continue
             values = (event.label, _iso(event.start), _iso(event.end), json.dumps(_rounded(event.centroid), ensure_ascii=False))
             if event.key is None:
-                event.key = conn.execute(
+                event.key = inserted_id(conn.execute(
                     'INSERT INTO events(label, start, "end", centroid_json) VALUES (?, ?, ?, ?)', values
-                ).lastrowid
+                ))
             else:
                 conn.execute(
                     'UPDATE events SET start = ?, "end" = ?, centroid_json = ? WHERE id = ?', (*values[1:], event.key)
                 )
             conn.executemany("UPDATE articles SET event_id = ? WHERE id = ?", [(event.key, a) for a in event.keys])
-            touched.add(int(event.key))  # type: ignore[arg-type]
+            touched.add(cast(int, event.key))  # the store's events are keyed by their row ids
     return touched
 
 

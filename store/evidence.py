@@ -294,8 +294,8 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
         shared = shared_words(text, in_common)
         other_facts = corpus.facts(sid, texts[sid])
         content = beyond_names(in_common, claim_facts, other_facts)
-        covered = corpus.index.shorter_coverage(claim_terms, other_terms)
-        result = judge(text, claim_facts, texts[sid], other_facts, covered, shared, len(content),
+        shorter_covered = corpus.index.shorter_coverage(claim_terms, other_terms)
+        result = judge(text, claim_facts, texts[sid], other_facts, shorter_covered, shared, len(content),
                        corpus.date_of.get(article_id), corpus.date_of.get(other_article))
         if result is not None:
             judged.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from factcheck_tui.store import evidence
-from factcheck_tui.store.db import BUSY_TIMEOUT_MS, db_path
+from factcheck_tui.store.db import BUSY_TIMEOUT_MS, db_path, inserted_id
 from factcheck_tui.store.events import (
     assign_events,
     rebuild_ledgers,
@@ -218,7 +219,7 @@ def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedA
         "INSERT INTO articles(path, name, title, outlet, url, date, sha256, added_at, text) VALUES (?,?,?,?,?,?,?,?,?)",
         (doc.path, doc.name, doc.title, doc.outlet, doc.url, doc.date, doc.sha256, now(), doc.text),
     )
-    article_id = cursor.lastrowid
+    article_id = inserted_id(cursor)
     sentence_ids = []
     for s in analysed.sentences:
         cur = conn.execute(
@@ -226,7 +227,7 @@ def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedA
             (article_id, s.sentence.idx, s.sentence.start, s.sentence.end, s.sentence.text, s.norm, " ".join(s.terms),
              json.dumps(s.facts.to_json(), ensure_ascii=False)),
         )
-        sentence_ids.append(cur.lastrowid)
+        sentence_ids.append(inserted_id(cur))
     for claim in analysed.claims:
         norm = analysed.sentences[claim.sentence.idx].norm
         kept_id = replaced.claim_ids_by_norm.pop(norm, None)
@@ -307,10 +308,11 @@ def _start_topics(conn: sqlite3.Connection) -> _PendingTopics:
         items = _topic_items(conn.execute(_PENDING_CLAIMS))
         leftover_ids = []
         for item, index in zip(items, assign_topics(items, [g for _, g in existing])):
+            claim_id = cast(int, item.key)  # the store's topic items are keyed by claim id
             if index is None:
-                leftover_ids.append(item.key)
+                leftover_ids.append(claim_id)
             else:
-                assignments.append((existing[index][0], item.key))
+                assignments.append((existing[index][0], claim_id))
         del items
     else:
         leftover_ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE topic_id IS NULL ORDER BY id")]
@@ -389,10 +391,10 @@ def _finish_topics(conn: sqlite3.Connection, pending: _PendingTopics, progress: 
             if group.label == OTHER_LABEL and other_topic is not None:
                 topic_id = other_topic  # one catch-all topic, however many runs add to it
             else:
-                topic_id = conn.execute(
+                topic_id = inserted_id(conn.execute(
                     "INSERT INTO topics(label, terms_json) VALUES (?, ?)",
                     (group.label, json.dumps(group.terms, ensure_ascii=False)),
-                ).lastrowid
-            assignments.extend((topic_id, key) for key in group.keys)
+                ))
+            assignments.extend((topic_id, cast(int, key)) for key in group.keys)  # the store's keys are claim ids
         conn.executemany("UPDATE claims SET topic_id = ? WHERE id = ?", assignments)
         conn.execute("DELETE FROM topics WHERE id NOT IN (SELECT DISTINCT topic_id FROM claims WHERE topic_id IS NOT NULL)")

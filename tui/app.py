@@ -13,6 +13,7 @@ from typing import Any
 from textual import on, work
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck_tui.store.api import Store, bundled_seeds
@@ -122,7 +123,7 @@ class FactcheckApp(App):
                 return screen
         return None
 
-    def say(self, message: str, severity: str = "information") -> None:
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
         """A notification; the text is never parsed as markup (it may quote articles or paths)."""
         self.notify(printable(message, one_line=True), severity=severity, markup=False,
                     timeout=3 if severity == "information" else 8)
@@ -207,13 +208,13 @@ class FactcheckApp(App):
         out = sys.__stderr__
         interactive = (out is not None and out.isatty() and not os.environ.get("TEXTUAL_DRIVER")
                        and not kwargs.get("headless"))
-        if interactive and self.detection.prefix:
+        if out is not None and interactive and self.detection.prefix:
             out.write(self.detection.prefix)
             out.flush()
         try:
             return super().run(*args, **kwargs)
         finally:
-            if interactive and self.detection.suffix:
+            if out is not None and interactive and self.detection.suffix:
                 out.write(self.detection.suffix)
                 out.flush()
 

@@ -277,7 +277,8 @@ def ledger_rows(said: list[Said]) -> list[LedgerRow]:
     for held, items in rows:
         nouns = Counter(s.entry.noun for s in items if s.entry.noun)
         first = items[0].entry
-        key = (first.counted, *("|".join(sorted(seen)) for seen in held))
+        act, scope, period = ("|".join(sorted(seen)) for seen in held)  # a row's three slots: act, scope, period
+        key = (first.counted, act, scope, period)
         out.append(LedgerRow(nouns.most_common(1)[0][0] if nouns else first.counted, key, items, row_status(items)))
     out.sort(key=lambda r: (-len({s.origin for s in r.said}), r.key))
     return out

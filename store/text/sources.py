@@ -132,7 +132,7 @@ def _named_after(text: str, tokens: list[Token], j: int, facts: Facts | None, sk
     for m in known:
         if tokens[j].start <= m.start < reach and not _speech_between(tokens, tokens[j].start, m.start):
             return Source(m.key, m.text)
-    words = []
+    words: list[Token] = []
     for t in tokens[j : j + SOURCE_WORDS]:
         if t.is_number or (words and t.after_punct) or _is_speech(t) or t.norm in STOPWORDS:
             break

@@ -215,8 +215,9 @@ def decide(
         coverage = NAMED_COUNT_COVERAGE if statement.scope else SAME_EVENT_COVERAGE[slot.kind]
         if _same_event(a, b, deleted, inserted, hard, coverage, slot.kind):
             if statement.relation == "update":
-                why = Explanation(f"later report: {slot.claim_text} → {slot.other_text}", [slot.claim_span],
-                                  [slot.other_span])  # fmt: skip
+                why = Explanation(f"later report: {slot.claim_text} → {slot.other_text}",
+                                  [slot.claim_span] if slot.claim_span else [],
+                                  [slot.other_span] if slot.other_span else [])  # fmt: skip
                 return result("update", why, 0.9, "disagree")
             return result("disagree", _conflict_reason(slot), 0.9, "disagree")
     if statement.relation in ("", "same"):

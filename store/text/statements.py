@@ -342,6 +342,8 @@ def figure_time(v: View, span: tuple[int, int], published: date | None) -> tuple
             (max(x0, y0), min(x1, y1)) for x0, x1 in spans for y0, y1 in placed if max(x0, y0) <= min(x1, y1)]
         if not spans:
             return None
+    if spans is None:
+        return None
     return spans, any(m.kind == "day" for m in times)
 
 

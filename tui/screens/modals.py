@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import (
     Button,
     Checkbox,
@@ -117,7 +118,7 @@ class HistoryScreen(Dialog):
         with Vertical(classes="box") as box:
             box.border_title = f"History of claim {self.claim.id}"
             yield _claim_summary(self.claim, self.text_display)
-            table = DataTable(id="history-table", cursor_type="row")
+            table: DataTable[str] = DataTable(id="history-table", cursor_type="row")
             table.display = bool(self.events)
             yield table
             if not self.events:
@@ -164,7 +165,7 @@ class ConflictScreen(Dialog):
         head.append_text(verdict_text(verdict, self.palette, long=True))
         if who:
             head.append(f"  by {who}")
-        parts = [head]
+        parts: list[Text | BidiText] = [head]
         if note:
             parts.append(BidiText(note, self.text_display))
         return Static(Group(*parts), classes="side")
@@ -268,7 +269,7 @@ class FilterScreen(Dialog):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.choices[int(event.option.id)])
+        self.dismiss(self.choices[int(event.option.id or 0)])  # every option is made with its index as id
 
 
 def _visual(text: str, display: Display) -> str:
@@ -288,7 +289,7 @@ class SearchScreen(Dialog):
         self.text_display = display
         self.query_text = query
         self.hits: list[SearchHit] = []
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box") as box:
@@ -343,7 +344,7 @@ class SearchScreen(Dialog):
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id)])
+        self.dismiss(self.hits[int(event.option.id or 0)])  # every option is made with its index as id
 
 
 HIT_STYLE = Style(bold=True, underline=True)

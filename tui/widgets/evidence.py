@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -58,7 +59,7 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
     head.append(f"#{claim.id} ", style=palette.title)
     head.append(_inline(article_label(claim.article, claim.outlet), display), style=palette.muted)
     # the parts of the claim that some other outlet contradicts
-    spans = []
+    spans: list[tuple[int, int, Style]] = []
     for e in evidence:
         if e.stance == "disagree":
             spans.extend((a, b, palette.highlight) for a, b in e.claim_spans)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist, RowKey
+from textual.widgets.data_table import (
+    CellDoesNotExist,
+    ColumnKey,
+    RowDoesNotExist,
+    RowKey,
+)
 
 
 class FlexTable(DataTable):
@@ -65,10 +71,10 @@ class FlexTable(DataTable):
         and the render caches dropped; cells lay themselves out at the width they are given."""
         wanted = self._wanted_flex_width()
         key = self._flex[0]
-        if wanted == self._flex_width or key not in self.columns:
+        if wanted == self._flex_width or ColumnKey(key) not in self.columns:
             return
         self._flex_width = wanted
-        self.columns[key].width = wanted
+        self.columns[ColumnKey(key)].width = wanted
         width = sum(column.get_render_width(self) for column in self.columns.values())
         self.virtual_size = Size(width, self.virtual_size.height)
         self.mutate_reactive(DataTable.fixed_columns)  # its watcher clears the row and cell render caches
@@ -83,8 +89,8 @@ class FlexTable(DataTable):
         for i, (column_key, label, old) in enumerate(self._fixed_columns):
             if column_key == key and old != width:
                 self._fixed_columns[i] = (column_key, label, width)
-                if key in self.columns:
-                    self.columns[key].width = width
+                if ColumnKey(key) in self.columns:
+                    self.columns[ColumnKey(key)].width = width
                     self._flex_width = -1  # fit_columns: the flex width is due again
                     self.fit_columns()
 
@@ -97,7 +103,7 @@ class FlexTable(DataTable):
 
     def row_key_at(self, index: int) -> str | None:
         try:
-            return self.coordinate_to_cell_key((index, 0)).row_key.value
+            return self.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value
         except (CellDoesNotExist, IndexError):
             return None
 
@@ -108,7 +114,7 @@ class FlexTable(DataTable):
         return self.row_key_at(self.cursor_row)
 
     def keys_in_order(self) -> list[str]:
-        return [row.key.value for row in self.ordered_rows]
+        return [cast(str, row.key.value) for row in self.ordered_rows]  # every row is added with a key
 
     def _fixed(self, cells: Sequence[Any]) -> list[Any]:
         """Pad Text cells to their column's width: when every cell of a column measures the same, DataTable never

@@ -167,9 +167,9 @@ class Palette:
     title: Style
 
     def verdict(self, verdict: str | None) -> Style:
-        return {"confirmed": self.confirmed, "disputed": self.disputed, "single-source": self.single}.get(
-            verdict, self.muted
-        )
+        styles: dict[str | None, Style] = {"confirmed": self.confirmed, "disputed": self.disputed,
+                                           "single-source": self.single}  # fmt: skip
+        return styles.get(verdict, self.muted)
 
     @classmethod
     def from_variables(cls, variables: dict[str, str], dark: bool = True) -> Palette:
