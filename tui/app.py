@@ -47,7 +47,8 @@ class ReviewCommands(Provider):
             "toggle_bidi": "Toggle right-to-left display",
             "help": "Keys",
         }
-        return [(title, MainScreen.DESCRIPTIONS[action], action) for action, title in names.items()]
+        return [(title, MainScreen.DESCRIPTIONS[action], action) for action, title in names.items()
+                if not (screen.store.read_only and action.split("(")[0] in MainScreen.WRITE_ACTIONS)]
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._commands():

@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from factcheck_tui.store.api import Store
 from factcheck_tui.store.models import ClaimFilter
+from factcheck_tui.tui.app import ReviewCommands
 from factcheck_tui.tui.screens.article import ArticleScreen
 from factcheck_tui.tui.screens.main import MainScreen
 from factcheck_tui.tui.screens.modals import (
@@ -343,18 +344,21 @@ async def test_q_quits(app_factory):
         assert not app.is_running
 
 
-async def test_read_only_write_keys_say_so(app_factory, other, monkeypatch):
+async def test_read_only_disables_the_write_keys_and_leaves_them_out_of_the_palette(app_factory, other):
     app = app_factory(read_only=True)
-    said = []
     async with app.run_test(size=SIZE) as pilot:
-        monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
         await pilot.pause()
         screen = main(app)
         for key in ("c", "d", "s", "x", "u", "n"):
             await pilot.press(key)
-            assert isinstance(app.screen, MainScreen), key
-        assert len([m for m in said if "read-only" in m]) == 6
+            assert isinstance(app.screen, MainScreen), key  # no note dialog either
         assert other.stats().reviewed == 0
+        for action, parameters in (("verdict", ("confirmed",)), ("clear_verdict", ()), ("undo", ()), ("note", ())):
+            assert screen.check_action(action, parameters) is None  # the footer shows the key dimmed
+        assert screen.check_action("history", ()) is True
+        titles = [str(hit.display) async for hit in ReviewCommands(screen).discover()]  # what the palette lists
+        assert "Undo my last change" not in titles and not any(t.startswith(("Verdict", "Note")) for t in titles)
+        assert "Search sentences" in titles
         assert "read-only" in str(screen.query_one("#who").render())
         await pilot.press("h", "escape", "a", "escape")  # looking still works
 

@@ -123,6 +123,9 @@ class MainScreen(Screen):
     ]
 
     # descriptions for ? help and the command palette
+    # The actions that change verdicts or notes: on a database opened read-only they are disabled (check_action),
+    # so the footer shows their keys dimmed and the command palette leaves them out.
+    WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset({"verdict", "clear_verdict", "undo", "note"})
     DESCRIPTIONS: ClassVar[dict[str, str]] = {
         "verdict('confirmed')": "Confirm the selected claim, then go to the next unreviewed one",
         "verdict('disputed')": "Mark the selected claim disputed, then go to the next unreviewed one",
@@ -472,6 +475,11 @@ class MainScreen(Screen):
         self.fapp.say("every claim in this list is reviewed")
 
     # -- writing ------------------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.WRITE_ACTIONS and self.store.read_only:
+            return None  # shown, dimmed, and not run
+        return True
+
     def _writable(self) -> bool:
         if self.store.read_only:
             self.fapp.say("read-only: the database was opened with --read-only", severity="warning")
