@@ -71,6 +71,7 @@ def __getattr__(name: str):
         return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 ENV_DB = "FACTCHECK_DB"
 
 
@@ -214,8 +215,15 @@ class Store:
         ):
             members.setdefault(event, []).append((aid, outlet or name))
         out = [
-            Event(eid, label, start, end, topic, [a for a, _ in members.get(eid, [])],
-                  sorted({o for _, o in members.get(eid, [])}))
+            Event(
+                eid,
+                label,
+                start,
+                end,
+                topic,
+                [a for a, _ in members.get(eid, [])],
+                sorted({o for _, o in members.get(eid, [])}),
+            )
             for eid, label, start, end, topic in self.conn.execute(
                 'SELECT id, label, start, "end", topic_id FROM events ORDER BY id'
             )
@@ -229,8 +237,9 @@ class Store:
         ).fetchone()
         if row is None:
             raise StoreError(f"no event with id {event_id}")
-        members = self.conn.execute("SELECT id, COALESCE(outlet, name) FROM articles WHERE event_id = ? ORDER BY id",
-                                    (event_id,)).fetchall()
+        members = self.conn.execute(
+            "SELECT id, COALESCE(outlet, name) FROM articles WHERE event_id = ? ORDER BY id", (event_id,)
+        ).fetchall()
         return Event(*row, [a for a, _ in members], sorted({o for _, o in members}))  # type: ignore[call-arg]
 
     def event_of_claim(self, claim_id: int) -> int | None:
@@ -245,28 +254,50 @@ class Store:
         from factcheck_tui.store.events import event_ledger
         from factcheck_tui.store.text.ledger import relation
 
-        ids = [event_id] if event_id is not None else [r[0] for r in self.conn.execute("SELECT id FROM events ORDER BY id")]
-        articles = {aid: (name, outlet or name, published) for aid, name, outlet, published in
-                    self.conn.execute("SELECT id, name, outlet, date FROM articles")}
+        ids = (
+            [event_id]
+            if event_id is not None
+            else [r[0] for r in self.conn.execute("SELECT id FROM events ORDER BY id")]
+        )
+        articles = {
+            aid: (name, outlet or name, published)
+            for aid, name, outlet, published in self.conn.execute("SELECT id, name, outlet, date FROM articles")
+        }
         out = []
         for eid in ids:
             for row in event_ledger(self.conn, eid):
                 if reported_by_two and len({s.origin for s in row.said}) < 2:
                     continue
-                sentences = {sid: (text, start) for sid, text, start in self.conn.execute(
-                    f"SELECT id, text, start FROM sentences WHERE id IN ({','.join('?' * len(row.said))})",
-                    [s.sentence for s in row.said],
-                )}
+                sentences = {
+                    sid: (text, start)
+                    for sid, text, start in self.conn.execute(
+                        f"SELECT id, text, start FROM sentences WHERE id IN ({','.join('?' * len(row.said))})",
+                        [s.sentence for s in row.said],
+                    )
+                }
                 values = []
                 for k, s in enumerate(row.said):
                     name, outlet, published = articles[s.article]
                     e = s.entry
                     text, offset = sentences.get(s.sentence, ("", 0))
-                    values.append(FigureValue(
-                        e.value, e.low, None if e.high == float("inf") else e.high, e.qualifier, e.written, outlet,
-                        s.article, name, published, s.sentence, text, relation(row.said[0], s) if k else "",
-                        offset + e.start, offset + e.end,
-                    ))
+                    values.append(
+                        FigureValue(
+                            e.value,
+                            e.low,
+                            None if e.high == float("inf") else e.high,
+                            e.qualifier,
+                            e.written,
+                            outlet,
+                            s.article,
+                            name,
+                            published,
+                            s.sentence,
+                            text,
+                            relation(row.said[0], s) if k else "",
+                            offset + e.start,
+                            offset + e.end,
+                        )
+                    )
                 out.append(FigureRow(eid, row.counted, row.key, row.status, values))
         return out
 
@@ -408,7 +439,12 @@ class Store:
 
     # -- export ----------------------------------------------------------------------------------------------
     def export(
-        self, fmt: str, target: str | os.PathLike | None = None, *, excel: bool = False, force: bool = False,
+        self,
+        fmt: str,
+        target: str | os.PathLike | None = None,
+        *,
+        excel: bool = False,
+        force: bool = False,
         full_paths: bool = False,
     ) -> str | None:
         """Write the export in fmt (csv, json, claimreview) to target atomically, or return it as text. Never onto

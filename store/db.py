@@ -299,9 +299,7 @@ def migrate(db: sqlite_utils.Database) -> int:
 def sentence_document_frequencies(conn: sqlite3.Connection) -> dict[str, int]:
     """How many sentences hold each index term, read off the full-text index's vocabulary all at once (0.2 s at
     10,000 articles, where looking terms up one query at a time cost more)."""
-    conn.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab USING fts5vocab(main, sentences_fts, 'row')"
-    )
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab USING fts5vocab(main, sentences_fts, 'row')")
     return dict(conn.execute("SELECT term, doc FROM temp.sentences_vocab"))
 
 
@@ -330,8 +328,9 @@ def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils
         _create_private(path)
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -347,7 +346,9 @@ def connect(path: str | os.PathLike, *, read_only: bool = False) -> sqlite_utils
         if read_only:
             version = schema_version(conn)
             if version != SCHEMA_VERSION:
-                raise StoreError(f"{path} has schema {version}, this version needs {SCHEMA_VERSION}; open it once without --read-only")
+                raise StoreError(
+                    f"{path} has schema {version}, this version needs {SCHEMA_VERSION}; open it once without --read-only"
+                )
         else:
             migrate(db)
     except sqlite3.DatabaseError as err:

@@ -33,9 +33,7 @@ from factcheck_tui.store.text.terms import content_terms
 def assign_events(conn: sqlite3.Connection) -> set[int]:
     """Group every article without an event into one (an existing event or a new one). Returns the ids of the
     events that gained articles."""
-    pending = conn.execute(
-        "SELECT id, title, date FROM articles WHERE event_id IS NULL ORDER BY id"
-    ).fetchall()
+    pending = conn.execute("SELECT id, title, date FROM articles WHERE event_id IS NULL ORDER BY id").fetchall()
     if not pending:
         return set()
     idf = _sentence_idf(conn)
@@ -52,11 +50,16 @@ def assign_events(conn: sqlite3.Connection) -> set[int]:
         for event in events:
             if not event.keys:
                 continue
-            values = (event.label, _iso(event.start), _iso(event.end), json.dumps(_rounded(event.centroid), ensure_ascii=False))
+            values = (
+                event.label,
+                _iso(event.start),
+                _iso(event.end),
+                json.dumps(_rounded(event.centroid), ensure_ascii=False),
+            )
             if event.key is None:
-                event.key = inserted_id(conn.execute(
-                    'INSERT INTO events(label, start, "end", centroid_json) VALUES (?, ?, ?, ?)', values
-                ))
+                event.key = inserted_id(
+                    conn.execute('INSERT INTO events(label, start, "end", centroid_json) VALUES (?, ?, ?, ?)', values)
+                )
             else:
                 conn.execute(
                     'UPDATE events SET start = ?, "end" = ?, centroid_json = ? WHERE id = ?', (*values[1:], event.key)
@@ -104,8 +107,25 @@ def rebuild_ledgers(conn: sqlite3.Connection, event_ids: Iterable[int]) -> None:
                 continue
             facts = Facts.from_json(json.loads(facts_json))
             for e in ledger_entries(text, facts):
-                rows.append((eid, aid, sid, e.counted, e.act, e.scope, e.period, e.noun, e.value, e.low, e.high,
-                             e.qualifier, e.written, e.start, e.end))
+                rows.append(
+                    (
+                        eid,
+                        aid,
+                        sid,
+                        e.counted,
+                        e.act,
+                        e.scope,
+                        e.period,
+                        e.noun,
+                        e.value,
+                        e.low,
+                        e.high,
+                        e.qualifier,
+                        e.written,
+                        e.start,
+                        e.end,
+                    )
+                )
     with write_transaction(conn):
         marks = ",".join("?" * len(event_ids))
         conn.execute(f"DELETE FROM figures WHERE event_id IN ({marks})", event_ids)
@@ -122,7 +142,24 @@ _ENTRY_COLUMNS = 'counted, act, scope, period, noun, value, low, high, qualifier
 def event_ledger(conn: sqlite3.Connection, event_id: int) -> list[LedgerRow]:
     """The ledger rows of one event, each with its figures in time order and its status."""
     said = []
-    for sid, aid, origin, published, counted, act, scope, period, noun, value, low, high, qualifier, written, start, end in conn.execute(
+    for (
+        sid,
+        aid,
+        origin,
+        published,
+        counted,
+        act,
+        scope,
+        period,
+        noun,
+        value,
+        low,
+        high,
+        qualifier,
+        written,
+        start,
+        end,
+    ) in conn.execute(
         "SELECT f.sentence_id, f.article_id, COALESCE(a.origin_id, a.id), a.date, "
         + ", ".join(f"f.{c.strip()}" for c in _ENTRY_COLUMNS.split(","))
         + " FROM figures f JOIN articles a ON a.id = f.article_id WHERE f.event_id = ? ORDER BY f.id",

@@ -73,7 +73,9 @@ class StoredCandidateIndex(CandidateIndex):
     def postings(self, term: str) -> list[int]:
         if term not in self._loaded:
             phrase = '"' + term.replace('"', '""') + '"'
-            rows = self.conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid", (phrase,))
+            rows = self.conn.execute(
+                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid", (phrase,)
+            )
             self._loaded[term] = [r[0] for r in rows]
         return self._loaded[term]
 
@@ -94,8 +96,10 @@ class _Corpus:
             # Interned: a term recurs in thousands of sentences, and one string each would cost ~150 MB at 10k
             # articles, in every worker process.
             intern = sys.intern
-            rows = [(sid, aid, tuple(map(intern, terms.split())))
-                    for sid, aid, terms in conn.execute("SELECT id, article_id, terms FROM sentences")]
+            rows = [
+                (sid, aid, tuple(map(intern, terms.split())))
+                for sid, aid, terms in conn.execute("SELECT id, article_id, terms FROM sentences")
+            ]
             self._terms = {sid: terms for sid, _, terms in rows}
             self.index.add_all(rows)
         else:
@@ -264,7 +268,9 @@ def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[fl
             continue
         other_terms = without_speech_verbs(corpus.terms(candidate.sentence_id))
         # how much of their distinctive words the two sentences share, both ways averaged
-        coverage = (corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)) / 2
+        coverage = (
+            corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)
+        ) / 2
         if coverage >= MIN_COVERAGE:
             covered.append((coverage, candidate.sentence_id, other_terms))
     covered.sort(key=lambda c: -c[0])  # stable: equal coverage keeps the blocking order
@@ -295,8 +301,17 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
         other_facts = corpus.facts(sid, texts[sid])
         content = beyond_names(in_common, claim_facts, other_facts)
         shorter_covered = corpus.index.shorter_coverage(claim_terms, other_terms)
-        result = judge(text, claim_facts, texts[sid], other_facts, shorter_covered, shared, len(content),
-                       corpus.date_of.get(article_id), corpus.date_of.get(other_article))
+        result = judge(
+            text,
+            claim_facts,
+            texts[sid],
+            other_facts,
+            shorter_covered,
+            shared,
+            len(content),
+            corpus.date_of.get(article_id),
+            corpus.date_of.get(other_article),
+        )
         if result is not None:
             judged.append(Judged(sid, other_article, corpus.origins.get(other_article, other_article), result))
     claim_origin = corpus.origins.get(article_id, article_id)

@@ -19,8 +19,19 @@ if TYPE_CHECKING:
 
 FORMATS = ("csv", "json", "claimreview")
 CSV_COLUMNS = [
-    "claim_id", "topic", "article", "outlet", "claim", "suggested_verdict", "verdict", "reviewer",
-    "decided_at", "note", "agreeing_articles", "disagreeing_articles", "evidence",
+    "claim_id",
+    "topic",
+    "article",
+    "outlet",
+    "claim",
+    "suggested_verdict",
+    "verdict",
+    "reviewer",
+    "decided_at",
+    "note",
+    "agreeing_articles",
+    "disagreeing_articles",
+    "evidence",
 ]
 # A cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection). Tab and CR too.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +52,7 @@ def shown_path(path: str, *, full: bool = False) -> str:
     if not full:
         home = os.path.expanduser("~")
         if home not in ("", "/", "~") and (path == home or path.startswith(home.rstrip("/") + "/")):
-            path = "~" + path[len(home.rstrip("/")):]
+            path = "~" + path[len(home.rstrip("/")) :]
     return printable(path, one_line=True)
 
 
@@ -55,22 +66,44 @@ def build_json(store: Store, *, full_paths: bool = False) -> dict:
             topic_claims.setdefault(c.topic_id, []).append(c.id)
     return {
         "articles": [
-            {"id": a.id, "name": a.name, "path": shown_path(a.path, full=full_paths), "title": a.title, "outlet": a.outlet, "sha256": a.sha256,
-             "url": a.url, "date": a.date, "copy_of": a.origin_id, "event": a.event_id}
+            {
+                "id": a.id,
+                "name": a.name,
+                "path": shown_path(a.path, full=full_paths),
+                "title": a.title,
+                "outlet": a.outlet,
+                "sha256": a.sha256,
+                "url": a.url,
+                "date": a.date,
+                "copy_of": a.origin_id,
+                "event": a.event_id,
+            }
             for a in articles
         ],
-        "topics": [
-            {"id": t.id, "label": t.label, "claim_ids": topic_claims.get(t.id, [])} for t in store.topics()
-        ],
+        "topics": [{"id": t.id, "label": t.label, "claim_ids": topic_claims.get(t.id, [])} for t in store.topics()],
         "claims": [
             {
-                "id": c.id, "article_id": c.article_id, "article": c.article, "text": c.text,
-                "topic_id": c.topic_id, "checkworthiness": c.checkworthiness,
-                "suggested_verdict": c.suggested_verdict, "verdict": c.verdict, "reviewer": c.reviewer,
-                "decided_at": c.decided_at, "note": c.note, "stale": c.stale,
+                "id": c.id,
+                "article_id": c.article_id,
+                "article": c.article,
+                "text": c.text,
+                "topic_id": c.topic_id,
+                "checkworthiness": c.checkworthiness,
+                "suggested_verdict": c.suggested_verdict,
+                "verdict": c.verdict,
+                "reviewer": c.reviewer,
+                "decided_at": c.decided_at,
+                "note": c.note,
+                "stale": c.stale,
                 "evidence": [
-                    {"article_id": e.article_id, "article": names.get(e.article_id, e.article),
-                     "sentence": e.sentence, "score": e.score, "stance": e.stance, "reason": e.reason}
+                    {
+                        "article_id": e.article_id,
+                        "article": names.get(e.article_id, e.article),
+                        "sentence": e.sentence,
+                        "score": e.score,
+                        "stance": e.stance,
+                        "reason": e.reason,
+                    }
                     for e in store.evidence(c.id)
                 ],
             }
@@ -88,8 +121,21 @@ def build_csv(store: Store) -> str:
         agreeing = sorted({e.article for e in evidence if e.stance == "agree"})
         disagreeing = sorted({e.article for e in evidence if e.stance == "disagree"})
         summary = " | ".join(f"{e.article} {e.stance} {e.score:g}: {e.reason}".strip() for e in evidence)
-        row = [c.id, c.topic, c.article, c.outlet, c.text, c.suggested_verdict, c.verdict, c.reviewer,
-               c.decided_at, c.note, "; ".join(agreeing), "; ".join(disagreeing), summary]
+        row = [
+            c.id,
+            c.topic,
+            c.article,
+            c.outlet,
+            c.text,
+            c.suggested_verdict,
+            c.verdict,
+            c.reviewer,
+            c.decided_at,
+            c.note,
+            "; ".join(agreeing),
+            "; ".join(disagreeing),
+            summary,
+        ]
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
 
@@ -143,7 +189,12 @@ def render(store: Store, fmt: str, *, full_paths: bool = False) -> str:
 
 
 def write(
-    store: Store, fmt: str, target: str | os.PathLike | None, *, excel: bool = False, force: bool = False,
+    store: Store,
+    fmt: str,
+    target: str | os.PathLike | None,
+    *,
+    excel: bool = False,
+    force: bool = False,
     full_paths: bool = False,
 ) -> str | None:
     """The export as text (target None), or written to target. An export never lands on the open database, nor

@@ -174,7 +174,9 @@ def _checkpoint(conn: sqlite3.Connection, report: IndexReport) -> None:
         report.warnings.append((db_path(conn), why + " until it closes"))
 
 
-def _write_batch(conn: sqlite3.Connection, batch: list[tuple[Document, AnalysedArticle]], report: IndexReport) -> set[int]:
+def _write_batch(
+    conn: sqlite3.Connection, batch: list[tuple[Document, AnalysedArticle]], report: IndexReport
+) -> set[int]:
     dependent: set[int] = set()
     if not batch:
         return dependent
@@ -224,8 +226,16 @@ def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedA
     for s in analysed.sentences:
         cur = conn.execute(
             'INSERT INTO sentences(article_id, idx, start, "end", text, norm, terms, facts_json) VALUES (?,?,?,?,?,?,?,?)',
-            (article_id, s.sentence.idx, s.sentence.start, s.sentence.end, s.sentence.text, s.norm, " ".join(s.terms),
-             json.dumps(s.facts.to_json(), ensure_ascii=False)),
+            (
+                article_id,
+                s.sentence.idx,
+                s.sentence.start,
+                s.sentence.end,
+                s.sentence.text,
+                s.norm,
+                " ".join(s.terms),
+                json.dumps(s.facts.to_json(), ensure_ascii=False),
+            ),
         )
         sentence_ids.append(inserted_id(cur))
     for claim in analysed.claims:
@@ -234,8 +244,15 @@ def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedA
         conn.execute(
             "INSERT INTO claims(id, sentence_id, article_id, text, norm, checkworthiness, facts_json) "
             "VALUES (?,?,?,?,?,?,?)",
-            (kept_id, sentence_ids[claim.sentence.idx], article_id, claim.sentence.text, norm,
-             round(claim.score, 3), json.dumps(claim.facts.to_json(), ensure_ascii=False)),
+            (
+                kept_id,
+                sentence_ids[claim.sentence.idx],
+                article_id,
+                claim.sentence.text,
+                norm,
+                round(claim.score, 3),
+                json.dumps(claim.facts.to_json(), ensure_ascii=False),
+            ),
         )
         if kept_id is not None and kept_id in replaced.verdict_rows:
             conn.execute(
@@ -246,9 +263,7 @@ def _insert_article(conn: sqlite3.Connection, doc: Document, analysed: AnalysedA
     return article_id
 
 
-def finish_pending(
-    conn: sqlite3.Connection, progress: Progress | None = None, extra_claims: Iterable[int] = ()
-) -> int:
+def finish_pending(conn: sqlite3.Connection, progress: Progress | None = None, extra_claims: Iterable[int] = ()) -> int:
     """Origins, topics and evidence for every article not yet analysed (new, changed, or left by a killed run).
     Returns how many claims had their evidence recomputed."""
     pending = [r[0] for r in conn.execute("SELECT id FROM articles WHERE analysed = 0 ORDER BY id")]
@@ -391,10 +406,14 @@ def _finish_topics(conn: sqlite3.Connection, pending: _PendingTopics, progress: 
             if group.label == OTHER_LABEL and other_topic is not None:
                 topic_id = other_topic  # one catch-all topic, however many runs add to it
             else:
-                topic_id = inserted_id(conn.execute(
-                    "INSERT INTO topics(label, terms_json) VALUES (?, ?)",
-                    (group.label, json.dumps(group.terms, ensure_ascii=False)),
-                ))
+                topic_id = inserted_id(
+                    conn.execute(
+                        "INSERT INTO topics(label, terms_json) VALUES (?, ?)",
+                        (group.label, json.dumps(group.terms, ensure_ascii=False)),
+                    )
+                )
             assignments.extend((topic_id, cast(int, key)) for key in group.keys)  # the store's keys are claim ids
         conn.executemany("UPDATE claims SET topic_id = ? WHERE id = ?", assignments)
-        conn.execute("DELETE FROM topics WHERE id NOT IN (SELECT DISTINCT topic_id FROM claims WHERE topic_id IS NOT NULL)")
+        conn.execute(
+            "DELETE FROM topics WHERE id NOT IN (SELECT DISTINCT topic_id FROM claims WHERE topic_id IS NOT NULL)"
+        )

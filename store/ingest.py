@@ -463,10 +463,21 @@ def _clean_field(value: str | None) -> str | None:
 
 _DROPPED_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg",
-        "iframe", "button",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "iframe",
+        "button",
         # Not page text either; they matter when there is no <body> (a fragment) to start from.
-        "head", "title",
+        "head",
+        "title",
     }
 )
 # How many newlines a block element puts between its text and its neighbours'.
@@ -474,8 +485,27 @@ _PARAGRAPH_BREAK = 2
 _LINE_BREAK_COUNT = 1
 _BLOCK_BREAKS = {
     **dict.fromkeys(
-        ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "main", "figure",
-         "ul", "ol", "dl", "table", "pre", "hr", "address"),
+        (
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "section",
+            "article",
+            "main",
+            "figure",
+            "ul",
+            "ol",
+            "dl",
+            "table",
+            "pre",
+            "hr",
+            "address",
+        ),
         _PARAGRAPH_BREAK,
     ),
     **dict.fromkeys(

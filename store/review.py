@@ -80,8 +80,11 @@ def _current(conn: sqlite3.Connection, claim_id: int) -> dict:
     row = conn.execute(
         "SELECT verdict, reviewer, note, decided_at, version FROM verdicts WHERE claim_id = ?", (claim_id,)
     ).fetchone()
-    state = dict(zip(("verdict", "reviewer", "note", "decided_at", "version"), row)) if row else {
-        "verdict": None, "reviewer": None, "note": None, "decided_at": None, "version": 0}
+    state = (
+        dict(zip(("verdict", "reviewer", "note", "decided_at", "version"), row))
+        if row
+        else {"verdict": None, "reviewer": None, "note": None, "decided_at": None, "version": 0}
+    )
     state["evidence_sig"] = claim[0]
     return state
 
@@ -143,8 +146,9 @@ def undo_last(conn: sqlite3.Connection, reviewer: str) -> VerdictEvent | None:
     state = _current(conn, claim_id)
     if state["verdict"] != verdict or state["note"] != note:
         raise VerdictConflict(claim_id, -1, state)
-    set_verdict(conn, claim_id, previous, reviewer, note=previous_note, expected_version=state["version"],
-                undoes=event_id)
+    set_verdict(
+        conn, claim_id, previous, reviewer, note=previous_note, expected_version=state["version"], undoes=event_id
+    )
     return history(conn, claim_id)[-1]
 
 

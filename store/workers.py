@@ -32,9 +32,7 @@ def process_pool(
     )  # fmt: skip
 
 
-def _start(
-    parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
-) -> None:
+def _start(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -42,9 +40,7 @@ def _start(
             pass
     if os.getppid() != parent:  # the parent died before the request above took effect
         os._exit(1)
-    signal.signal(
-        signal.SIGINT, signal.SIG_IGN
-    )  # Ctrl+C reaches the whole group: the parent decides
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group: the parent decides
     # A worker's results are sent by the time it is told to stop, and it holds nothing to save: ending it without
     # freeing its caches object by object takes the pool's shutdown from 1.7 s (an evidence pool after 3,000
     # claims) to a moment. atexit runs before the interpreter starts freeing.

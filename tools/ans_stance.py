@@ -1,6 +1,7 @@
 """ANS through the `stance` command's decision (what the evidence engine stores), not the model's 3-way answer:
 agree -> agree, disagree and update -> disagree, related and other -> other; macro-F1 over the three.
 Usage: python tools/ans_stance.py [../shared/data/ans/dev.csv] [--detail N]"""
+
 from __future__ import annotations
 
 import csv

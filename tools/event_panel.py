@@ -5,6 +5,7 @@ and windows, on the fit split (the test split is scored once, with --split test,
 The articles of the labelled days are read from the corpus and grouped exactly as the indexer does (title and
 lead terms, idf over all the days' sentences), without a database.
 Usage: python tools/event_panel.py [--split fit|test] [--thresholds 0.1,0.2,...] [--windows 1,2,3]"""
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,12 @@ def analysed_articles() -> tuple[list[ev.EventArticle], Counter, int]:
             title = tuple(content_terms(normalize(a["title"]))) if a["title"] else ()
             records.append((a["name"], title, terms, a["date"], a["title"] or (sentences[0].text if sentences else "")))
         CACHE.write_bytes(pickle.dumps((records, df, n)))
-    out = [ev.EventArticle(name, title, tuple(t for ts in terms[: ev.LEAD_SENTENCES] for t in ts), ev.parse_day(date),
-                           headline) for name, title, terms, date, headline in records]
+    out = [
+        ev.EventArticle(
+            name, title, tuple(t for ts in terms[: ev.LEAD_SENTENCES] for t in ts), ev.parse_day(date), headline
+        )
+        for name, title, terms, date, headline in records
+    ]
     return out, df, n
 
 
@@ -67,7 +72,9 @@ def main() -> None:
         return math.log((n + 1) / (df.get(term, 0) + 1))
 
     same = sum(x["same_event"] for x in labels)
-    print(f"{args.split}: {len(labels)} pairs, {same} of one event, {len(labels) - same} of two; {len(articles)} articles")
+    print(
+        f"{args.split}: {len(labels)} pairs, {same} of one event, {len(labels) - same} of two; {len(articles)} articles"
+    )
     print("window threshold  together  apart   events")
     for window in map(int, args.windows.split(",")):
         ev.WINDOW_DAYS = window
@@ -77,9 +84,15 @@ def main() -> None:
             for i, e in enumerate(events):
                 for k in e.keys:
                     event_of[k] = i
-            together = sum(event_of[x["a"]["article"]] == event_of[x["b"]["article"]] for x in labels if x["same_event"])
-            apart = sum(event_of[x["a"]["article"]] != event_of[x["b"]["article"]] for x in labels if not x["same_event"])
-            print(f"{window:6d} {threshold:9.2f}  {together / max(1, same):.3f}     {apart / max(1, len(labels) - same):.3f}  {len(events)}")
+            together = sum(
+                event_of[x["a"]["article"]] == event_of[x["b"]["article"]] for x in labels if x["same_event"]
+            )
+            apart = sum(
+                event_of[x["a"]["article"]] != event_of[x["b"]["article"]] for x in labels if not x["same_event"]
+            )
+            print(
+                f"{window:6d} {threshold:9.2f}  {together / max(1, same):.3f}     {apart / max(1, len(labels) - same):.3f}  {len(events)}"
+            )
 
 
 def sentence_report(threshold: float, split: str) -> None:
@@ -110,15 +123,21 @@ def sentence_report(threshold: float, split: str) -> None:
         ea, eb = event_of[p["a"]["article"]], event_of[p["b"]["article"]]
         rows[(label, ea == eb)] += 1
         if ea != eb:
-            va, vb = (ev.article_vector(ev.EventArticle(0, (), tuple(content_terms(normalize(p[s]["sentence"])))), idf)
-                      for s in ("a", "b"))
+            va, vb = (
+                ev.article_vector(ev.EventArticle(0, (), tuple(content_terms(normalize(p[s]["sentence"])))), idf)
+                for s in ("a", "b")
+            )
             # how much better each sentence fits the other article's event than its own
-            margin = max(ev.cosine(va, events[eb].centroid) - ev.cosine(va, events[ea].centroid),
-                         ev.cosine(vb, events[ea].centroid) - ev.cosine(vb, events[eb].centroid))
+            margin = max(
+                ev.cosine(va, events[eb].centroid) - ev.cosine(va, events[ea].centroid),
+                ev.cosine(vb, events[ea].centroid) - ev.cosine(vb, events[eb].centroid),
+            )
             cosines.setdefault(label, []).append(margin)
     for label in ("same", "contradicts", "related", "unrelated"):
-        print(f"{label:12s} one event {rows[(label, True)]:4d}  two events {rows[(label, False)]:4d}  "
-              f"margin: {sorted(round(c, 2) for c in cosines.get(label, []))}")
+        print(
+            f"{label:12s} one event {rows[(label, True)]:4d}  two events {rows[(label, False)]:4d}  "
+            f"margin: {sorted(round(c, 2) for c in cosines.get(label, []))}"
+        )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ inside one event of their articles, and a conflict or update found there is the 
 engine joins them (store.evidence._with_ledger).
 
 Usage: python tools/labelled_pairs.py [--split fit|test] [--gate] [--ledger] [--detail]"""
+
 from __future__ import annotations
 
 import argparse
@@ -86,8 +87,10 @@ def main() -> None:
     stances = [r.stance if r is not None else "other" for r in results]
     if args.gate:
         # what the engine would say if conflicts across events were at most related
-        stances = [s if s not in CONFLICT or events[p["a"]["article"]] == events[p["b"]["article"]] else "related"
-                   for s, p in zip(stances, pairs)]
+        stances = [
+            s if s not in CONFLICT or events[p["a"]["article"]] == events[p["b"]["article"]] else "related"
+            for s, p in zip(stances, pairs)
+        ]
     if args.ledger:
         for n, p in enumerate(pairs):
             found = ledger_stance(p) if events[p["a"]["article"]] == events[p["b"]["article"]] else None
@@ -100,8 +103,10 @@ def main() -> None:
             wrong_conflict = (s in CONFLICT) != (p["label"] == "contradicts")
             wrong_agree = (s == "agree") != (p["label"] == "same")
             if wrong_conflict or wrong_agree:
-                print(f"\n#{p['pair']} gold {p['label']} engine {s}: {r.reason if r else ''}\n  A: {p['a']['sentence'][:200]}\n"
-                      f"  B: {p['b']['sentence'][:200]}")
+                print(
+                    f"\n#{p['pair']} gold {p['label']} engine {s}: {r.reason if r else ''}\n  A: {p['a']['sentence'][:200]}\n"
+                    f"  B: {p['b']['sentence'][:200]}"
+                )
 
 
 if __name__ == "__main__":

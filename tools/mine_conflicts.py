@@ -9,6 +9,7 @@ the frozen test split's articles are left out on both sides, and so is every cla
 links at the end (--skip-day).
 
 Usage: python tools/mine_conflicts.py DB OUT.jsonl [--skip-day 2015-08-09] [--limit N] [--seed S]"""
+
 from __future__ import annotations
 
 import argparse
@@ -60,7 +61,7 @@ def main() -> None:
     found = []
     step = 2000
     for start in range(0, len(rows), step):
-        chunk = rows[start:start + step]
+        chunk = rows[start : start + step]
         prepared = prepare_pairs([(c.text, e.sentence) for c, e in chunk], corpus)
         for (claim, e), q in zip(chunk, prepared):
             a, b = articles[claim.article_id], articles[e.article_id]
@@ -73,13 +74,31 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as out:
         for n, (claim, e, rule) in enumerate(drawn):
             a, b = articles[claim.article_id], articles[e.article_id]
-            out.write(json.dumps({
-                "pair": f"m{n}", "rule": rule, "engine": e.stance,
-                "a": {"article": Path(a.name).stem, "outlet": a.outlet, "date": a.date, "title": a.title,
-                      "sentence": claim.text},
-                "b": {"article": Path(b.name).stem, "outlet": b.outlet, "date": b.date, "title": b.title,
-                      "sentence": e.sentence},
-            }, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "pair": f"m{n}",
+                        "rule": rule,
+                        "engine": e.stance,
+                        "a": {
+                            "article": Path(a.name).stem,
+                            "outlet": a.outlet,
+                            "date": a.date,
+                            "title": a.title,
+                            "sentence": claim.text,
+                        },
+                        "b": {
+                            "article": Path(b.name).stem,
+                            "outlet": b.outlet,
+                            "date": b.date,
+                            "title": b.title,
+                            "sentence": e.sentence,
+                        },
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     print(f"{len(found)} rule conflicts, {len(drawn)} drawn to {args.out}", file=sys.stderr)
 
 

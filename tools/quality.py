@@ -176,6 +176,7 @@ def _f1(gold: list[str], predicted: list[str]) -> tuple[float, dict]:
     macro = sum(v[2] for v in per_class.values()) / len(per_class)
     return macro, per_class
 
+
 def _shared() -> Path:
     # The repository sits beside ../shared in the workplace; fall back to the current folder's parent.
     here = Path(__file__).resolve().parents[2] / "shared"  # tools/ -> the checkout -> beside it

@@ -2,6 +2,7 @@
 'agree' links read in Arabic), from a database the indexer made of the labelled days.
 
 Usage: python tools/sample_links.py DB DAY N SEED > links.jsonl    (DAY: article names start with it, e.g. 2015-08-04)"""
+
 from __future__ import annotations
 
 import json
@@ -30,11 +31,19 @@ def main(db: str, day: str, n: int, seed: int) -> None:
             print(f"{kind}: {len(found)} links on {day}", file=sys.stderr)
             for claim, e in rng.sample(found, min(n, len(found))):
                 a, b = articles[claim.article_id], articles[e.article_id]
-                print(json.dumps({
-                    "kind": kind, "stance": e.stance, "reason": e.reason, "source": e.source,
-                    "claim": {"outlet": a.outlet, "date": a.date, "title": a.title, "sentence": claim.text},
-                    "evidence": {"outlet": b.outlet, "date": b.date, "title": b.title, "sentence": e.sentence},
-                }, ensure_ascii=False))
+                print(
+                    json.dumps(
+                        {
+                            "kind": kind,
+                            "stance": e.stance,
+                            "reason": e.reason,
+                            "source": e.source,
+                            "claim": {"outlet": a.outlet, "date": a.date, "title": a.title, "sentence": claim.text},
+                            "evidence": {"outlet": b.outlet, "date": b.date, "title": b.title, "sentence": e.sentence},
+                        },
+                        ensure_ascii=False,
+                    )
+                )
 
 
 if __name__ == "__main__":

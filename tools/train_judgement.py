@@ -14,6 +14,7 @@ product meets. The report: 5-fold cross-validation on the fit split (each fold's
 other folds) through the engine's decision (judgement.stance_of, with the articles' events as the indexer groups
 the labelled days), the reliability of the out-of-fold probabilities, and ANS dev through the decision.
 Needs scikit-learn (the `train` extra) and the SaudiNewsNet corpus for the events (SNN_CORPUS); deterministic."""
+
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,10 @@ CHECK_TOLERANCE = 1e-3  # smaller weights are left out of the file: they move no
 
 def ans_pairs(split: str) -> list[dict]:
     with (ANS / f"{split}.csv").open(encoding="utf-8", newline="") as fh:
-        return [{"a": r["s1"], "b": r["s2"], "label": r["stance"], "date_a": None, "date_b": None}
-                for r in csv.DictReader(fh)]
+        return [
+            {"a": r["s1"], "b": r["s2"], "label": r["stance"], "date_a": None, "date_b": None}
+            for r in csv.DictReader(fh)
+        ]
 
 
 def news_pairs() -> list[dict]:
@@ -78,7 +81,9 @@ def corpus_index(database: Path) -> CandidateIndex:
     return index
 
 
-def featurize(pairs: list[dict], corpus: CandidateIndex | None = None) -> tuple[list[dict[str, float]], list[tuple[str, int, bool]]]:
+def featurize(
+    pairs: list[dict], corpus: CandidateIndex | None = None
+) -> tuple[list[dict[str, float]], list[tuple[str, int, bool]]]:
     """Each pair's judgement features, and the rules' stance ("other" pairs are never judged by the model) with
     its shared words beyond names, which the decision reads."""
     prepared = prepare_pairs([(p["a"], p["b"]) for p in pairs], corpus)
@@ -106,9 +111,13 @@ def predict(vectorizer, model, features: list[dict[str, float]]) -> list[dict[st
     return [dict(zip(model.classes_, map(float, row))) for row in model.predict_proba(vectorizer.transform(features))]
 
 
-def engine_stances(probs: list[dict[str, float]], rules: list[tuple[str, int, bool]], one_happening: list[bool]) -> list[str]:
-    return ["other" if rule == "other" else judgement.stance_of(p, rule, known, shared, retold)
-            for p, (rule, shared, retold), known in zip(probs, rules, one_happening)]
+def engine_stances(
+    probs: list[dict[str, float]], rules: list[tuple[str, int, bool]], one_happening: list[bool]
+) -> list[str]:
+    return [
+        "other" if rule == "other" else judgement.stance_of(p, rule, known, shared, retold)
+        for p, (rule, shared, retold), known in zip(probs, rules, one_happening)
+    ]
 
 
 def precision_recall(gold: list[str], said: list[str], gold_label: str, said_labels: tuple[str, ...]) -> str:
@@ -162,9 +171,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--check", action="store_true")
-    parser.add_argument("--corpus-db", metavar="DB", type=Path, help=(
-        "a database of the four labelled days (factcheck-tui index of their articles): the news pairs' shared words "
-        "are then weighed by its sentences, as the indexer weighs them, instead of by the pairs alone"))
+    parser.add_argument(
+        "--corpus-db",
+        metavar="DB",
+        type=Path,
+        help=(
+            "a database of the four labelled days (factcheck-tui index of their articles): the news pairs' shared words "
+            "are then weighed by its sentences, as the indexer weighs them, instead of by the pairs alone"
+        ),
+    )
     args = parser.parse_args()
     import labelled_pairs  # the indexer's events of the labelled days (needs the corpus)
 
@@ -187,20 +202,28 @@ def main() -> int:
         dev_said = engine_stances(predict(vectorizer, model, dev_x), dev_rules, [True] * len(dev_x))
         to_ans = {"agree": "agree", "disagree": "disagree", "update": "disagree"}
         ans_f1 = f1_score([p["label"] for p in dev], [to_ans.get(s, "other") for s in dev_said], average="macro")
-        print(f"C {c} news weight {weight}: fit CV conflict {precision_recall(news_y, said, 'contradicts', ('disagree', 'update'))};"
-              f" agree {precision_recall(news_y, said, 'same', ('agree',))}; ANS dev macro-F1 {ans_f1:.3f}")
+        print(
+            f"C {c} news weight {weight}: fit CV conflict {precision_recall(news_y, said, 'contradicts', ('disagree', 'update'))};"
+            f" agree {precision_recall(news_y, said, 'same', ('agree',))}; ANS dev macro-F1 {ans_f1:.3f}"
+        )
         if (c, weight) == (C, NEWS_WEIGHT):
-            print(f"  model-only contradictions allowed inside one event of the articles: conflict "
-                  f"{precision_recall(news_y, in_event, 'contradicts', ('disagree', 'update'))}")
-            print(f"  the rules' conflicts alone: {precision_recall(news_y, rules_only, 'contradicts', ('disagree', 'update'))}")
+            print(
+                f"  model-only contradictions allowed inside one event of the articles: conflict "
+                f"{precision_recall(news_y, in_event, 'contradicts', ('disagree', 'update'))}"
+            )
+            print(
+                f"  the rules' conflicts alone: {precision_recall(news_y, rules_only, 'contradicts', ('disagree', 'update'))}"
+            )
             reliability(oof, news_y)
             final = export(vectorizer, model)
     text = json.dumps(final, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
     if args.check:
         shipped = json.loads(judgement.MODEL_PATH.read_text(encoding="utf-8"))
         gap = max_weight_gap(shipped, final)
-        print(f"shipped model: largest weight difference from a refit {gap:.5f}",
-              "(the same)" if gap <= CHECK_TOLERANCE else "(DIFFERENT)")
+        print(
+            f"shipped model: largest weight difference from a refit {gap:.5f}",
+            "(the same)" if gap <= CHECK_TOLERANCE else "(DIFFERENT)",
+        )
         return 0 if gap <= CHECK_TOLERANCE else 1
     judgement.MODEL_PATH.write_text(text, encoding="utf-8")
     print(f"wrote {judgement.MODEL_PATH.relative_to(ROOT)} ({sum(map(len, final['weights'].values()))} weights)")

@@ -123,7 +123,10 @@ def product_table(gold: list[str], results: list[runtime.StanceResult]) -> None:
     cols = ("agree", "disagree", "related", "other")
     print(f"  {'':9}" + "".join(f"{c:>9}" for c in cols))
     for g in LABELS:
-        print(f"  {g:9}" + "".join(f"{sum(1 for x, r in zip(gold, results) if x == g and r.stance == c):9d}" for c in cols))
+        print(
+            f"  {g:9}"
+            + "".join(f"{sum(1 for x, r in zip(gold, results) if x == g and r.stance == c):9d}" for c in cols)
+        )
     for c in ("agree", "disagree"):
         said = [x for x, r in zip(gold, results) if r.stance == c]
         if said:
@@ -174,8 +177,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     else:
         args.out.write_text(text, encoding="utf-8")
-        print(f"wrote {args.out} ({len(text.encode()) / 1024:.0f} KiB, "
-              f"{len(exported['disagree']['weights'])} + {len(exported['other']['weights'])} weights)")
+        print(
+            f"wrote {args.out} ({len(text.encode()) / 1024:.0f} KiB, "
+            f"{len(exported['disagree']['weights'])} + {len(exported['other']['weights'])} weights)"
+        )
 
     model = runtime.load_model(args.out)
     for name, pairs, features in (("train", train_pairs, train_features), ("dev", dev_pairs, dev_features)):

@@ -47,8 +47,11 @@ class ReviewCommands(Provider):
             "toggle_bidi": "Toggle right-to-left display",
             "help": "Keys",
         }
-        return [(title, MainScreen.DESCRIPTIONS[action], action) for action, title in names.items()
-                if not (screen.store.read_only and action.split("(")[0] in MainScreen.WRITE_ACTIONS)]
+        return [
+            (title, MainScreen.DESCRIPTIONS[action], action)
+            for action, title in names.items()
+            if not (screen.store.read_only and action.split("(")[0] in MainScreen.WRITE_ACTIONS)
+        ]
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._commands():
@@ -126,8 +129,12 @@ class FactcheckApp(App):
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
         """A notification; the text is never parsed as markup (it may quote articles or paths)."""
-        self.notify(printable(message, one_line=True), severity=severity, markup=False,
-                    timeout=3 if severity == "information" else 8)
+        self.notify(
+            printable(message, one_line=True),
+            severity=severity,
+            markup=False,
+            timeout=3 if severity == "information" else 8,
+        )
 
     def set_reorder(self, reorder: bool) -> None:
         self.text_display = Display(reorder=reorder, shaping=self.text_display.shaping)
@@ -207,8 +214,9 @@ class FactcheckApp(App):
     def run(self, *args: Any, **kwargs: Any):
         """Turn the terminal's own bidi off before the first frame when we reorder (VTE, tmux passthrough)."""
         out = sys.__stderr__
-        interactive = (out is not None and out.isatty() and not os.environ.get("TEXTUAL_DRIVER")
-                       and not kwargs.get("headless"))
+        interactive = (
+            out is not None and out.isatty() and not os.environ.get("TEXTUAL_DRIVER") and not kwargs.get("headless")
+        )
         if out is not None and interactive and self.detection.prefix:
             out.write(self.detection.prefix)
             out.flush()
@@ -229,7 +237,9 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
 
     if path is None:
         env = os.environ.get("FACTCHECK_KEYMAP")
-        path = Path(env) if env else Path(platformdirs.user_config_dir("factcheck-tui", appauthor=False)) / "keymap.toml"
+        path = (
+            Path(env) if env else Path(platformdirs.user_config_dir("factcheck-tui", appauthor=False)) / "keymap.toml"
+        )
     if not path.is_file():
         return {}
     with path.open("rb") as handle:

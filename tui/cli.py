@@ -47,8 +47,12 @@ def _app_parser() -> argparse.ArgumentParser:
     _add_db(parser)
     parser.add_argument("--reviewer", help="your name on verdicts (default: your OS account)")
     parser.add_argument("--read-only", action="store_true", help="open the database read-only")
-    parser.add_argument("--bidi", choices=("auto", "on", "off"), default=os.environ.get("FACTCHECK_BIDI", "auto"),
-                        help="reorder right-to-left text for terminals without bidi (default: auto)")
+    parser.add_argument(
+        "--bidi",
+        choices=("auto", "on", "off"),
+        default=os.environ.get("FACTCHECK_BIDI", "auto"),
+        help="reorder right-to-left text for terminals without bidi (default: auto)",
+    )
     parser.add_argument("--watch", metavar="DIR", help="index files dropped into DIR as they arrive")
     parser.add_argument("--export-dir", metavar="DIR", help="export only into DIR, by file name (what serve uses)")
     parser.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
@@ -84,23 +88,37 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         _add_db(p)
         p.add_argument("--format", choices=("text", "json"), default="text")
     elif name == "figures":
-        p.description = ("The figure ledger: for each event, every count its articles give, with each outlet's "
-                         "figure and date, and whether the figures agree, were updated or conflict.")
+        p.description = (
+            "The figure ledger: for each event, every count its articles give, with each outlet's "
+            "figure and date, and whether the figures agree, were updated or conflict."
+        )
         _add_db(p)
         p.add_argument("--format", choices=("text", "json"), default="text")
         p.add_argument("--event", type=int, metavar="ID", help="only this event")
         p.add_argument("--all", action="store_true", help="also counts that only one origin gives")
     elif name == "serve":
-        p.description = ("Serve the same app in a browser (textual-serve), to whoever has the secret link it prints. "
-                         "For another machine, put it behind a TLS reverse proxy (README).")
-        p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+        p.description = (
+            "Serve the same app in a browser (textual-serve), to whoever has the secret link it prints. "
+            "For another machine, put it behind a TLS reverse proxy (README)."
+        )
+        p.add_argument(
+            "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+        )
         p.add_argument("--port", type=int, default=8000)
-        p.add_argument("--allow-remote", action="store_true",
-                       help="allow a --host other than loopback: anyone with the link on that network can review")
+        p.add_argument(
+            "--allow-remote",
+            action="store_true",
+            help="allow a --host other than loopback: anyone with the link on that network can review",
+        )
         p.add_argument("--read-only", action="store_true", help="browsers can read but not change verdicts")
-        p.add_argument("--reviewer", help="the name verdicts from the browser are recorded under (default: your OS account)")
-        p.add_argument("--export-dir", metavar="DIR",
-                       help="the only folder browser exports go to (default: exports/ beside the database)")
+        p.add_argument(
+            "--reviewer", help="the name verdicts from the browser are recorded under (default: your OS account)"
+        )
+        p.add_argument(
+            "--export-dir",
+            metavar="DIR",
+            help="the only folder browser exports go to (default: exports/ beside the database)",
+        )
         _add_db(p)
     p.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
     return p
@@ -135,8 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"factcheck-tui: error: database: {_printable(str(err))}", file=sys.stderr)
             return 1
         if isinstance(err, OSError):  # disk full, permission denied, ... while writing
-            print(f"factcheck-tui: error: {_printable(err.strerror or str(err))}"
-                  f"{': ' + _printable(str(err.filename)) if err.filename else ''}", file=sys.stderr)
+            print(
+                f"factcheck-tui: error: {_printable(err.strerror or str(err))}"
+                f"{': ' + _printable(str(err.filename)) if err.filename else ''}",
+                file=sys.stderr,
+            )
             return 1
         raise
 
@@ -164,6 +185,7 @@ def _run_index(args) -> int:
     from factcheck_tui.store.models import WAITING
 
     with _open_store(args) as store, StderrProgress() as progress:
+
         def update(event) -> None:
             if event.stage == WAITING:
                 print(f"factcheck-tui: {WAITING} on {_printable(str(store.path))}", file=sys.stderr)
@@ -251,14 +273,26 @@ def _run_events(args) -> int:
     with _open_store(args, read_only=_exists(args.db)) as store:
         events = store.events()
     if args.format == "json":
-        rows = [{"id": e.id, "label": e.label, "start": e.start, "end": e.end, "topic_id": e.topic_id,
-                 "articles": e.article_ids, "outlets": e.outlets} for e in events]
+        rows = [
+            {
+                "id": e.id,
+                "label": e.label,
+                "start": e.start,
+                "end": e.end,
+                "topic_id": e.topic_id,
+                "articles": e.article_ids,
+                "outlets": e.outlets,
+            }
+            for e in events
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     for e in events:
         days = e.start if e.start == e.end else f"{e.start or '?'} – {e.end or '?'}"
-        print(f"{e.id:>5}  {days if e.start else 'undated':<23}  {len(e.article_ids):>3} articles  "
-              f"{len(e.outlets):>2} outlets  {_printable(e.label)}")
+        print(
+            f"{e.id:>5}  {days if e.start else 'undated':<23}  {len(e.article_ids):>3} articles  "
+            f"{len(e.outlets):>2} outlets  {_printable(e.label)}"
+        )
     return 0
 
 
@@ -268,10 +302,28 @@ def _run_figures(args) -> int:
     with _open_store(args, read_only=_exists(args.db)) as store:
         rows = store.figures(args.event, reported_by_two=not args.all)
     if args.format == "json":
-        out = [{"event": r.event_id, "counted": r.counted, "status": r.status,
-                "values": [{"value": v.value, "low": v.low, "high": v.high, "qualifier": v.qualifier,
-                            "written": v.written, "outlet": v.outlet, "article": v.article_id, "date": v.date,
-                            "sentence": v.sentence} for v in r.values]} for r in rows]
+        out = [
+            {
+                "event": r.event_id,
+                "counted": r.counted,
+                "status": r.status,
+                "values": [
+                    {
+                        "value": v.value,
+                        "low": v.low,
+                        "high": v.high,
+                        "qualifier": v.qualifier,
+                        "written": v.written,
+                        "outlet": v.outlet,
+                        "article": v.article_id,
+                        "date": v.date,
+                        "sentence": v.sentence,
+                    }
+                    for v in r.values
+                ],
+            }
+            for r in rows
+        ]
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
     for r in rows:
@@ -293,8 +345,10 @@ def _run_serve(args) -> int:
     from factcheck_tui.tui.serve import GuardedServer, is_loopback, new_token
 
     if not is_loopback(args.host) and not args.allow_remote:
-        raise UserError(f"--host {args.host} listens beyond this machine; add --allow-remote if that is meant "
-                        "(and put a TLS reverse proxy in front: README)")
+        raise UserError(
+            f"--host {args.host} listens beyond this machine; add --allow-remote if that is meant "
+            "(and put a TLS reverse proxy in front: README)"
+        )
     if args.reviewer is not None:
         _check_reviewer_name(args.reviewer)
     database = Path(args.db).expanduser() if args.db else default_db_path()
@@ -305,8 +359,11 @@ def _run_serve(args) -> int:
     if args.reviewer:
         command += ["--reviewer", args.reviewer]
     if not is_loopback(args.host):
-        print(f"factcheck-tui: warning: serving on {args.host}: anyone on that network with the link can review as "
-              f"{args.reviewer or os_account()}; traffic is not encrypted without a TLS proxy", file=sys.stderr)
+        print(
+            f"factcheck-tui: warning: serving on {args.host}: anyone on that network with the link can review as "
+            f"{args.reviewer or os_account()}; traffic is not encrypted without a TLS proxy",
+            file=sys.stderr,
+        )
     server = GuardedServer(" ".join(_shell_quote(part) for part in command), args.host, args.port, new_token(),
                            allow_remote=args.allow_remote)  # fmt: skip
     server.serve()

@@ -23,8 +23,12 @@ class StderrProgress:
         self.console = Console(file=sys.stderr)
         self.enabled = self.console.is_terminal
         self.progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=self.console, transient=True,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
         )
         self.tasks: dict[str, TaskID] = {}
 

@@ -5,6 +5,7 @@
                                                   KIND_labels.jsonl (the labelled set, with its split)
 A reader's file is readings/KIND_NN.rR.jsonl; items both readers gave the same label keep it, the others take the
 adjudicator's. Needs scikit-learn (pip install -e '.[train]') for Cohen's kappa."""
+
 import json
 import sys
 from pathlib import Path
@@ -43,8 +44,10 @@ def main(kind: str, final: bool) -> None:
     x, y = [str(r1[i][field]) for i in ids], [str(r2[i][field]) for i in ids]
     split = json.loads((HERE / "split.json").read_text())
     pairs = {p["pair"]: p for p in read_jsonl(HERE / f"{kind}_pairs.jsonl")}
-    print(f"{kind} pairs read twice: {len(ids)}; raw agreement {sum(a == b for a, b in zip(x, y)) / max(1, len(ids)):.3f}; "
-          f"Cohen's kappa {cohen_kappa_score(x, y):.3f}")
+    print(
+        f"{kind} pairs read twice: {len(ids)}; raw agreement {sum(a == b for a, b in zip(x, y)) / max(1, len(ids)):.3f}; "
+        f"Cohen's kappa {cohen_kappa_score(x, y):.3f}"
+    )
     disputed = [i for i in ids if r1[i][field] != r2[i][field]]
     with open(HERE / "to_label" / f"adjudicate_{kind}.jsonl", "w", encoding="utf-8") as f:
         for i in disputed:
@@ -62,9 +65,13 @@ def main(kind: str, final: bool) -> None:
         for i in ids:
             chosen = adjudicated[i] if i in adjudicated else r1[i]
             p = pairs[i]
-            row = {"pair": i, "split": split[p["a"]["article"]], **{k: p[k] for k in p if k not in ("pair",)},
-                   **{k: v for k, v in chosen.items() if k != "pair"},
-                   "readers_agreed": i not in adjudicated}
+            row = {
+                "pair": i,
+                "split": split[p["a"]["article"]],
+                **{k: p[k] for k in p if k not in ("pair",)},
+                **{k: v for k, v in chosen.items() if k != "pair"},
+                "readers_agreed": i not in adjudicated,
+            }
             if kind == "sentence" and i not in adjudicated:
                 # flags: set when either reader set them (copy, update), sure only when both were sure
                 row["copy"] = bool(r1[i].get("copy") or r2[i].get("copy")) and row["label"] == "same"

@@ -4,6 +4,7 @@ The split is by article, not by pair: articles joined by any drawn pair (sentenc
 group, and whole groups go to test until it holds about a third of the sentence pairs, in an order fixed by the
 seed (a group joins test only while both the sentence pairs and the article pairs stay within a third). Nothing is fitted before this runs; split.json is committed before any label is read.
 Usage: python prepare.py SENTENCE_PAIRS.jsonl ARTICLE_PAIRS.jsonl SEED"""
+
 import json
 import random
 import sys

@@ -212,8 +212,13 @@ def _latin_names(text: str, tokens: list[Token], used: set[int]) -> list[Mention
             i += 1
             continue
         last = i + 1
-        while (last < len(tokens) and last not in used and _is_capitalised_latin(tokens[last])
-               and not _is_common_latin(tokens[last].norm) and last - i < 4):
+        while (
+            last < len(tokens)
+            and last not in used
+            and _is_capitalised_latin(tokens[last])
+            and not _is_common_latin(tokens[last].norm)
+            and last - i < 4
+        ):
             last += 1
         if i == 0 and last == 1 and tokens[0].norm not in LATIN_NAMES:
             i += 1  # an English sentence's first word is capitalised whatever it is ("Officials denied")
@@ -311,8 +316,14 @@ def _is_name_word(tokens: list[Token], first: int, j: int) -> bool:
     if norm.startswith("ال"):
         return False
     # A second word that looks like a present-tense verb ("يزور", "تلتقي") ends the name.
-    return not (norm[:1] in "يت" and len(norm) >= 4 and norm not in NAME_PARTICLES and j - first >= 1
-                and not norm.startswith("ال") and norm[1:2] not in "اوي")
+    return not (
+        norm[:1] in "يت"
+        and len(norm) >= 4
+        and norm not in NAME_PARTICLES
+        and j - first >= 1
+        and not norm.startswith("ال")
+        and norm[1:2] not in "اوي"
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -373,8 +384,10 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
         if year is not None:
             last += 1
         hijri = month.startswith("h")
-        key = f"{'h' if hijri else ''}{year or '?'}-{month.lstrip('h')}-{day:02d}" if day else (
-            f"{'h' if hijri else ''}{year or '?'}-{month.lstrip('h')}"
+        key = (
+            f"{'h' if hijri else ''}{year or '?'}-{month.lstrip('h')}-{day:02d}"
+            if day
+            else (f"{'h' if hijri else ''}{year or '?'}-{month.lstrip('h')}")
         )
         out.append(_mention(text, tokens, "date", key, first, last))
         used.update(range(first, last))
@@ -451,8 +464,10 @@ def _days(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
     for i in range(len(tokens)):
         for phrase in _DAY_BEFORE_YESTERDAY:
             span = range(i, i + len(phrase))
-            if span.stop <= len(tokens) and not used & set(span) and all(
-                phrase[k] in unclitic(tokens[j].norm)[:3] for k, j in enumerate(span)
+            if (
+                span.stop <= len(tokens)
+                and not used & set(span)
+                and all(phrase[k] in unclitic(tokens[j].norm)[:3] for k, j in enumerate(span))
             ):
                 out.append(_mention(text, tokens, "day", "day_before_yesterday", i, span.stop))
                 used.update(span)
@@ -479,15 +494,18 @@ def _day_key(norm: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 _NOUN_NEGATORS = frozenset({"عدم", "دون", "غير"})  # take prepositions: "بعدم", "بدون", "لغير"
 _THAT_NOT = frozenset({"الا"})  # "ألا" (أن + لا) before a verb; normalized like "إلا" (except), which takes none
-_NEGATION_WORDS = NEGATORS | DENIALS | REFUSALS | FALSITY_WORDS  # what _negator_of must return for _negations to read anything
+_NEGATION_WORDS = (
+    NEGATORS | DENIALS | REFUSALS | FALSITY_WORDS
+)  # what _negator_of must return for _negations to read anything
 
 
 @lru_cache(maxsize=1 << 16)
 def _negator_of(norm: str) -> str:
     """The negator in a word, without its conjunction ("ولم" -> لم, "ونفت" -> نفت, "بعدم" -> عدم)."""
     rest = norm[1:]
-    if norm[:1] in "وف" and (rest in NEGATORS or rest in DENIALS or rest in REFUSALS or rest in FALSITY_WORDS
-                             or rest in _THAT_NOT):
+    if norm[:1] in "وف" and (
+        rest in NEGATORS or rest in DENIALS or rest in REFUSALS or rest in FALSITY_WORDS or rest in _THAT_NOT
+    ):
         return rest
     for prefix in ("و", "ب", "ل", "وب", "ول"):
         if norm.startswith(prefix) and norm[len(prefix) :] in _NOUN_NEGATORS:
@@ -523,7 +541,7 @@ def _refuses_a_report(form: str, tokens: list[Token], i: int) -> bool:
 
 
 def _bare_of_truth(text: str, tokens: list[Token]) -> list[Mention]:
-    """"عارية من الصحة" / "عار عن الصحة" (bare of truth): calls what it follows false, as a denial does."""
+    """ "عارية من الصحة" / "عار عن الصحة" (bare of truth): calls what it follows false, as a denial does."""
     out = []
     for i in range(len(tokens) - 2):
         if tokens[i].norm in BARE_WORDS and tokens[i + 1].norm in ("من", "عن") and tokens[i + 2].norm == "الصحه":

@@ -46,7 +46,11 @@ _SPELLING_RATIO = 60
 
 
 def judgement_features(
-    a: View, b: View, shorter_covered: float, shared_beyond_names: int, rule_stance: str,
+    a: View,
+    b: View,
+    shorter_covered: float,
+    shared_beyond_names: int,
+    rule_stance: str,
     reading: tuple[dict[str, float], Comparison] | None = None,
 ) -> dict[str, float]:
     """The pair's similarity and fact features (store.text.stance_features.pair_features), what the edit between

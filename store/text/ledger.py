@@ -151,8 +151,23 @@ def _read_entries(v) -> list[LedgerEntry]:
         low, high = figure_range(q, value)
         qualifier = q.hedge or ("sofar" if _running_count(v, q) else "")
         relative, dates = figure_periods(v, q)
-        out.append(LedgerEntry(counted, act, "|".join(sorted(scope_names(v, q))), "|".join(sorted(relative) + dates),
-                               value, low, high, qualifier, q.text, shown, q.start, q.end, q.unit))
+        out.append(
+            LedgerEntry(
+                counted,
+                act,
+                "|".join(sorted(scope_names(v, q))),
+                "|".join(sorted(relative) + dates),
+                value,
+                low,
+                high,
+                qualifier,
+                q.text,
+                shown,
+                q.start,
+                q.end,
+                q.unit,
+            )
+        )
     # Several figures of one counted thing in one sentence are parts or stages of it ("قبول 4326 طالبا ... منهم
     # 326 ... و168"), and which one another sentence's figure answers cannot be read: none of them is compared. On
     # the fit split of the labelled pairs (the ledger read pair by pair inside the articles' events, with the

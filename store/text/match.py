@@ -72,12 +72,24 @@ def judge(
         return replace(result, confidence=confidence)
     if stance == "disagree":
         why = explain_change(a, b)
-        return replace(result, stance="disagree", reason=why.reason, claim_spans=why.claim_spans,
-                       other_spans=why.other_spans, confidence=confidence)
+        return replace(
+            result,
+            stance="disagree",
+            reason=why.reason,
+            claim_spans=why.claim_spans,
+            other_spans=why.other_spans,
+            confidence=confidence,
+        )
     if stance == "agree":
         # The rules' spans mark words that differ; for a retelling they would point at noise.
-        return replace(result, stance="agree", reason=f"same report: {shared}" if shared else "same report",
-                       claim_spans=[], other_spans=[], confidence=confidence)
+        return replace(
+            result,
+            stance="agree",
+            reason=f"same report: {shared}" if shared else "same report",
+            claim_spans=[],
+            other_spans=[],
+            confidence=confidence,
+        )
     if result.score < MIN_RELATED_SCORE:
         return None
     reason = result.reason if result.reason.startswith("related") else f"related: {result.reason}"
@@ -153,7 +165,10 @@ def prepare_pairs(pairs: list[tuple[str, str]], corpus: CandidateIndex | None = 
     index = corpus if corpus is not None else CandidateIndex()
     rows = []
     for n, (claim, other) in enumerate(pairs):
-        terms = (without_speech_verbs(content_terms(normalize(claim))), without_speech_verbs(content_terms(normalize(other))))
+        terms = (
+            without_speech_verbs(content_terms(normalize(claim))),
+            without_speech_verbs(content_terms(normalize(other))),
+        )
         if corpus is None:
             index.add_all([(2 * n, 2 * n, terms[0]), (2 * n + 1, 2 * n + 1, terms[1])])
         rows.append(terms)
@@ -161,8 +176,11 @@ def prepare_pairs(pairs: list[tuple[str, str]], corpus: CandidateIndex | None = 
     for (claim, other), (mine, theirs) in zip(pairs, rows):
         a, b = extract_facts(claim), extract_facts(other)
         common = set(mine) & set(theirs)
-        out.append(PreparedPair(a, b, index.shorter_coverage(mine, theirs), shared_words(claim, common),
-                                len(beyond_names(common, a, b))))
+        out.append(
+            PreparedPair(
+                a, b, index.shorter_coverage(mine, theirs), shared_words(claim, common), len(beyond_names(common, a, b))
+            )
+        )
     return out
 
 
@@ -174,7 +192,17 @@ def judge_pairs(
     evidence engine pass False, as the engine judges sentences it retrieved. None: not evidence (unrelated)."""
     prepared = prepare_pairs([(claim, other) for claim, other, _, _ in pairs])
     return [
-        judge(claim, p.claim_facts, other, p.other_facts, p.shorter_covered, p.shared, p.shared_beyond_names,
-              claim_date, other_date, one_happening)
+        judge(
+            claim,
+            p.claim_facts,
+            other,
+            p.other_facts,
+            p.shorter_covered,
+            p.shared,
+            p.shared_beyond_names,
+            claim_date,
+            other_date,
+            one_happening,
+        )
         for (claim, other, claim_date, other_date), p in zip(pairs, prepared)
     ]

@@ -203,7 +203,7 @@ def _parse_digits(tokens: list[Token], i: int) -> tuple[float, int] | None:
 
 
 def _add_conjoined(tokens: list[Token], value: float, j: int, scale: float = 0.0) -> tuple[float, int]:
-    """"1.5 مليار و200 مليون", "مليون و800 ألف": a detached "و" then a smaller digit+scale figure adds on; after a
+    """ "1.5 مليار و200 مليون", "مليون و800 ألف": a detached "و" then a smaller digit+scale figure adds on; after a
     scale, so does a plain figure below it ("33 ألفا و288 زجاجة" is 33,288)."""
     if j + 1 < len(tokens) and tokens[j].norm == "و" and tokens[j + 1].is_number:
         if j + 2 < len(tokens) and tokens[j + 2].norm in SCALE_WORDS:
@@ -239,7 +239,8 @@ def _hedges_ending_with(norm: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     as written, a one-word hedge also through clitics (see _match_phrase). Mostly none."""
     forms = unclitic(norm)
     return tuple(
-        (phrase, kind) for phrase, kind in HEDGES_BEFORE
+        (phrase, kind)
+        for phrase, kind in HEDGES_BEFORE
         if (phrase[-1] == norm if len(phrase) > 1 else phrase[0] in forms)
     )
 

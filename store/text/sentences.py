@@ -132,7 +132,9 @@ def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
         return True
     before = line[stop.start() - 1] if stop.start() > 0 else ""
     after = line[stop.end()] if stop.end() < len(line) else ""
-    if before.isdigit() and (after.isdigit() or (after in "\u200f\u061c" and line[stop.end() + 1 : stop.end() + 2].isdigit())):
+    if before.isdigit() and (
+        after.isdigit() or (after in "\u200f\u061c" and line[stop.end() + 1 : stop.end() + 2].isdigit())
+    ):
         return False  # 2.5, and "5.\u200f2" (store.text.tokens: a decimal shown right to left)
     if _is_latin_alnum(before) and _is_latin_alnum(after):
         return False  # sabq.org, U.S.A

@@ -34,13 +34,22 @@ AGENCIES: dict[tuple[str, ...], str] = {
 }  # fmt: skip
 # Phrases after which a sentence names its source.
 _ATTRIBUTIONS: tuple[tuple[str, ...], ...] = (
-    ("وفقا",), ("وفق",), ("نقلا", "عن"), ("بحسب",), ("حسب",), ("حسبما",), ("طبقا",), ("according", "to"),
+    ("وفقا",),
+    ("وفق",),
+    ("نقلا", "عن"),
+    ("بحسب",),
+    ("حسب",),
+    ("حسبما",),
+    ("طبقا",),
+    ("according", "to"),
 )
 # Titles of a spokesman, whose body is named after "باسم" (on behalf of) or after the title itself.
 _SPOKESMEN = frozenset({"المتحدث", "الناطق", "متحدث", "ناطق", "spokesman", "spokeswoman", "spokesperson"})
 _ON_BEHALF = frozenset({"باسم", "الرسمي", "رسمي", "for", "of"})
 SOURCE_WORDS = 2  # the first words of a source's name that key it ("وزارة الصحة", "مصادر طبية")
-NAME_REACH = 4  # a known person or body this many words after the verb is its subject ("قال الرئيس الروسي فلاديمير بوتين")
+NAME_REACH = (
+    4  # a known person or body this many words after the verb is its subject ("قال الرئيس الروسي فلاديمير بوتين")
+)
 DATELINE_TOKENS = 8  # an agency in the first words of an article is its dateline
 
 
@@ -84,8 +93,10 @@ def sentence_source(text: str, facts: Facts | None = None) -> Source | None:
     forms = [_forms(t) for t in tokens]
     for i in range(len(tokens)):
         for phrase in _ATTRIBUTIONS:
-            if phrase[0] in forms[i] and i + len(phrase) <= len(tokens) and all(
-                phrase[k] in forms[i + k] for k in range(1, len(phrase))
+            if (
+                phrase[0] in forms[i]
+                and i + len(phrase) <= len(tokens)
+                and all(phrase[k] in forms[i + k] for k in range(1, len(phrase)))
             ):
                 found = _named_after(text, tokens, i + len(phrase), facts, skip_particles=True)
                 if found is not None:

@@ -169,8 +169,12 @@ class Explanation:
 
 
 def classify(
-    claim: str, other: str, claim_facts: Facts | None = None, other_facts: Facts | None = None,
-    claim_date: str | None = None, other_date: str | None = None,
+    claim: str,
+    other: str,
+    claim_facts: Facts | None = None,
+    other_facts: Facts | None = None,
+    claim_date: str | None = None,
+    other_date: str | None = None,
 ) -> StanceResult:
     """Stance of ``other`` towards ``claim``, with a reason and the differing spans in each text. The dates
     (of the articles, "2015-08-06 …") resolve days named in the text and tell a later tally from a dispute."""
@@ -183,8 +187,12 @@ def classify_views(a: View, b: View, date_a: str | None = None, date_b: str | No
 
 
 def decide(
-    a: View, b: View, features: dict[str, float], model: StanceModel,
-    date_a: str | None = None, date_b: str | None = None,
+    a: View,
+    b: View,
+    features: dict[str, float],
+    model: StanceModel,
+    date_a: str | None = None,
+    date_b: str | None = None,
 ) -> StanceResult:
     """The decision of the module docstring, on prepared sentences and their pair features (PARTIAL may be left
     out: it is then computed only if the decision depends on it)."""
@@ -224,13 +232,24 @@ def decide(
         # Another place or person for the same act, or the opposite predicate ("ارتفعت" / "تراجعت"), in
         # sentences that otherwise say the same (SAME_EVENT_COVERAGE): Russia strikes several cities a night and
         # markets rise and fall within a day, so these need nearly all the rest of the two sentences shared.
-        others = [c for c in conflicts(a, b) if c.kind in ("place", "person") and c.clear
-                  and c.claim_span and c.other_span and same_position(a, c.claim_span, b, c.other_span)]
+        others = [
+            c
+            for c in conflicts(a, b)
+            if c.kind in ("place", "person")
+            and c.clear
+            and c.claim_span
+            and c.other_span
+            and same_position(a, c.claim_span, b, c.other_span)
+        ]
         flip = polarity_flip(deleted, inserted)
         # rising against falling, beside prices or indices read at a moment, is two moments of a market
         # and a negated opposite is the same statement ("لم تنجح" / "فشلت")
-        if flip is not None and not (has_moving_reading(a) or has_moving_reading(b)) \
-                and not is_negated(a, flip[0]) and not is_negated(b, flip[1]):
+        if (
+            flip is not None
+            and not (has_moving_reading(a) or has_moving_reading(b))
+            and not is_negated(a, flip[0])
+            and not is_negated(b, flip[1])
+        ):
             x, y = flip
             others.append(Conflict("predicate", x.token.text, y.token.text, _span(x), _span(y)))
         for conflict in others:
@@ -269,7 +288,9 @@ def _with_ledger(a: View, b: View, statement: Comparison, date_a: str | None, da
         return statement  # two days' counts, not one count told twice
     slot = Conflict("number", x.written, y.written, (x.start, x.end), (y.start, y.end), True)
     later = da is not None and db is not None and abs((db - da).days) >= UPDATE_DAYS
-    return Comparison("update" if later else "contradicts", slot, statement.agreed, x.scope if x.scope == y.scope else "")
+    return Comparison(
+        "update" if later else "contradicts", slot, statement.agreed, x.scope if x.scope == y.scope else ""
+    )
 
 
 # How close to a decision threshold, in logits, the rounding of a sum of ~100 terms could bring a model's output.
@@ -314,7 +335,12 @@ def _unrelated(a: View, b: View, features: dict[str, float], model_says_other: b
 
 # ---------------------------------------------------------------------------------------------------------------
 def _same_event(
-    a: View, b: View, deleted: list[Word], inserted: list[Word], hard: list[Conflict], coverage: float,
+    a: View,
+    b: View,
+    deleted: list[Word],
+    inserted: list[Word],
+    hard: list[Conflict],
+    coverage: float,
     kind: str = "",
 ) -> bool:
     """Whether the sentences share enough besides the conflicting parts to be about one event: two numbers in
@@ -380,7 +406,7 @@ def _figure_reason(p: Quantity, q: Quantity) -> str:
 
 
 def _renamed(a: View, b: View) -> str:
-    """"ويتكوف = ويكتوف" when the only difference is how a name is spelled (align() already matched them)."""
+    """ "ويتكوف = ويكتوف" when the only difference is how a name is spelled (align() already matched them)."""
     names_a = [m.text for m in a.facts.mentions if m.kind in ("person", "place", "org")]
     names_b = [m.text for m in b.facts.mentions if m.kind in ("person", "place", "org")]
     for x in names_a:
@@ -395,7 +421,9 @@ def _shared_figure(a: View, b: View) -> Explanation | None:
     """Two outlets giving the same figure for the same counted thing ("مقتل شخصين" / "مقتل 2 أشخاص", also
     "شخصين على الأقل") confirm each other even in different words."""
     matches, figure_conflicts = quantity_relations(a.facts, b.facts)
-    same = [(p, q) for p, q in matches if p.unit and q.unit and p.value == q.value and "vague" not in (p.hedge, q.hedge)]
+    same = [
+        (p, q) for p, q in matches if p.unit and q.unit and p.value == q.value and "vague" not in (p.hedge, q.hedge)
+    ]
     if not same or figure_conflicts:
         return None
     p, q = same[0]

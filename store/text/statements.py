@@ -67,6 +67,8 @@ _FIGURE = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 
 def _breaks(gap: str, breaks: frozenset[str] = _PHRASE_BREAKS) -> bool:
     return any(ch in breaks for ch in _FIGURE.sub("", gap))
+
+
 # Words that name a measurement, not a thing: "بلغ 30" and "بنسبة 30" are shared by any two figures.
 _MEASURE_WORDS = frozenset(
     {"بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت", "نحو", "حوالي", "اجمالي", "مجموع", "عدد", "قيمه", "نسبه",
@@ -210,7 +212,18 @@ def precision(q: Quantity) -> float:
 
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # Amounts that can have three decimals: "3.540 طن" may be three and a half tonnes.
-_DIVISIBLE_UNITS = _MOVING_UNITS | {"طن", "طنا", "كيلو", "كيلوغرام", "كيلوجرام", "متر", "كيلومتر", "كلم", "لتر", "برميل"}
+_DIVISIBLE_UNITS = _MOVING_UNITS | {
+    "طن",
+    "طنا",
+    "كيلو",
+    "كيلوغرام",
+    "كيلوجرام",
+    "متر",
+    "كيلومتر",
+    "كلم",
+    "لتر",
+    "برميل",
+}
 
 
 def value_of(q: Quantity) -> float:
@@ -338,8 +351,11 @@ def figure_time(v: View, span: tuple[int, int], published: date | None) -> tuple
         placed = resolve_span(m, published)
         if not placed:
             return None
-        spans = placed if spans is None else [
-            (max(x0, y0), min(x1, y1)) for x0, x1 in spans for y0, y1 in placed if max(x0, y0) <= min(x1, y1)]
+        spans = (
+            placed
+            if spans is None
+            else [(max(x0, y0), min(x1, y1)) for x0, x1 in spans for y0, y1 in placed if max(x0, y0) <= min(x1, y1)]
+        )
         if not spans:
             return None
     if spans is None:
@@ -347,8 +363,9 @@ def figure_time(v: View, span: tuple[int, int], published: date | None) -> tuple
     return spans, any(m.kind == "day" for m in times)
 
 
-def times_apart(a: View, span_a: tuple[int, int], da: date | None, b: View, span_b: tuple[int, int],
-                db: date | None) -> bool:
+def times_apart(
+    a: View, span_a: tuple[int, int], da: date | None, b: View, span_b: tuple[int, int], db: date | None
+) -> bool:
     """Whether two figures are of two different times, so two counts, not one count told twice: each sentence
     places its figure's time in the calendar (figure_time) and the spans do not meet. Today's market session
     against one of last week ("تداولات اليوم" in two papers six days apart), this month's intake against last
@@ -397,13 +414,12 @@ def is_clock_time(v: View, q: Quantity) -> bool:
     return any(normalize(word) in _CLOCK_BEFORE for word in v.text[: q.start].split()[-2:])
 
 
-def same_position(
-    a: View, span_a: tuple[int, int], b: View, span_b: tuple[int, int], time_too: bool = True
-) -> bool:
+def same_position(a: View, span_a: tuple[int, int], b: View, span_b: tuple[int, int], time_too: bool = True) -> bool:
     """Whether two differing parts fill the same slot of the statement: the content word right before them, or
     right after, is the same word in both ("في موسكو يوم" / "في سان بطرسبرغ يوم"), not "وكالة الصحافة الفرنسية"
     against "الرئيس النيجيري". time_too=False passes over words that tell time (two days: "الكرملين أمس" /
     "الكرملين يوم الأحد")."""
+
     def neighbours(v: View, span: tuple[int, int]) -> tuple[Word | None, Word | None]:
         words = v.words if time_too else [w for w in v.words if not tells_time(v, w)]
         before = [w for w in words if w.token.end <= span[0]]
@@ -559,8 +575,11 @@ def conflicting_figures(a: View, b: View, differing: FigurePairs) -> FigurePairs
     """The differing figures that contradict: all but the readings of a price or an index at a moment, which
     differ from one moment to the next (is_moving_reading), and the same figures bound otherwise
     (bound_otherwise)."""
-    return [(p, q) for p, q in differing
-            if not is_moving_reading(a, p) and not is_moving_reading(b, q) and not bound_otherwise(a, p.value, b, q.value)]
+    return [
+        (p, q)
+        for p, q in differing
+        if not is_moving_reading(a, p) and not is_moving_reading(b, q) and not bound_otherwise(a, p.value, b, q.value)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -609,8 +628,10 @@ def _except_after(v: View, m: Mention) -> bool:
     """A negation answered by "إلا" within reach: "لم يتبق إلا يومان", "لا يتم ذلك إلا بموافقة" (nothing but, only).
     Not "ألا" before a verb, which is itself a negation (facts._negations)."""
     after = normalize(v.text[m.end :]).split()[:_NOT_ONLY_REACH]
-    return any(w.strip("،,.") in ("الا", "والا") and not is_present_verb(nxt.strip("،,."))
-               for w, nxt in zip(after, after[1:] + [""]))
+    return any(
+        w.strip("،,.") in ("الا", "والا") and not is_present_verb(nxt.strip("،,."))
+        for w, nxt in zip(after, after[1:] + [""])
+    )
 
 
 def denied_words(v: View, m: Mention) -> list[Word]:
@@ -665,6 +686,7 @@ def _reported_content(v: View, clause: list[Word]) -> list[Word]:
     start = report.token.end + about.end
     return [w for w in clause if w.token.start >= start]
 
+
 _THAT = frozenset({"ان", "بان"})  # the particle that opens a reported clause (a stopword: not among v.words)
 
 
@@ -672,8 +694,11 @@ def _that_at(v: View) -> list[int]:
     """Where the particles that open a reported clause ("أن", "بأن") start; not "أن" after a word that makes it
     an adverbial conjunction ("بعد أن": after, "قبل أن": before, "رغم أن": although)."""
     tokens = tokenize(v.text)
-    return [t.start for i, t in enumerate(tokens)
-            if t.norm in _THAT and not (i and tokens[i - 1].norm in _CONJUNCTION_HEADS)]
+    return [
+        t.start
+        for i, t in enumerate(tokens)
+        if t.norm in _THAT and not (i and tokens[i - 1].norm in _CONJUNCTION_HEADS)
+    ]
 
 
 _CONJUNCTION_HEADS = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "حتي", "رغم", "برغم", "بالرغم", "دون", "بدون"})
@@ -698,8 +723,10 @@ def _negation_slot(a: View, b: View) -> Conflict | None:
             act = negated_act(holder, m)
             if act is None or not _states(other, act) or _negated_nearby(other, act):
                 continue
-            if any((w.stem == act.stem or act.token.norm in w.token.forms) and w.token.start != act.token.start
-                   for w in holder.words):
+            if any(
+                (w.stem == act.stem or act.token.norm in w.token.forms) and w.token.start != act.token.start
+                for w in holder.words
+            ):
                 # The holder states the word un-negated too ("كأفضل مصنع ... وليس أفضل من"): its negation is of
                 # another clause. The word itself, not its root ("مصادر" is not "صدور").
                 continue
@@ -893,8 +920,6 @@ def _day_slot(a: View, b: View, da: date | None, db: date | None) -> Conflict | 
     return Conflict("day", ma.text, mb.text, (ma.start, ma.end), (mb.start, mb.end)) if differ else None
 
 
-
-
 def resolve_span(m: Mention, published: date | None) -> list[tuple[date, date]] | None:
     """The calendar spans (first day, last day) a day, a date or a relative period can mean, counted from the
     article's date: "الشهر الماضي" in an article of 2015-08-09 is July 2015; "في يونيو" with no year is June of
@@ -912,8 +937,11 @@ def resolve_span(m: Mention, published: date | None) -> list[tuple[date, date]] 
         if unit == "month":
             first = _add_months(published.replace(day=1), shift)
             return [(first, _add_months(first, 1) - timedelta(days=1))]
-        return [(published - timedelta(days=14), published - timedelta(days=1))] if shift < 0 else [
-            (published - timedelta(days=7), published + timedelta(days=7))]
+        return (
+            [(published - timedelta(days=14), published - timedelta(days=1))]
+            if shift < 0
+            else [(published - timedelta(days=7), published + timedelta(days=7))]
+        )
     if m.kind == "date" and not m.key.startswith("h"):
         parts = m.key.split("-")
         years = [published.year, published.year - 1] if parts[0] == "?" else [int(parts[0])]

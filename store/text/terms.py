@@ -74,7 +74,7 @@ def shared_words(text: str, terms: set[str], most: int = 3) -> str:
     for word in text.split():
         found = _first_term(word)
         if found is not None and found in terms and word not in out:
-            out.append(word.strip("،,.:؛\"“”«»()"))
+            out.append(word.strip('،,.:؛"“”«»()'))
             if len(out) == most:
                 break
     return " ".join(out)

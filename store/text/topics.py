@@ -189,8 +189,7 @@ def _without_accusative_alef(base: str, vocabulary: set[str] | frozenset[str]) -
     corpus also has the word without it, so "اجتماعًا" meets "الاجتماع" and "هجومًا" meets "الهجوم". A name
     that ends in alef then meets its adjective ("روسيا" and "الروسي", "سوريا" and "السوري"): one topic either way.
     A word without that stem in the corpus ("أمريكا" alone) stays whole."""
-    if (len(base) > 4 and base.endswith("ا") and not base.endswith(_NOT_ACCUSATIVE_ENDINGS)
-            and base[:-1] in vocabulary):
+    if len(base) > 4 and base.endswith("ا") and not base.endswith(_NOT_ACCUSATIVE_ENDINGS) and base[:-1] in vocabulary:
         return base[:-1]
     return base
 
@@ -278,9 +277,7 @@ def _vectors(item_terms: list[_Bag], df: Counter[str]) -> list[Vector]:
     dilute its similarities), and so are the story's background terms."""
     n = len(item_terms)
     background = _background_df(n)
-    return [
-        _unit({t: _idf(df[t], n) ** 2 for t in bag.surfaces if 1 < df[t] <= background}) for bag in item_terms
-    ]
+    return [_unit({t: _idf(df[t], n) ** 2 for t in bag.surfaces if 1 < df[t] <= background}) for bag in item_terms]
 
 
 def _article_neighbours(items: list[TopicItem]) -> list[list[int]]:

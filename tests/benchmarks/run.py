@@ -34,13 +34,39 @@ RESULTS_MD = HERE / "results.md"
 PLOT_PNG = REPO / "docs" / "benchmark.png"
 
 SEARCH_QUERIES = [  # what a reviewer of this corpus types: places, actors, events, figures
-    "السعودية", "وزارة الصحة", "أبها", "مسجد قوات الطوارئ", "قناة السويس", "الاتفاق النووي", "إيران",
-    "الحوثيين", "مجلس الأمن", "الملك سلمان", "اليمن", "داعش", "النفط", "أسعار النفط", "كورونا", "الهلال",
-    "جدة", "عاصفة الحزم", "الأمير محمد بن سلمان", "مليون ريال", "2015", "التعليم", "المرور", "هيئة الأمر بالمعروف",
+    "السعودية",
+    "وزارة الصحة",
+    "أبها",
+    "مسجد قوات الطوارئ",
+    "قناة السويس",
+    "الاتفاق النووي",
+    "إيران",
+    "الحوثيين",
+    "مجلس الأمن",
+    "الملك سلمان",
+    "اليمن",
+    "داعش",
+    "النفط",
+    "أسعار النفط",
+    "كورونا",
+    "الهلال",
+    "جدة",
+    "عاصفة الحزم",
+    "الأمير محمد بن سلمان",
+    "مليون ريال",
+    "2015",
+    "التعليم",
+    "المرور",
+    "هيئة الأمر بالمعروف",
 ]
 TARGETS = {  # for the largest size (10,000 articles) on the 2-core machine the targets were set for
-    "index_s": 60.0, "peak_rss_mb": 1536.0, "launch_s": 1.5, "evidence_p95_ms": 50.0, "search_p95_ms": 100.0,
-    "add_one_s": 2.0, "naive_ratio": 50.0,
+    "index_s": 60.0,
+    "peak_rss_mb": 1536.0,
+    "launch_s": 1.5,
+    "evidence_p95_ms": 50.0,
+    "search_p95_ms": 100.0,
+    "add_one_s": 2.0,
+    "naive_ratio": 50.0,
 }
 EVIDENCE_SAMPLE = 200  # claims whose evidence is read / recomputed
 QUICK_RUNS = 5  # launches and added articles measured per size, at the least
@@ -65,15 +91,26 @@ def machine() -> dict:
     model = ""
     try:
         model = next(
-            (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-             if line.startswith("model name")), ""
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "",
         )
     except OSError:
         pass
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True, check=False).stdout.strip()
-    return {"cores": os.cpu_count(), "ram_gb": round(mem_kb / 1024 / 1024, 1), "cpu": model or platform.processor(),
-            "python": platform.python_version(), "os": platform.platform(), "commit": commit}
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return {
+        "cores": os.cpu_count(),
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "cpu": model or platform.processor(),
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "commit": commit,
+    }
 
 
 def corpus(work: Path, n: int) -> Path:
@@ -170,8 +207,15 @@ def measure_index(folder: Path, db: Path) -> IndexRun:
     """Full index of a folder into a new database, in a fresh process."""
     db.unlink(missing_ok=True)
     answer, peak_mb, _ = run_child(["child-index", str(folder), str(db)], sample_rss=True)
-    return IndexRun(answer["seconds"], answer["added"], answer["sentences"], answer["claims"], peak_mb,
-                    answer["largest_process_mb"], answer["stages"])
+    return IndexRun(
+        answer["seconds"],
+        answer["added"],
+        answer["sentences"],
+        answer["claims"],
+        peak_mb,
+        answer["largest_process_mb"],
+        answer["stages"],
+    )
 
 
 def measure_launch(db: Path) -> dict:
@@ -329,8 +373,13 @@ def child_index(folder: str, db: str) -> dict:
         report = store.index([folder])
         seconds = time.perf_counter() - t
     stages["other"] = seconds - sum(stages.values())
-    return {"seconds": seconds, "added": report.added, "sentences": report.sentences, "claims": report.claims,
-            "stages": stages}
+    return {
+        "seconds": seconds,
+        "added": report.added,
+        "sentences": report.sentences,
+        "claims": report.claims,
+        "stages": stages,
+    }
 
 
 def child_launch(db: str, spawned: str) -> dict:
@@ -385,8 +434,11 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     index_runs = []
     for i in range(runs):
         r = measure_index(folder, db)
-        print(f"  index {n}: run {i + 1}: {r.seconds:.1f} s, {r.per_second:.1f} articles/s, "
-              f"peak {r.peak_rss_mb:.0f} MB, stages { {k: round(v, 1) for k, v in r.stages.items()} }", flush=True)
+        print(
+            f"  index {n}: run {i + 1}: {r.seconds:.1f} s, {r.per_second:.1f} articles/s, "
+            f"peak {r.peak_rss_mb:.0f} MB, stages { {k: round(v, 1) for k, v in r.stages.items()} }",
+            flush=True,
+        )
         index_runs.append(r)
     claim_ids = sample_claims(db, EVIDENCE_SAMPLE)
     # A launch or an added article takes seconds, not minutes: median of several even where indexing runs once.
@@ -435,8 +487,10 @@ def bench_naive(db: Path, n: int, runs: int) -> dict:
         measured = [measure_naive(db, size) for _ in range(runs)]
         seconds = statistics.median(m["seconds"] for m in measured)
         points.append((measured[0]["articles"], seconds))
-        print(f"  naive {size}: {seconds:.1f} s ({measured[0]['claims']} claims x {measured[0]['sentences']} "
-              f"sentences)", flush=True)
+        print(
+            f"  naive {size}: {seconds:.1f} s ({measured[0]['claims']} claims x {measured[0]['sentences']} sentences)",
+            flush=True,
+        )
     a, b = fit_power(points)
     return {"points": points, "a": a, "b": b}
 
@@ -471,11 +525,15 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
     lines = [
         "# Benchmarks",
         "",
-        (f"Command: `{' '.join(['python', 'tests/benchmarks/run.py', *argv])}` — medians of the runs; corpora of "
-        "real SaudiNewsNet articles (tests/benchmarks/build_corpus.py)."),
+        (
+            f"Command: `{' '.join(['python', 'tests/benchmarks/run.py', *argv])}` — medians of the runs; corpora of "
+            "real SaudiNewsNet articles (tests/benchmarks/build_corpus.py)."
+        ),
         "",
-        (f"Machine: {info['cores']} cores ({info['cpu']}), {info['ram_gb']} GB RAM, Python {info['python']}, "
-        f"{info['os']}; commit {info['commit']} plus the working tree."),
+        (
+            f"Machine: {info['cores']} cores ({info['cpu']}), {info['ram_gb']} GB RAM, Python {info['python']}, "
+            f"{info['os']}; commit {info['commit']} plus the working tree."
+        ),
         "",
         "| measurement | " + " | ".join(f"{c:,} articles" for c in cols) + " | target (10k) | met |",
         "|---|" + "---:|" * len(cols) + "---|---|",
@@ -490,29 +548,64 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
         row("  origins (near-duplicates), s", stage("origins")),
         row("  topics, s", stage("topics")),
         row("  evidence (blocking + stance), s", stage("evidence")),
-        row("peak RSS, process tree summed, MB", "peak_rss_mb", 0, "< 1.5 GB",
-            ok=lambda r: r["peak_rss_mb"] < TARGETS["peak_rss_mb"]),
+        row(
+            "peak RSS, process tree summed, MB",
+            "peak_rss_mb",
+            0,
+            "< 1.5 GB",
+            ok=lambda r: r["peak_rss_mb"] < TARGETS["peak_rss_mb"],
+        ),
         row("peak RSS, largest process, MB", "largest_process_mb", 0),
-        row("launch to usable screen (new process), s", "launch_s", 2, "< 1.5 s",
-            ok=lambda r: r["launch_s"] < TARGETS["launch_s"]),
+        row(
+            "launch to usable screen (new process), s",
+            "launch_s",
+            2,
+            "< 1.5 s",
+            ok=lambda r: r["launch_s"] < TARGETS["launch_s"],
+        ),
         row("  of which make_app → claims rows, s", "launch_app_s", 2),
-        row("evidence panel read p50 / p95, ms",
-            lambda r: f"{r['evidence_p50_ms']:.2f} / {r['evidence_p95_ms']:.2f}", target="p95 < 50 ms",
-            ok=lambda r: r["evidence_p95_ms"] < TARGETS["evidence_p95_ms"]),
-        row("recompute one claim's evidence p50 / p95, ms",
-            lambda r: f"{r['recompute_p50_ms']:.0f} / {r['recompute_p95_ms']:.0f}"),
+        row(
+            "evidence panel read p50 / p95, ms",
+            lambda r: f"{r['evidence_p50_ms']:.2f} / {r['evidence_p95_ms']:.2f}",
+            target="p95 < 50 ms",
+            ok=lambda r: r["evidence_p95_ms"] < TARGETS["evidence_p95_ms"],
+        ),
+        row(
+            "recompute one claim's evidence p50 / p95, ms",
+            lambda r: f"{r['recompute_p50_ms']:.0f} / {r['recompute_p95_ms']:.0f}",
+        ),
         row("  loading the candidate index first, s", "recompute_load_s", 2),
-        row("add one article to the indexed corpus, s", "add_one_s", 2, "< 2 s",
-            ok=lambda r: r["add_one_s"] < TARGETS["add_one_s"]),
+        row(
+            "add one article to the indexed corpus, s",
+            "add_one_s",
+            2,
+            "< 2 s",
+            ok=lambda r: r["add_one_s"] < TARGETS["add_one_s"],
+        ),
         row("export all claims CSV / JSON, s", lambda r: f"{r['export_csv_s']:.2f} / {r['export_json_s']:.2f}"),
-        row("search p50 / p95, ms", lambda r: f"{r['search_p50_ms']:.1f} / {r['search_p95_ms']:.1f}",
-            target="p95 < 100 ms", ok=lambda r: r["search_p95_ms"] < TARGETS["search_p95_ms"]),
-        row("naive all-pairs scoring, s (measured ≤ 1k, fitted above)",
-            lambda r: _fmt(naive_at(naive, r["articles"]), 0)),
-        row("naive ÷ our evidence stage (all claims)", lambda r: f"{ratio(r):,.1f}×", target="≥ 50×",
-            ok=lambda r: ratio(r) >= TARGETS["naive_ratio"]),
-        row("naive per claim, ms ÷ our recompute p50", lambda r: f"{naive_per_claim_ms(r):,.0f} ms ÷ "
-            f"{r['recompute_p50_ms']:.0f} ms = {naive_per_claim_ms(r) / max(r['recompute_p50_ms'], 1e-9):,.1f}×"),
+        row(
+            "search p50 / p95, ms",
+            lambda r: f"{r['search_p50_ms']:.1f} / {r['search_p95_ms']:.1f}",
+            target="p95 < 100 ms",
+            ok=lambda r: r["search_p95_ms"] < TARGETS["search_p95_ms"],
+        ),
+        row(
+            "naive all-pairs scoring, s (measured ≤ 1k, fitted above)",
+            lambda r: _fmt(naive_at(naive, r["articles"]), 0),
+        ),
+        row(
+            "naive ÷ our evidence stage (all claims)",
+            lambda r: f"{ratio(r):,.1f}×",
+            target="≥ 50×",
+            ok=lambda r: ratio(r) >= TARGETS["naive_ratio"],
+        ),
+        row(
+            "naive per claim, ms ÷ our recompute p50",
+            lambda r: (
+                f"{naive_per_claim_ms(r):,.0f} ms ÷ "
+                f"{r['recompute_p50_ms']:.0f} ms = {naive_per_claim_ms(r) / max(r['recompute_p50_ms'], 1e-9):,.1f}×"
+            ),
+        ),
         "",
         "Naive baseline: every claim scored against every sentence of the other articles with rapidfuzz "
         "(`fuzz.ratio` through `process.cdist` on all cores, best 16 kept) — the cheapest scorer, so the ratio is "
@@ -521,18 +614,27 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
         + ", ".join(f"{int(n):,} articles: {s:,.1f} s" for n, s in naive["points"])
         + f"; fit seconds = {naive['a']:.3g} · N^{naive['b']:.2f}.",
         "",
-        ("Launch: a new Python process opens the indexed database, `make_app(store=Store(db), reviewer=\"bench\")`, "
-        "`app.run_test(size=(120, 32))`, until the claims table has rows; imports included. Evidence read: "
-        f"`Store.evidence(claim_id)` for {EVIDENCE_SAMPLE} sampled claims; recompute: `compute_for_claims` of one "
-        "claim with the candidate index already loaded. Add one: `Store.index([file])` on a copy of the indexed "
-        f"database in a new process (imports done, not timed). Search: {len(SEARCH_QUERIES)} queries × 3."),
+        (
+            'Launch: a new Python process opens the indexed database, `make_app(store=Store(db), reviewer="bench")`, '
+            "`app.run_test(size=(120, 32))`, until the claims table has rows; imports included. Evidence read: "
+            f"`Store.evidence(claim_id)` for {EVIDENCE_SAMPLE} sampled claims; recompute: `compute_for_claims` of one "
+            "claim with the candidate index already loaded. Add one: `Store.index([file])` on a copy of the indexed "
+            f"database in a new process (imports done, not timed). Search: {len(SEARCH_QUERIES)} queries × 3."
+        ),
     ]
     if plot_points:
-        lines += ["", "Scaling (index time and peak memory, docs/benchmark.png):", "",
-                  "| articles | index s | articles/s | s per 1k articles | peak RSS MB |", "|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "Scaling (index time and peak memory, docs/benchmark.png):",
+            "",
+            "| articles | index s | articles/s | s per 1k articles | peak RSS MB |",
+            "|---:|---:|---:|---:|---:|",
+        ]
         for p in plot_points:
-            lines.append(f"| {p['n']:,} | {p['index_s']:.1f} | {p['articles'] / p['index_s']:.1f} | "
-                         f"{p['index_s'] / p['articles'] * 1000:.1f} | {p['peak_rss_mb']:.0f} |")
+            lines.append(
+                f"| {p['n']:,} | {p['index_s']:.1f} | {p['articles'] / p['index_s']:.1f} | "
+                f"{p['index_s'] / p['articles'] * 1000:.1f} | {p['peak_rss_mb']:.0f} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -570,10 +672,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--large-runs", type=int, default=None,
-                        help="runs for sizes of 5,000 articles and more (default: --runs); a 10k index takes minutes")
-    parser.add_argument("--plot-sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10000],
-                        help="sizes for docs/benchmark.png; sizes not in --sizes are indexed once")
+    parser.add_argument(
+        "--large-runs",
+        type=int,
+        default=None,
+        help="runs for sizes of 5,000 articles and more (default: --runs); a 10k index takes minutes",
+    )
+    parser.add_argument(
+        "--plot-sizes",
+        type=int,
+        nargs="*",
+        default=[1000, 2000, 5000, 10000],
+        help="sizes for docs/benchmark.png; sizes not in --sizes are indexed once",
+    )
     parser.add_argument("--quick", action="store_true", help="a small smoke run: 200 articles, one run")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench")
     parser.add_argument("--results", type=Path, default=RESULTS_MD)
@@ -601,13 +712,21 @@ def main(argv: list[str] | None = None) -> None:
         if done is None:
             r = measure_index(corpus(args.work, n), args.work / f"index-{n}.db")
             print(f"  plot point {n}: {r.seconds:.1f} s, peak {r.peak_rss_mb:.0f} MB", flush=True)
-            done = {"n": n, "index_s": r.seconds, "articles": r.articles, "peak_rss_mb": r.peak_rss_mb,
-                    "largest_process_mb": r.largest_process_mb}
+            done = {
+                "n": n,
+                "index_s": r.seconds,
+                "articles": r.articles,
+                "peak_rss_mb": r.peak_rss_mb,
+                "largest_process_mb": r.largest_process_mb,
+            }
         plot_points.append({k: done[k] for k in ("n", "index_s", "articles", "peak_rss_mb", "largest_process_mb")})
 
     text = markdown(results, naive, info, plot_points, sys.argv[1:] if argv is None else argv)
-    (args.work / "results.json").write_text(json.dumps({"machine": info, "results": results, "naive": naive,
-                                                        "plot": plot_points}, indent=1, ensure_ascii=False))
+    (args.work / "results.json").write_text(
+        json.dumps(
+            {"machine": info, "results": results, "naive": naive, "plot": plot_points}, indent=1, ensure_ascii=False
+        )
+    )
     args.results.write_text(text, encoding="utf-8")
     if plot_points:
         plot(plot_points, args.plot)

@@ -14,11 +14,26 @@ from tests_support import run_cli, write_day
 from factcheck_tui.store.api import bundled_seeds
 
 JSON_ARTICLE_FIELDS = {"id", "name", "path", "title", "outlet", "sha256"}
-JSON_CLAIM_FIELDS = {"id", "article_id", "article", "text", "topic_id", "checkworthiness", "suggested_verdict",
-                     "verdict", "reviewer", "decided_at", "note", "evidence"}
+JSON_CLAIM_FIELDS = {
+    "id",
+    "article_id",
+    "article",
+    "text",
+    "topic_id",
+    "checkworthiness",
+    "suggested_verdict",
+    "verdict",
+    "reviewer",
+    "decided_at",
+    "note",
+    "evidence",
+}
 JSON_EVIDENCE_FIELDS = {"article_id", "article", "sentence", "score", "stance", "reason"}
-CSV_COLUMNS = ["claim_id", "topic", "article", "outlet", "claim", "suggested_verdict", "verdict", "reviewer",
-               "decided_at", "note", "agreeing_articles", "disagreeing_articles", "evidence"]
+# the CSV export's columns, restated: a script reading the file depends on exactly these, in this order
+CSV_COLUMNS = (
+    "claim_id topic article outlet claim suggested_verdict verdict reviewer decided_at note agreeing_articles "
+    "disagreeing_articles evidence"
+).split()
 
 
 run = run_cli
@@ -65,7 +80,10 @@ def test_reindexing_unchanged_files_is_a_no_op(db):
 
 def test_index_verdict_export_round_trip(db, tmp_path):
     first, second = claim_ids(db)[:2]
-    assert run("verdict", first, "disputed", "--note", "=1+1 figures differ", "--reviewer", "amal", "--db", db).returncode == 0
+    assert (
+        run("verdict", first, "disputed", "--note", "=1+1 figures differ", "--reviewer", "amal", "--db", db).returncode
+        == 0
+    )
     assert run("verdict", second, "confirmed", "--reviewer", "omar", "--db", db).returncode == 0
 
     data = json.loads(run("export", "--format", "json", "--db", db).stdout)
@@ -74,7 +92,10 @@ def test_index_verdict_export_round_trip(db, tmp_path):
     claims = {c["id"]: c for c in data["claims"]}
     assert JSON_CLAIM_FIELDS <= set(claims[first])
     assert (claims[first]["verdict"], claims[first]["reviewer"], claims[first]["note"]) == (
-        "disputed", "amal", "=1+1 figures differ")
+        "disputed",
+        "amal",
+        "=1+1 figures differ",
+    )
     assert claims[second]["verdict"] == "confirmed" and claims[second]["decided_at"]
     assert all(JSON_EVIDENCE_FIELDS <= set(e) for c in data["claims"] for e in c["evidence"])
     assert {cid for t in data["topics"] for cid in t["claim_ids"]} == set(claims)

@@ -130,8 +130,13 @@ def test_a_hostile_file_name_is_shown_and_exported_with_its_controls_made_visibl
     indexed = run("index", hostile_folder(tmp_path), "--db", db)
     assert indexed.returncode == 0, indexed.stderr
     assert "skipped" in indexed.stderr
-    for output in (indexed.stdout, indexed.stderr, run("export", "--db", db).stdout,
-                   run("export", "--db", db, "--format", "json").stdout, run("events", "--db", db).stdout):
+    for output in (
+        indexed.stdout,
+        indexed.stderr,
+        run("export", "--db", db).stdout,
+        run("export", "--db", db, "--format", "json").stdout,
+        run("events", "--db", db).stdout,
+    ):
         assert not any(ch in output for ch in RAW), output[:300]
     names = [a.name for a in Store(db, read_only=True).articles()]
     assert names == ["evil␛]0;owned␇␛]52;c;aGk=␇␛[2J\ufffd forged.txt"]

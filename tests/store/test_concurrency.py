@@ -26,10 +26,7 @@ WRITER = textwrap.dedent(
 
 
 def test_four_processes_setting_60_verdicts_each_lose_nothing(seeded_db):
-    procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(seeded_db), f"reviewer{i}", str(i)])
-        for i in range(4)
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(seeded_db), f"reviewer{i}", str(i)]) for i in range(4)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
     with Store(seeded_db) as store:
         events = store.events_since(0)
@@ -40,7 +37,10 @@ def test_four_processes_setting_60_verdicts_each_lose_nothing(seeded_db):
         for claim_id, e in last_event.items():
             claim = store.claim(claim_id)
             assert (claim.verdict, claim.reviewer, claim.version) == (
-                e.verdict, e.reviewer, sum(1 for x in events if x.claim_id == claim_id))
+                e.verdict,
+                e.reviewer,
+                sum(1 for x in events if x.claim_id == claim_id),
+            )
 
 
 def _make_corpus(folder: Path, n: int) -> None:
@@ -63,8 +63,12 @@ def test_index_killed_midway_keeps_verdicts_and_a_rerun_completes(seeded_db, tmp
     corpus = tmp_path / "corpus"
     _make_corpus(corpus, 400)
     env = dict(os.environ)
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck_tui.tui.cli", "index", str(corpus), "--db", str(seeded_db)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck_tui.tui.cli", "index", str(corpus), "--db", str(seeded_db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     deadline = time.monotonic() + 60
     with Store(seeded_db) as watcher:
         while watcher.stats().articles < articles_before + 60 and time.monotonic() < deadline:

@@ -78,7 +78,7 @@ def test_forward_migration_keeps_rows_of_an_older_schema(tmp_path):
     old.execute("INSERT INTO articles(path, name, sha256, added_at, text) VALUES ('a', 'a', 'x', 'now', 'نص')")
     old.execute("INSERT INTO sentences(article_id, idx, start, \"end\", text, norm) VALUES (1, 0, 0, 2, 'نص', 'نص')")
     old.execute(
-        "INSERT INTO sentences(article_id, idx, start, \"end\", text, norm, terms) "
+        'INSERT INTO sentences(article_id, idx, start, "end", text, norm, terms) '
         "VALUES (1, 1, 3, 8, 'بوتين', 'بوتين', 'وتين')"  # a v1/v2 term: the stemmer cut the name
     )
     old.conn.close()

@@ -270,8 +270,14 @@ def test_html_with_only_scripts_is_skipped(tmp_path: Path) -> None:
 
 
 def record(n: int, **extra: str) -> dict[str, str]:
-    return {"source": "sabq", "url": f"https://sabq.org/{n}", "date_extracted": "2015-08-06",
-            "title": f"عنوان {n}", "content": f"نص الخبر رقم {n}.", **extra}
+    return {
+        "source": "sabq",
+        "url": f"https://sabq.org/{n}",
+        "date_extracted": "2015-08-06",
+        "title": f"عنوان {n}",
+        "content": f"نص الخبر رقم {n}.",
+        **extra,
+    }
 
 
 def test_json_array_of_records(tmp_path: Path) -> None:
@@ -281,8 +287,14 @@ def test_json_array_of_records(tmp_path: Path) -> None:
     first = documents[0]
     assert isinstance(first, Document)
     assert first == Document(
-        path=f"{path}#0", name="day.json#0", text="نص الخبر رقم 0.", sha256=first.sha256,
-        title="عنوان 0", outlet="sabq", url="https://sabq.org/0", date="2015-08-06",
+        path=f"{path}#0",
+        name="day.json#0",
+        text="نص الخبر رقم 0.",
+        sha256=first.sha256,
+        title="عنوان 0",
+        outlet="sabq",
+        url="https://sabq.org/0",
+        date="2015-08-06",
     )
 
 
@@ -504,7 +516,7 @@ def _inside_a_letter(data: bytes, after: int) -> int:
     "damage",
     [
         lambda data: data[: _inside_a_letter(data, len(data) // 2)],  # cut in the middle of a letter
-        lambda data: data[:_inside_a_letter(data, 100)] + data[_inside_a_letter(data, 100) + 1 :],  # a byte lost
+        lambda data: data[: _inside_a_letter(data, 100)] + data[_inside_a_letter(data, 100) + 1 :],  # a byte lost
         lambda data: data + ARABIC.encode("cp1256"),  # a passage pasted from a Windows-1256 file
     ],
 )

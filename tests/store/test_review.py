@@ -13,7 +13,12 @@ def test_verdict_is_stored_with_an_event(store):
     after = store.set_verdict(claim.id, "confirmed", "amal", note="seen in 3 outlets")
     assert (after.verdict, after.reviewer, after.note, after.version) == ("confirmed", "amal", "seen in 3 outlets", 1)
     [event] = store.history(claim.id)
-    assert (event.verdict, event.previous, event.reviewer, event.note) == ("confirmed", None, "amal", "seen in 3 outlets")
+    assert (event.verdict, event.previous, event.reviewer, event.note) == (
+        "confirmed",
+        None,
+        "amal",
+        "seen in 3 outlets",
+    )
 
 
 def test_every_change_appends_and_clear_keeps_history(store):
@@ -23,7 +28,10 @@ def test_every_change_appends_and_clear_keeps_history(store):
     store.set_verdict(claim.id, None, "amal")
     events = store.history(claim.id)
     assert [(e.previous, e.verdict, e.reviewer) for e in events] == [
-        (None, "confirmed", "amal"), ("confirmed", "disputed", "omar"), ("disputed", None, "amal")]
+        (None, "confirmed", "amal"),
+        ("confirmed", "disputed", "omar"),
+        ("disputed", None, "amal"),
+    ]
     assert store.claim(claim.id).verdict is None
 
 

@@ -9,8 +9,9 @@ from factcheck_tui.store.text.terms import content_terms
 
 
 def article(key, title, lead="", day=None):
-    return EventArticle(key, tuple(content_terms(normalize(title))), tuple(content_terms(normalize(lead))),
-                        parse_day(day), title)
+    return EventArticle(
+        key, tuple(content_terms(normalize(title))), tuple(content_terms(normalize(lead))), parse_day(day), title
+    )
 
 
 def flat_idf(term: str) -> float:
@@ -21,22 +22,27 @@ def events_of(events):
     return sorted(sorted(e.keys) for e in events)
 
 
-BOMBING = ("مقتل 15 في تفجير انتحاري استهدف مسجد قوات الطوارئ في أبها",
-           "استهدف انتحاري مسجدا لقوات الطوارئ في منطقة عسير أثناء صلاة الظهر")
-BOMBING_2 = ("تفجير إرهابي يستهدف مسجد قوات الطوارئ بأبها",
-             "قتل 12 شخصا في تفجير انتحاري داخل مسجد لقوات الطوارئ في عسير أثناء صلاة الظهر")
+BOMBING = (
+    "مقتل 15 في تفجير انتحاري استهدف مسجد قوات الطوارئ في أبها",
+    "استهدف انتحاري مسجدا لقوات الطوارئ في منطقة عسير أثناء صلاة الظهر",
+)
+BOMBING_2 = (
+    "تفجير إرهابي يستهدف مسجد قوات الطوارئ بأبها",
+    "قتل 12 شخصا في تفجير انتحاري داخل مسجد لقوات الطوارئ في عسير أثناء صلاة الظهر",
+)
 MATCH = ("الهلال يتغلب على النصر في كأس السوبر في لندن", "فاز الهلال على النصر بهدف في نهائي كأس السوبر")
 
 
 def test_two_reports_of_one_happening_are_one_event_and_another_happening_is_apart():
-    events = group_events([article(1, *BOMBING, "2015-08-06"), article(2, *BOMBING_2, "2015-08-06"),
-                           article(3, *MATCH, "2015-08-06")], flat_idf)
+    events = group_events(
+        [article(1, *BOMBING, "2015-08-06"), article(2, *BOMBING_2, "2015-08-06"), article(3, *MATCH, "2015-08-06")],
+        flat_idf,
+    )
     assert events_of(events) == [[1, 2], [3]]
 
 
 def test_an_event_has_the_first_articles_title_as_label_and_spans_its_days():
-    events = group_events([article(2, *BOMBING_2, "2015-08-07"), article(1, *BOMBING, "2015-08-06 10:00:00")],
-                          flat_idf)
+    events = group_events([article(2, *BOMBING_2, "2015-08-07"), article(1, *BOMBING, "2015-08-06 10:00:00")], flat_idf)
     (event,) = events
     assert event.label == BOMBING[0]  # the earliest article comes first
     assert (event.start, event.end) == (date(2015, 8, 6), date(2015, 8, 7))

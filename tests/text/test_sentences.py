@@ -75,8 +75,12 @@ def test_sentence_is_a_plain_value():
 def test_page_furniture_separators_end_a_sentence() -> None:
     text = "هيئة تحرير الشام تنفي إصابة قائدها في ضربة روسية | الجزيرة مباشر Main navigation Search\nآخر الأخبار > > كيف استعاد التنظيم أنفاسه"
     got = [s.text for s in split_sentences(text)]
-    assert got == ["هيئة تحرير الشام تنفي إصابة قائدها في ضربة روسية", "الجزيرة مباشر Main navigation Search",
-                   "آخر الأخبار", "كيف استعاد التنظيم أنفاسه"]
+    assert got == [
+        "هيئة تحرير الشام تنفي إصابة قائدها في ضربة روسية",
+        "الجزيرة مباشر Main navigation Search",
+        "آخر الأخبار",
+        "كيف استعاد التنظيم أنفاسه",
+    ]
     assert all(text[s.start : s.end] == s.text for s in split_sentences(text))
     assert [s.text for s in split_sentences("سعر الصرف 3|4 بين قوسين")] == ["سعر الصرف 3|4 بين قوسين"]
 
@@ -84,10 +88,14 @@ def test_page_furniture_separators_end_a_sentence() -> None:
 def test_an_engineers_title_and_a_decimal_shown_right_to_left_end_no_sentence():
     text = "وقال م. أحمد العلي إن الصادرات بلغت 5.\u200f2 مليون طن في عام 2015 م. وأضاف أن العمل مستمر."
     assert [s.text for s in split_sentences(text)] == [
-        "وقال م. أحمد العلي إن الصادرات بلغت 5.\u200f2 مليون طن في عام 2015 م.", "وأضاف أن العمل مستمر."]
+        "وقال م. أحمد العلي إن الصادرات بلغت 5.\u200f2 مليون طن في عام 2015 م.",
+        "وأضاف أن العمل مستمر.",
+    ]
 
 
 def test_a_dotted_acronym_in_brackets_does_not_end_the_sentence() -> None:
     text = "وذكرت هيئة الإذاعة الأسترالية (إيه.بي.سي) أن الحكومة قررت الحظر. وأضافت أن القرار نهائي."
     assert [s.text for s in split_sentences(text)] == [
-        "وذكرت هيئة الإذاعة الأسترالية (إيه.بي.سي) أن الحكومة قررت الحظر.", "وأضافت أن القرار نهائي."]
+        "وذكرت هيئة الإذاعة الأسترالية (إيه.بي.سي) أن الحكومة قررت الحظر.",
+        "وأضافت أن القرار نهائي.",
+    ]

@@ -196,8 +196,9 @@ def test_model_file_is_small_and_loads_without_sklearn_or_numpy() -> None:
         "from factcheck_tui.store.text.stance import classify\n"
         "print(classify('ارتفعت أسعار النفط اليوم', 'تراجعت أسعار النفط اليوم').stance)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "disagree"
 
@@ -240,8 +241,10 @@ def test_token_windows_read_the_same_tokens_as_the_whole_text() -> None:
     from factcheck_tui.store.text.stance_features import _first_tokens, _last_tokens
     from factcheck_tui.store.text.tokens import tokenize
 
-    text = ("أعلنت السلطات الأوكرانية يوم الأربعاء مقتل ما لا يقل عن 12 شخصا في قصف روسي على مدينة زابوريجيا، "
-            "وقال الحاكم إن الهجوم استهدف مركزا ترفيهيا ومباني سكنية قريبة من محطة القطارات الرئيسية.")
+    text = (
+        "أعلنت السلطات الأوكرانية يوم الأربعاء مقتل ما لا يقل عن 12 شخصا في قصف روسي على مدينة زابوريجيا، "
+        "وقال الحاكم إن الهجوم استهدف مركزا ترفيهيا ومباني سكنية قريبة من محطة القطارات الرئيسية."
+    )
     for cut in range(0, len(text), 7):
         assert _first_tokens(text, cut) == tokenize(text[cut:])[:1]
         assert _last_tokens(text, cut)[-4:] == tokenize(text[:cut])[-4:]
@@ -257,8 +260,11 @@ def test_the_partial_ratio_left_out_changes_no_decision() -> None:
     from factcheck_tui.store.text.sentences import split_sentences
     from factcheck_tui.store.text.stance_features import pair_features, view
 
-    sentences = [s.text for path in sorted(bundled_seeds().glob("*.txt"))
-                 for s in split_sentences(path.read_text(encoding="utf-8"))]
+    sentences = [
+        s.text
+        for path in sorted(bundled_seeds().glob("*.txt"))
+        for s in split_sentences(path.read_text(encoding="utf-8"))
+    ]
     pairs = list(islice(permutations(sentences[::3], 2), 3000))
     if ANS_DEV.exists():
         with ANS_DEV.open(encoding="utf-8", newline="") as fh:
@@ -271,8 +277,16 @@ def test_the_partial_ratio_left_out_changes_no_decision() -> None:
         lazy_features = pair_features(a, b, partial=False)
         lazy = stance.decide(a, b, lazy_features, model)
         assert (lazy.stance, lazy.score, lazy.reason, lazy.ans_label, lazy.claim_spans, lazy.other_spans) == (
-            whole.stance, whole.score, whole.reason, whole.ans_label, whole.claim_spans, whole.other_spans)
-        computed += stance._partial_matters(model.other.logit(lazy_features), model.disagree.logit(lazy_features), model)
+            whole.stance,
+            whole.score,
+            whole.reason,
+            whole.ans_label,
+            whole.claim_spans,
+            whole.other_spans,
+        )
+        computed += stance._partial_matters(
+            model.other.logit(lazy_features), model.disagree.logit(lazy_features), model
+        )
     assert 0 < computed < len(pairs)  # both paths are taken
 
 

@@ -131,8 +131,12 @@ def test_figure_status_reads_the_shorter_sentence() -> None:
 
 
 def test_figures_of_two_bodies_named_only_by_their_words_do_not_contradict() -> None:
-    a = view("وأفاد التقرير أن قروض البنك السعودي للتسليف بلغت خلال العام الماضي، مبينا أن تسديد القروض بلغ 6.1 مليار ريال")
-    b = view("وأبان التقرير أن قروض صندوق الاستثمارات العامة بلغت خلال العام الماضي، مشيرا إلى أن تسديد القروض بلغ 2.7 مليار ريال")
+    a = view(
+        "وأفاد التقرير أن قروض البنك السعودي للتسليف بلغت خلال العام الماضي، مبينا أن تسديد القروض بلغ 6.1 مليار ريال"
+    )
+    b = view(
+        "وأبان التقرير أن قروض صندوق الاستثمارات العامة بلغت خلال العام الماضي، مشيرا إلى أن تسديد القروض بلغ 2.7 مليار ريال"
+    )
     assert compare(a, b).relation != "contradicts"
     # one body named on one side only is the same scope told more fully
     c = view("وأفاد التقرير أن تسديد القروض بلغ 4.1 مليار ريال خلال العام الماضي")
@@ -164,7 +168,9 @@ def test_a_different_place_fills_the_same_slot_only_beside_the_same_words() -> N
     assert same_position(va, (a.index("موسكو"), a.index("موسكو") + 5), vb, (b.index("سان"), b.index("بطرسبرغ") + 7))
     c = "قتل 750 شخصا بحسب تعداد لوكالة الصحافة الفرنسية"
     d = "قتل 750 شخصا منذ تولي الرئيس النيجيري الحكم"
-    assert not same_position(view(c), (c.index("الفرنسية"), len(c)), view(d), (d.index("النيجيري"), d.index("النيجيري") + 8))
+    assert not same_position(
+        view(c), (c.index("الفرنسية"), len(c)), view(d), (d.index("النيجيري"), d.index("النيجيري") + 8)
+    )
 
 
 def test_a_retelling_under_a_rumour_word_disputes_the_statement() -> None:
@@ -272,11 +278,11 @@ def test_a_relative_period_is_a_span_of_the_calendar_counted_from_the_article_da
     from factcheck_tui.store.text.statements import resolve_span
 
     published = date(2015, 8, 9)
-    last_month, = extract_facts("ارتفعت الصادرات خلال الشهر الماضي").mentions
+    (last_month,) = extract_facts("ارتفعت الصادرات خلال الشهر الماضي").mentions
     assert resolve_span(last_month, published) == [(date(2015, 7, 1), date(2015, 7, 31))]
-    last_year, = extract_facts("وبلغت الأرباح في السنة الماضية 10 ملايين").of_kind("period")
+    (last_year,) = extract_facts("وبلغت الأرباح في السنة الماضية 10 ملايين").of_kind("period")
     assert resolve_span(last_year, published) == [(date(2014, 1, 1), date(2014, 12, 31))]
-    this_year, = extract_facts("tourism grew this year").mentions
+    (this_year,) = extract_facts("tourism grew this year").mentions
     assert resolve_span(this_year, published) == [(date(2015, 1, 1), date(2015, 12, 31))]
     january = next(m for m in extract_facts("في يناير الماضي").mentions if m.kind == "date")
     assert resolve_span(january, date(2015, 1, 20))[0] == (date(2015, 1, 1), date(2015, 1, 31))
@@ -315,8 +321,10 @@ def test_a_negation_over_a_light_verb_scopes_over_its_verbal_noun() -> None:
 def test_a_negation_in_a_side_clause_disputes_nothing() -> None:
     # "officials who asked that their names not be published": the negated act shares only a root with the other
     a = view("وتعرضت أول دفعة من القوات التي دربتها الولايات المتحدة ونشرتها في شمال سوريا للنيران")
-    b = view("وتعرضت أول دفعة من القوات التي دربتها الولايات المتحدة ونشرتها في شمال سورية للنيران، وقال "
-             "مسؤولون اشترطوا عدم نشر أسمائهم إن واشنطن ستشن هجمات")
+    b = view(
+        "وتعرضت أول دفعة من القوات التي دربتها الولايات المتحدة ونشرتها في شمال سورية للنيران، وقال "
+        "مسؤولون اشترطوا عدم نشر أسمائهم إن واشنطن ستشن هجمات"
+    )
     assert compare(a, b).relation != "contradicts"
 
 
@@ -328,7 +336,9 @@ def test_an_act_stated_only_under_a_condition_is_not_stated() -> None:
 
 def test_a_negation_against_another_negation_of_one_statement_is_no_conflict() -> None:
     a = view("أرجع الأمين العام التأخير إلى عدم التزام شركات التأمين بالعمل على النظام الجديد")
-    b = view("اتهم الأمين العام شركات التأمين بالتأخير لمواصلتها العمل بالنظام القديم وعدم الانتقال للعمل بالنظام الجديد")
+    b = view(
+        "اتهم الأمين العام شركات التأمين بالتأخير لمواصلتها العمل بالنظام القديم وعدم الانتقال للعمل بالنظام الجديد"
+    )
     assert compare(a, b).relation != "contradicts"
 
 
@@ -378,7 +388,9 @@ def test_last_month_in_papers_of_two_months_names_two_months() -> None:
 
 def test_a_denial_denies_its_own_clause_not_what_the_denier_says_after_it() -> None:
     stated = view("أعلنت الشركة افتتاح مصنع جديد للإسمنت في مدينة جدة الشهر المقبل")
-    other_matter = view("ونفت الشركة أن تكون رفعت أسعار منتجاتها، مؤكدة افتتاح مصنع جديد للإسمنت في مدينة جدة الشهر المقبل")
+    other_matter = view(
+        "ونفت الشركة أن تكون رفعت أسعار منتجاتها، مؤكدة افتتاح مصنع جديد للإسمنت في مدينة جدة الشهر المقبل"
+    )
     assert compare(stated, other_matter).relation != "contradicts"
     same_matter = view("ونفى المتحدث باسم الشركة أن تكون الشركة قررت افتتاح مصنع جديد للإسمنت في جدة")
     result = compare(stated, same_matter)

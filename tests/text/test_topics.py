@@ -121,10 +121,18 @@ def test_assigning_many_claims_compares_each_only_with_groups_sharing_a_term_and
     from factcheck_tui.store.text import topics as t
 
     groups = group_topics(items_of(BOMBING, OIL, FOOTBALL))
-    claims = [TopicItem(f"n{i}", text) for i, text in enumerate(BOMBING + OIL + FOOTBALL + [
-        "افتتح معرض الكتاب الدولي في جدة بمشاركة خمسمئة دار نشر.",
-        "وتراجعت أسعار النفط دون 50 دولارا للبرميل بعد تفجير مسجد الطوارئ.",
-    ])]
+    claims = [
+        TopicItem(f"n{i}", text)
+        for i, text in enumerate(
+            BOMBING
+            + OIL
+            + FOOTBALL
+            + [
+                "افتتح معرض الكتاب الدولي في جدة بمشاركة خمسمئة دار نشر.",
+                "وتراجعت أسعار النفط دون 50 دولارا للبرميل بعد تفجير مسجد الطوارئ.",
+            ]
+        )
+    ]
 
     def against_every_group(item):
         terms = t._terms_all_readings(item)

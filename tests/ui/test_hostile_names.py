@@ -31,5 +31,5 @@ async def test_escapes_in_names_never_reach_the_screen(app_factory, tmp_path):
         screen = app.export_screenshot()
     for ch in ("\x1b", "\x07", "\u202e"):
         at = screen.find(ch)
-        assert at < 0, screen[max(0, at - 300): at + 50]
+        assert at < 0, screen[max(0, at - 300) : at + 50]
     assert "␛]0;owned␇" in screen

@@ -175,7 +175,7 @@ async def test_a_opens_the_article_at_the_claims_sentence(app_factory, other):
         article_screen = app.screen
         assert isinstance(article_screen, ArticleScreen)
         assert article_screen.article.id == claim.article_id
-        assert article_screen.article.text[claim.start:claim.end].strip() == claim.text.strip()
+        assert article_screen.article.text[claim.start : claim.end].strip() == claim.text.strip()
         line = article_screen.sentence_line()
         body = article_screen.query_one("#article-body")
         assert line is not None and line > 0
@@ -217,8 +217,11 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         await pilot.press("down", "enter")  # the second choice: unreviewed
         assert screen.filter_choice.unreviewed
         expected = other.claims(ClaimFilter(topic_id=screen.topic_id, unreviewed=True))
-        assert screen.claims_table.row_count == len(expected) == len(other.claims(
-            ClaimFilter(topic_id=screen.topic_id))) - 2
+        assert (
+            screen.claims_table.row_count
+            == len(expected)
+            == len(other.claims(ClaimFilter(topic_id=screen.topic_id))) - 2
+        )
         outlet = other.outlets()[1]
         await pilot.press("f")
         choices = app.screen.choices
@@ -375,7 +378,10 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
         assert isinstance(app.screen, ConflictScreen)
         dialog = app.screen
         assert (dialog.current["verdict"], dialog.current["reviewer"], dialog.current["note"]) == (
-            "disputed", "other", "their note")
+            "disputed",
+            "other",
+            "their note",
+        )
         assert dialog.mine["verdict"] == "confirmed"
         assert len(dialog.query(".side")) == 2
         assert other.claim(cid).verdict == "disputed"  # nothing overwritten before the choice
@@ -464,8 +470,7 @@ async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkey
         assert str(table.get_row(table.keys_in_order()[-1])[0]).strip() == table.keys_in_order()[-1]
 
 
-async def test_a_verdict_on_a_locked_database_says_not_saved_and_the_app_goes_on(app_factory, seeded_db,
-                                                                                monkeypatch):
+async def test_a_verdict_on_a_locked_database_says_not_saved_and_the_app_goes_on(app_factory, seeded_db, monkeypatch):
     import sqlite3
 
     app = app_factory()
@@ -491,8 +496,9 @@ async def test_a_verdict_on_a_locked_database_says_not_saved_and_the_app_goes_on
     holder.close()
 
 
-async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(app_factory, seeded_db, tmp_path,
-                                                                               monkeypatch):
+async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(
+    app_factory, seeded_db, tmp_path, monkeypatch
+):
     from factcheck_tui.tui.screens.modals import ConfirmScreen
 
     app = app_factory()

@@ -49,9 +49,25 @@ async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_th
         target = int(screen.claims_table.keys_in_order()[4])
         result = await asyncio.to_thread(  # a colleague's process writes while this app's loop keeps running
             subprocess.run,
-            [sys.executable, "-m", "factcheck_tui.tui.cli", "verdict", str(target), "disputed", "--note", "from the desk",
-             "--db", str(seeded_db), "--reviewer", "other"],
-            capture_output=True, text=True, timeout=60, cwd=REPO, check=False,
+            [
+                sys.executable,
+                "-m",
+                "factcheck_tui.tui.cli",
+                "verdict",
+                str(target),
+                "disputed",
+                "--note",
+                "from the desk",
+                "--db",
+                str(seeded_db),
+                "--reviewer",
+                "other",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=REPO,
+            check=False,
         )
         assert result.returncode == 0, result.stderr
         waited = await wait_until(pilot, lambda: screen.claims[target].verdict == "disputed", timeout=2.5)
@@ -71,7 +87,9 @@ async def test_new_articles_from_another_process_add_rows_in_place(app_factory, 
     extra.mkdir()
     (extra / "late.txt").write_text(
         "قال مسؤولون إن 14 شخصا أصيبوا في قصف على زابوريجيا يوم الخميس.\n"
-        "وأكد ويتكوف أن المحادثات مع بوتين استمرت ثلاث ساعات في الكرملين.\n", encoding="utf-8")
+        "وأكد ويتكوف أن المحادثات مع بوتين استمرت ثلاث ساعات في الكرملين.\n",
+        encoding="utf-8",
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen: MainScreen = app.main_screen
@@ -132,8 +150,9 @@ async def test_watch_indexes_files_dropped_into_the_folder(app_factory, seeded_d
         await pilot.pause()
         screen: MainScreen = app.main_screen
         assert "5 articles" in str(screen.query_one("#totals").render())
-        (inbox / "dropped.txt").write_text("أعلنت السلطات مقتل 3 أشخاص في قصف على خيرسون يوم الجمعة.\n",
-                                           encoding="utf-8")
+        (inbox / "dropped.txt").write_text(
+            "أعلنت السلطات مقتل 3 أشخاص في قصف على خيرسون يوم الجمعة.\n", encoding="utf-8"
+        )
         await wait_until(pilot, lambda: "6 articles" in str(screen.query_one("#totals").render()), timeout=6)
         with Store(seeded_db) as check:
             assert any(a.name == "dropped.txt" for a in check.articles())
@@ -146,7 +165,9 @@ async def test_markup_and_control_characters_are_shown_literally(app_factory, tm
     (folder / "odd.txt").write_text(
         "The ministry said 12 people were killed in [the war] on Monday, and [bold red]x[/] was printed.\n"
         "A second sentence says 40 homes were damaged \x1b[31mred\x1b[0m and a bell \x07 rang in Kyiv.\n"
-        "قال المسؤول إن [الحرب] أودت بحياة 12 شخصا يوم الاثنين.\n", encoding="utf-8")
+        "قال المسؤول إن [الحرب] أودت بحياة 12 شخصا يوم الاثنين.\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "odd.db"
     with Store(db) as writer:
         writer.index([folder])
@@ -170,10 +191,24 @@ async def test_markup_and_control_characters_are_shown_literally(app_factory, tm
 def test_evidence_with_control_characters_renders_them_visibly():
     from factcheck_tui.store.models import Claim
 
-    claim = Claim(1, 1, "a.txt", None, 1, "Claim [b]x[/b]\x1b[2J", None, None, 0.5, None, None, None, None, None, 0,
-                  False)
-    evidence = [Evidence(1, 2, 2, "b.txt", "Outlet [red]", "Sentence \x1b]0;title\x07 [the war]", 80.0, "disagree",
-                         "reason [x]", claim_spans=((0, 5),), sentence_spans=((0, 8),))]
+    claim = Claim(
+        1, 1, "a.txt", None, 1, "Claim [b]x[/b]\x1b[2J", None, None, 0.5, None, None, None, None, None, 0, False
+    )
+    evidence = [
+        Evidence(
+            1,
+            2,
+            2,
+            "b.txt",
+            "Outlet [red]",
+            "Sentence \x1b]0;title\x07 [the war]",
+            80.0,
+            "disagree",
+            "reason [x]",
+            claim_spans=((0, 5),),
+            sentence_spans=((0, 8),),
+        )
+    ]
     console = Console(file=io.StringIO(), width=80, record=True, color_system=None, legacy_windows=False)
     console.print(evidence_renderable(claim, evidence, Display(reorder=True), Palette.default()))
     out = console.export_text()

@@ -34,8 +34,13 @@ class FiguresScreen(Screen):
     FiguresScreen #figures-empty { padding: 1 2; }
     """
 
-    def __init__(self, event: Event | None, load: Callable[[bool], list[FigureRow]], display: Display,
-                 open_article: Callable[[int, int, int], None]) -> None:
+    def __init__(
+        self,
+        event: Event | None,
+        load: Callable[[bool], list[FigureRow]],
+        display: Display,
+        open_article: Callable[[int, int, int], None],
+    ) -> None:
         super().__init__()
         self.event = event
         self.load = load
@@ -81,7 +86,9 @@ class FiguresScreen(Screen):
         table.clear()
         self.rows = sorted(self.load(self.show_all), key=lambda r: (r.status != "conflict", r.status != "update"))
         for n, row in enumerate(self.rows):
-            status, style = STATUS[row.status] if len({v.article_id for v in row.values}) > 1 else ("· one article", "dim")
+            status, style = (
+                STATUS[row.status] if len({v.article_id for v in row.values}) > 1 else ("· one article", "dim")
+            )
             for k, v in enumerate(row.values):
                 mark, mark_style = RELATION[v.relation]
                 figure = Text(end="")

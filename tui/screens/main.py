@@ -175,12 +175,20 @@ class MainScreen(Screen):
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="panes"):
             with Vertical(id="topics-pane", classes="pane"):
-                yield FlexTable([("done", "rev/n", 7), ("disp", symbols()["disputed"], 2)], ("label", "topic"),
-                                min_flex=8, id="topics")
+                yield FlexTable(
+                    [("done", "rev/n", 7), ("disp", symbols()["disputed"], 2)],
+                    ("label", "topic"),
+                    min_flex=8,
+                    id="topics",
+                )
             with Vertical(id="right"):
                 with Vertical(id="claims-pane", classes="pane"):
-                    yield FlexTable([("id", "#", ID_WIDTH), ("sug", "suggest", 8), ("you", "verdict", 9)],
-                                    ("claim", "claim"), min_flex=12, id="claims")
+                    yield FlexTable(
+                        [("id", "#", ID_WIDTH), ("sug", "suggest", 8), ("you", "verdict", 9)],
+                        ("claim", "claim"),
+                        min_flex=12,
+                        id="claims",
+                    )
                 yield EvidenceView(id="evidence-pane", classes="pane")
         yield KeyBar()
 
@@ -217,8 +225,14 @@ class MainScreen(Screen):
 
     def claim_filter(self) -> ClaimFilter:
         f = self.filter_choice
-        return ClaimFilter(topic_id=self.topic_id, unreviewed=f.unreviewed, suggested=f.suggested, verdict=f.verdict,
-                           outlet=f.outlet, stale=f.stale)
+        return ClaimFilter(
+            topic_id=self.topic_id,
+            unreviewed=f.unreviewed,
+            suggested=f.suggested,
+            verdict=f.verdict,
+            outlet=f.outlet,
+            stale=f.stale,
+        )
 
     def poll(self) -> None:
         """Another process (a colleague, an indexer) committed: re-read, update rows in place. A read error (a
@@ -286,8 +300,10 @@ class MainScreen(Screen):
         if not self._all_topics_shown and shown:
             # the largest topics, the one being read, and the catch-all (listed last) stay in view
             shown = _first_and(shown, TOPICS_SHOWN, {self.topic_id, shown[-1].id})
-        rows += [(topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
-                 for t in shown]
+        rows += [
+            (topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
+            for t in shown
+        ]
         if len(shown) < len(self.topics):
             rows.append(_more_row(MORE_TOPICS, len(self.topics) - len(shown), len(table.columns)))
         self._put_rows(table, rows)
@@ -336,8 +352,13 @@ class MainScreen(Screen):
         palette = self.fapp.palette
         sug = verdict_text(claim.suggested_verdict, palette) if claim.suggested_verdict else Text("", end="")
         you = verdict_text(claim.verdict, palette, stale=claim.stale, note=bool(claim.note))
-        text = BidiText(claim.text, self.fapp.text_display, single=True, measure=FLEX_MEASURE,
-                        style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "")
+        text = BidiText(
+            claim.text,
+            self.fapp.text_display,
+            single=True,
+            measure=FLEX_MEASURE,
+            style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "",
+        )
         return [Text(str(claim.id), justify="right", end=""), sug, you, text]
 
     def load_claims(self, force: bool = False) -> None:
@@ -384,8 +405,11 @@ class MainScreen(Screen):
         evidence = self.store.evidence(claim.id) if claim else []
         event_id = self.store.event_of_claim(claim.id) if claim else None
         event = self.store.event(event_id) if event_id is not None else None
-        empty = "Indexing… claims appear as they are read." if self._indexing else (
-            "No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
+        empty = (
+            "Indexing… claims appear as they are read."
+            if self._indexing
+            else ("No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
+        )
         key = (claim, tuple(evidence), event, self.fapp.text_display, self.fapp.palette, empty)
         if key == self._evidence_key:
             return
@@ -500,16 +524,22 @@ class MainScreen(Screen):
     def action_clear_verdict(self) -> None:
         self.action_verdict(None, move=False)
 
-    def write_verdict(self, claim: Claim, verdict: str | None, *, note=None, move: bool = True,
-                      expected: int | None = None) -> None:
+    def write_verdict(
+        self, claim: Claim, verdict: str | None, *, note=None, move: bool = True, expected: int | None = None
+    ) -> None:
         """Written (its own short transaction) before the row shows it; a colleague's change is never overwritten
         silently: VerdictConflict opens a dialog with both."""
         from factcheck_tui.store.api import KEEP
 
         note_arg = KEEP if note is None else note
         try:
-            saved = self.store.set_verdict(claim.id, verdict, self.fapp.reviewer, note=note_arg,
-                                           expected_version=claim.version if expected is None else expected)
+            saved = self.store.set_verdict(
+                claim.id,
+                verdict,
+                self.fapp.reviewer,
+                note=note_arg,
+                expected_version=claim.version if expected is None else expected,
+            )
         except VerdictConflict as conflict:
             self.show_conflict(claim, conflict, verdict, note)
             return
@@ -524,8 +554,10 @@ class MainScreen(Screen):
 
     def show_conflict(self, claim: Claim, conflict: VerdictConflict, verdict: str | None, note) -> None:
         current = conflict.current
-        mine = {"verdict": verdict if note is None else current.get("verdict"),
-                "note": note if note is not None else claim.note}
+        mine = {
+            "verdict": verdict if note is None else current.get("verdict"),
+            "note": note if note is not None else claim.note,
+        }
 
         def chosen(which: str | None) -> None:
             if which == "mine":
@@ -674,9 +706,13 @@ class MainScreen(Screen):
 
     def _matches(self, claim: Claim) -> bool:
         f = self.filter_choice
-        return ((not f.unreviewed or claim.verdict is None) and (not f.suggested or claim.suggested_verdict ==
-                f.suggested) and (not f.verdict or claim.verdict == f.verdict) and
-                (not f.outlet or (claim.outlet or claim.article) == f.outlet) and (not f.stale or claim.stale))
+        return (
+            (not f.unreviewed or claim.verdict is None)
+            and (not f.suggested or claim.suggested_verdict == f.suggested)
+            and (not f.verdict or claim.verdict == f.verdict)
+            and (not f.outlet or (claim.outlet or claim.article) == f.outlet)
+            and (not f.stale or claim.stale)
+        )
 
     def action_filter(self) -> None:
         choices = filter_choices(self.store.outlets())
@@ -745,8 +781,11 @@ class MainScreen(Screen):
         for active in self.app.active_bindings.values():
             if active.binding.action in self.DESCRIPTIONS:
                 keys_for.setdefault(active.binding.action, []).append(self.app.get_key_display(active.binding))
-        rows = [(", ".join(keys_for[action]), description) for action, description in self.DESCRIPTIONS.items()
-                if action in keys_for]
+        rows = [
+            (", ".join(keys_for[action]), description)
+            for action, description in self.DESCRIPTIONS.items()
+            if action in keys_for
+        ]
         rows += [
             ("j k ↑ ↓", "Move in the focused list (g / G: first / last, pgup / pgdn: a page)"),
             ("tab", "Next pane: topics → claims → evidence (shift+tab: back)"),
@@ -779,6 +818,7 @@ class MainScreen(Screen):
         worker = get_current_worker()
         store = self.store.reopen()
         try:
+
             def progress(p: IndexProgress) -> None:
                 now = time.monotonic()
                 if now - self._progress_sent > 0.05 or p.done >= p.total:
@@ -817,4 +857,3 @@ class MainScreen(Screen):
             if not self._indexing:
                 self.query_one("#progress-row").display = False
             self.refresh_data()
-

@@ -60,8 +60,9 @@ class Dialog(ModalScreen):
 
 
 def _claim_summary(claim: Claim, display: Display) -> Static:
-    return Static(Group(Text(f"#{claim.id} · {claim.article}", style="dim"), BidiText(claim.text, display)),
-                  classes="claim")
+    return Static(
+        Group(Text(f"#{claim.id} · {claim.article}", style="dim"), BidiText(claim.text, display)), classes="claim"
+    )
 
 
 class NoteScreen(Dialog):
@@ -177,8 +178,12 @@ class ConflictScreen(Dialog):
             yield Label(plain(f"{who} changed claim {self.claim.id} after you loaded it. Nothing was overwritten."))
             yield _claim_summary(self.claim, self.text_display)
             with Horizontal(classes="sides"):
-                yield self._side("Theirs (stored now)", self.current.get("verdict"), self.current.get("reviewer"),
-                                 self.current.get("note"))
+                yield self._side(
+                    "Theirs (stored now)",
+                    self.current.get("verdict"),
+                    self.current.get("reviewer"),
+                    self.current.get("note"),
+                )
                 yield self._side("Yours", self.mine.get("verdict"), None, self.mine.get("note"))
             with Horizontal(classes="buttons"):
                 yield Button(Text("Keep theirs (t)"), id="theirs", variant="primary")
@@ -281,7 +286,9 @@ def _visual(text: str, display: Display) -> str:
 class SearchScreen(Dialog):
     """Full-text search over every sentence; enter jumps to the claim (or opens the article at that sentence)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("down", "focus_results", "Results", show=False, id="search.results")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "focus_results", "Results", show=False, id="search.results")
+    ]
 
     def __init__(self, search: Callable[[str], list[SearchHit]], display: Display, query: str = "") -> None:
         super().__init__()
@@ -294,12 +301,10 @@ class SearchScreen(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="box") as box:
             box.border_title = "Search all sentences"
-            yield Input(self.query_text, placeholder="words to find (any spelling; enter to search)",
-                        id="search-input")
+            yield Input(self.query_text, placeholder="words to find (any spelling; enter to search)", id="search-input")
             yield Static(id="search-preview", classes="hint")
             yield OptionList(id="search-results")
-            yield Label("type, then ↓ to the results · enter jump · escape close", classes="hint",
-                        id="search-status")
+            yield Label("type, then ↓ to the results · enter jump · escape close", classes="hint", id="search-status")
 
     def on_mount(self) -> None:
         self.query_one("#search-results", OptionList).styles.max_height = 16
@@ -330,8 +335,14 @@ class SearchScreen(Dialog):
         for i, hit in enumerate(self.hits):
             tag = f"claim {hit.claim_id}" if hit.claim_id else "sentence"
             spans = [(m, m + len(w), HIT_STYLE) for w in words for m in _find_all(hit.text, w)]
-            olist.add_option(Option(Group(Text(f"{hit.article} · {tag}", style="dim"),
-                                          BidiText(hit.text, self.text_display, spans=spans)), id=str(i)))
+            olist.add_option(
+                Option(
+                    Group(
+                        Text(f"{hit.article} · {tag}", style="dim"), BidiText(hit.text, self.text_display, spans=spans)
+                    ),
+                    id=str(i),
+                )
+            )
         status = self.query_one("#search-status", Label)
         if query.strip():
             status.update(f"{len(self.hits)} found · ↓ results · enter jump · escape close")
@@ -436,8 +447,13 @@ class ExportScreen(Dialog):
 
 def confined_name(name: str) -> bool:
     """A plain file name: no folder, no parent, not hidden, no control characters."""
-    return (name not in ("", ".", "..") and not name.startswith(".") and "/" not in name and "\\" not in name
-            and name.isprintable())
+    return (
+        name not in ("", ".", "..")
+        and not name.startswith(".")
+        and "/" not in name
+        and "\\" not in name
+        and name.isprintable()
+    )
 
 
 class HelpScreen(Dialog):
@@ -464,8 +480,10 @@ class HelpScreen(Dialog):
             for note in self.notes:
                 yield Label(plain(note), classes="hint")
             sym = symbols()
-            legend = (f"{sym['confirmed']} confirmed  {sym['disputed']} disputed  {sym['single-source']} single-source  "
-                      f"{sym[None]} unreviewed  {sym['stale']} evidence changed since the verdict  {sym['note']} note")
+            legend = (
+                f"{sym['confirmed']} confirmed  {sym['disputed']} disputed  {sym['single-source']} single-source  "
+                f"{sym[None]} unreviewed  {sym['stale']} evidence changed since the verdict  {sym['note']} note"
+            )
             yield Label(plain(legend), classes="hint")
             yield Label("escape close", classes="hint")
 

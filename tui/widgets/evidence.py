@@ -73,8 +73,11 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
         verdicts.append(claim.reviewer)
     out: list[RenderableType] = [head, BidiText(claim.text, display, spans=spans, style=palette.title), verdicts]
     if claim.stale:
-        out.append(Text(f"{symbols()['stale']} the evidence changed since this verdict was given", style=palette.accent,
-                        end=""))
+        out.append(
+            Text(
+                f"{symbols()['stale']} the evidence changed since this verdict was given", style=palette.accent, end=""
+            )
+        )
     if claim.note:
         note = Text("note: ", style=palette.muted)
         out.append(Group(note, BidiText(claim.note, display, indent=2)))
@@ -125,7 +128,7 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
 
 
 def origins_summary(evidence: Sequence[Evidence], display: Display) -> str:
-    """"4 outlets, 2 independent origins (1 wire copy ×3)": how many voices the evidence really has. Copies of
+    """ "4 outlets, 2 independent origins (1 wire copy ×3)": how many voices the evidence really has. Copies of
     the claim's own text are not an independent origin."""
     outlets = {e.outlet or e.article for e in evidence}
     members: dict[int, set[str]] = {}
@@ -144,7 +147,11 @@ def origins_summary(evidence: Sequence[Evidence], display: Display) -> str:
 
 
 def evidence_renderable(
-    claim: Claim | None, evidence: Sequence[Evidence], display: Display, palette: Palette, empty: str = "",
+    claim: Claim | None,
+    evidence: Sequence[Evidence],
+    display: Display,
+    palette: Palette,
+    empty: str = "",
     event: Event | None = None,
 ) -> RenderableType:
     if claim is None:

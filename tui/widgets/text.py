@@ -212,8 +212,9 @@ class Palette:
         return cls.from_variables({})
 
 
-def verdict_text(verdict: str | None, palette: Palette, *, stale: bool = False, note: bool = False,
-                 long: bool = False) -> Text:
+def verdict_text(
+    verdict: str | None, palette: Palette, *, stale: bool = False, note: bool = False, long: bool = False
+) -> Text:
     sym = symbols()
     word = (verdict or "unreviewed") if long else SHORT.get(verdict, verdict or "")
     text = Text(f"{sym.get(verdict, '?')} {word}".rstrip(), style=palette.verdict(verdict), end="")
