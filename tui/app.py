@@ -31,27 +31,20 @@ class ReviewCommands(Provider):
         if not isinstance(screen, MainScreen):
             return []
         claim = screen.current_claim
-        subject = f" (claim {claim.id})" if claim else ""
-        names = {
-            "verdict('confirmed')": "Verdict: confirmed" + subject,
-            "verdict('disputed')": "Verdict: disputed" + subject,
-            "verdict('single-source')": "Verdict: single-source" + subject,
-            "clear_verdict": "Clear verdict" + subject,
-            "undo": "Undo my last change",
-            "note": "Note" + subject,
-            "history": "History" + subject,
-            "article": "Open source article" + subject,
-            "search": "Search sentences",
-            "filter": "Filter claims",
-            "export": "Export (CSV / JSON)",
-            "toggle_bidi": "Toggle right-to-left display",
-            "help": "Keys",
-        }
-        return [
-            (title, MainScreen.DESCRIPTIONS[action], action)
-            for action, title in names.items()
-            if not (screen.store.read_only and action.split("(")[0] in MainScreen.WRITE_ACTIONS)
-        ]
+        keys: dict[str, list[str]] = {}  # as bound now: a keymap may have changed them
+        for active in self.app.active_bindings.values():
+            keys.setdefault(active.binding.action, []).append(self.app.get_key_display(active.binding))
+        out = []
+        for action, description in MainScreen.DESCRIPTIONS.items():
+            name = action.split("(")[0]
+            if name == "quit" or (screen.store.read_only and name in MainScreen.WRITE_ACTIONS):
+                continue
+            subject = f" (claim {claim.id})" if claim and name in MainScreen.ABOUT_THE_CLAIM else ""
+            # the action by name first, as one searches for it: "verdict('disputed')" -> "Verdict disputed"
+            label = action.replace("('", " ").replace("')", "").replace("_", " ").capitalize()
+            title = f"{label}: {description}{subject}"
+            out.append((title, "key: " + ", ".join(keys[action]) if action in keys else "", action))
+        return out
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._commands():

@@ -104,45 +104,42 @@ class MainScreen(Screen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]  # noqa: RUF012 — typed by Screen
 
+    # The one place each key is defined: its footer label (description) and what it does (tooltip), which ? help
+    # and the command palette show.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "verdict('confirmed')", "conf", id="review.confirm"),
-        Binding("d", "verdict('disputed')", "disp", id="review.dispute"),
-        Binding("s", "verdict('single-source')", "single", id="review.single"),
-        Binding("x", "clear_verdict", "clear", id="review.clear"),
-        Binding("u", "undo", "undo", id="review.undo"),
-        Binding("n", "note", "note", id="review.note"),
-        Binding("h", "history", "hist", id="review.history"),
-        Binding("a", "article", "source", id="review.article"),
-        Binding("v", "figures", "figures", id="review.figures"),
-        Binding("slash", "search", "search", id="review.search"),
-        Binding("f", "filter", "filter", id="review.filter"),
-        Binding("e", "export", "export", id="review.export"),
-        Binding("b", "toggle_bidi", "rtl", id="review.bidi"),
-        Binding("question_mark", "help", "help", id="review.help"),
-        Binding("q", "quit", "quit", id="review.quit"),
-    ]
-
-    # descriptions for ? help and the command palette
+        Binding("c", "verdict('confirmed')", "conf", id="review.confirm",
+                tooltip="Confirm the selected claim, then go to the next unreviewed one"),
+        Binding("d", "verdict('disputed')", "disp", id="review.dispute",
+                tooltip="Mark the selected claim disputed, then go to the next unreviewed one"),
+        Binding("s", "verdict('single-source')", "single", id="review.single",
+                tooltip="Mark the selected claim single-source, then go to the next unreviewed one"),
+        Binding("x", "clear_verdict", "clear", id="review.clear", tooltip="Clear your verdict on the selected claim"),
+        Binding("u", "undo", "undo", id="review.undo", tooltip="Undo your last change (verdict or note)"),
+        Binding("n", "note", "note", id="review.note", tooltip="Add or edit the note on the selected claim"),
+        Binding("h", "history", "hist", id="review.history",
+                tooltip="Who changed the selected claim, when, from what to what"),
+        Binding("a", "article", "source", id="review.article",
+                tooltip="Open the source article at the claim's sentence"),
+        Binding("v", "figures", "figures", id="review.figures",
+                tooltip="The figure ledger of the claim's event: each outlet's figures, updates and conflicts"),
+        Binding("slash", "search", "search", id="review.search", tooltip="Search every sentence and jump to it"),
+        Binding("f", "filter", "filter", id="review.filter",
+                tooltip="Show only unreviewed / suggested disputed / a verdict / an outlet"),
+        Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
+        Binding("b", "toggle_bidi", "rtl", id="review.bidi",
+                tooltip="Right-to-left text: reorder it here, or leave it to the terminal"),
+        Binding("question_mark", "help", "help", id="review.help", tooltip="This list of keys"),
+        Binding("q", "quit", "quit", id="review.quit", tooltip="Quit"),
+    ]  # fmt: skip
+    # What each action does, read off the bindings above (? help, the command palette)
+    DESCRIPTIONS: ClassVar[dict[str, str]] = {b.action: b.tooltip for b in BINDINGS if isinstance(b, Binding)}
     # The actions that change verdicts or notes: on a database opened read-only they are disabled (check_action),
     # so the footer shows their keys dimmed and the command palette leaves them out.
     WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset({"verdict", "clear_verdict", "undo", "note"})
-    DESCRIPTIONS: ClassVar[dict[str, str]] = {
-        "verdict('confirmed')": "Confirm the selected claim, then go to the next unreviewed one",
-        "verdict('disputed')": "Mark the selected claim disputed, then go to the next unreviewed one",
-        "verdict('single-source')": "Mark the selected claim single-source, then go to the next unreviewed one",
-        "clear_verdict": "Clear your verdict on the selected claim",
-        "undo": "Undo your last change (verdict or note)",
-        "note": "Add or edit the note on the selected claim",
-        "history": "Who changed the selected claim, when, from what to what",
-        "article": "Open the source article at the claim's sentence",
-        "figures": "The figure ledger of the claim's event: each outlet's figures, updates and conflicts",
-        "search": "Search every sentence and jump to it",
-        "filter": "Show only unreviewed / suggested disputed / a verdict / an outlet",
-        "export": "Export claims and verdicts to CSV or JSON",
-        "toggle_bidi": "Right-to-left text: reorder it here, or leave it to the terminal",
-        "help": "This list of keys",
-        "quit": "Quit",
-    }
+    # The actions about the selected claim: the palette names the claim beside them.
+    ABOUT_THE_CLAIM: ClassVar[frozenset[str]] = frozenset(
+        {"verdict", "clear_verdict", "note", "history", "article", "figures"}
+    )
 
     def __init__(self) -> None:
         super().__init__()
