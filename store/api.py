@@ -32,8 +32,8 @@ from factcheck_tui.store.models import (
 )
 from factcheck_tui.store.review import KEEP, VerdictConflict, check_reviewer, os_account
 from factcheck_tui.store.text import OTHER_LABEL
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.terms import content_terms
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import content_terms
 
 # What the UI and the CLI use besides Store: the errors they turn into one line, who the reviewer is, the pair
 # judgement the `stance` command prints, and the folder watch.
@@ -53,7 +53,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from factcheck_tui.store.ingest import IngestError
-    from factcheck_tui.store.text.match import judge_pairs
+    from factcheck_tui.store.text.judging.match import judge_pairs
     from factcheck_tui.store.watch import FolderWatch
 
 # Imported when first asked for: the pair judgement, the file readers and the watch would double the time it takes
@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 _ON_DEMAND = {
     "FolderWatch": ("factcheck_tui.store.watch", "FolderWatch"),
     "IngestError": ("factcheck_tui.store.ingest", "IngestError"),
-    "judge_pairs": ("factcheck_tui.store.text.match", "judge_pairs"),
+    "judge_pairs": ("factcheck_tui.store.text.judging.match", "judge_pairs"),
 }
 
 
@@ -252,7 +252,7 @@ class Store:
         """The figure ledger: for one event or all, each count with its figures in time order and its status.
         reported_by_two keeps the rows that at least two origins give (the ones that can agree or conflict)."""
         from factcheck_tui.store.events import event_ledger
-        from factcheck_tui.store.text.ledger import relation
+        from factcheck_tui.store.text.judging.ledger import relation
 
         ids = (
             [event_id]

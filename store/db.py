@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from factcheck_tui.store.text.terms import content_terms
+from factcheck_tui.store.text.arabic.terms import content_terms
 
 BUSY_TIMEOUT_MS = 10_000
 APP_ID = 0x46435455  # "FCTU", written to the header so we can tell our databases from others

@@ -11,23 +11,23 @@ from typing import cast
 
 from factcheck_tui.store.db import inserted_id, sentence_document_frequencies
 from factcheck_tui.store.review import write_transaction
-from factcheck_tui.store.text.events import (
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import content_terms
+from factcheck_tui.store.text.grouping.events import (
     LEAD_SENTENCES,
     Event,
     EventArticle,
     group_events,
     parse_day,
 )
-from factcheck_tui.store.text.facts import Facts
-from factcheck_tui.store.text.ledger import (
+from factcheck_tui.store.text.judging.ledger import (
     LedgerEntry,
     LedgerRow,
     Said,
     ledger_entries,
     ledger_rows,
 )
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.terms import content_terms
+from factcheck_tui.store.text.reading.facts import Facts
 
 
 def assign_events(conn: sqlite3.Connection) -> set[int]:

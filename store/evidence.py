@@ -22,9 +22,10 @@ from factcheck_tui.store.db import (
     sentence_document_frequencies,
 )
 from factcheck_tui.store.review import write_transaction
-from factcheck_tui.store.text.blocking import CandidateIndex
-from factcheck_tui.store.text.facts import Facts, extract_facts
-from factcheck_tui.store.text.match import (
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import shared_words, without_speech_verbs
+from factcheck_tui.store.text.grouping.blocking import CandidateIndex
+from factcheck_tui.store.text.judging.match import (
     Judged,
     beyond_names,
     evidence_signature,
@@ -32,9 +33,8 @@ from factcheck_tui.store.text.match import (
     keep_best,
     suggest_verdict,
 )
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.sources import Source, dateline_source, sentence_source
-from factcheck_tui.store.text.terms import shared_words, without_speech_verbs
+from factcheck_tui.store.text.reading.facts import Facts, extract_facts
+from factcheck_tui.store.text.reading.sources import Source, dateline_source, sentence_source
 from factcheck_tui.store.workers import process_pool
 
 CANDIDATES_PER_CLAIM = 16

@@ -29,15 +29,15 @@ from factcheck_tui.store.events import (
 from factcheck_tui.store.ingest import Document, Skipped, count_files, iter_documents
 from factcheck_tui.store.models import IndexProgress, IndexReport
 from factcheck_tui.store.review import now, write_transaction
-from factcheck_tui.store.text.facts import Facts
-from factcheck_tui.store.text.pipeline import AnalysedArticle, analyse_text
-from factcheck_tui.store.text.topics import (
+from factcheck_tui.store.text.grouping.topics import (
     OTHER_LABEL,
     TopicGroup,
     TopicItem,
     assign_topics,
     group_topics,
 )
+from factcheck_tui.store.text.reading.facts import Facts
+from factcheck_tui.store.text.reading.pipeline import AnalysedArticle, analyse_text
 from factcheck_tui.store.workers import process_pool
 
 BATCH_ARTICLES = 64

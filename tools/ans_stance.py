@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this 
 
 from sklearn.metrics import classification_report, f1_score
 
-from factcheck_tui.store.text.match import judge_pairs
+from factcheck_tui.store.text.judging.match import judge_pairs
 
 TO_ANS = {"agree": "agree", "disagree": "disagree", "update": "disagree", "related": "other"}
 

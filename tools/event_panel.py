@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this 
 
 from snn import load_days
 
-from factcheck_tui.store.text import events as ev
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.sentences import split_sentences
-from factcheck_tui.store.text.terms import content_terms
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import content_terms
+from factcheck_tui.store.text.grouping import events as ev
+from factcheck_tui.store.text.reading.sentences import split_sentences
 
 DAYS = ["2015-08-03", "2015-08-04", "2015-08-08", "2015-08-09"]
 CACHE = Path("/tmp/event_panel_sentences.pickle")

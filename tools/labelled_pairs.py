@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import event_panel
 
-from factcheck_tui.store.text import events as ev
-from factcheck_tui.store.text.facts import extract_facts
-from factcheck_tui.store.text.ledger import Said, ledger_entries, ledger_rows, relation
-from factcheck_tui.store.text.match import judge_pairs
+from factcheck_tui.store.text.grouping import events as ev
+from factcheck_tui.store.text.judging.ledger import Said, ledger_entries, ledger_rows, relation
+from factcheck_tui.store.text.judging.match import judge_pairs
+from factcheck_tui.store.text.reading.facts import extract_facts
 
 CONFLICT = ("disagree", "update")
 

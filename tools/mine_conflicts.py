@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 from train_judgement import corpus_index
 
 from factcheck_tui.store.api import Store
-from factcheck_tui.store.text.match import prepare_pairs
-from factcheck_tui.store.text.stance import classify_views
-from factcheck_tui.store.text.stance_features import view
+from factcheck_tui.store.text.judging.match import prepare_pairs
+from factcheck_tui.store.text.judging.stance import classify_views
+from factcheck_tui.store.text.judging.stance_features import view
 
 SPLIT = ROOT / "eval" / "labelled" / "split.json"
 CONFLICT = ("disagree", "update")

@@ -152,7 +152,7 @@ class StanceReport:
 
 
 def evaluate_stance(csv_path: Path) -> StanceReport:
-    from factcheck_tui.store.text.stance import classify
+    from factcheck_tui.store.text.judging.stance import classify
 
     with csv_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -22,9 +22,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from factcheck_tui.store.text.claims import ClaimCandidate, select_claims
-from factcheck_tui.store.text.sentences import Sentence, split_sentences
-from factcheck_tui.store.text.topics import TopicGroup, TopicItem, group_topics
+from factcheck_tui.store.text.grouping.topics import TopicGroup, TopicItem, group_topics
+from factcheck_tui.store.text.reading.claims import ClaimCandidate, select_claims
+from factcheck_tui.store.text.reading.sentences import Sentence, split_sentences
 
 DEFAULT_SEEDS = REPO / "seeds"
 DEFAULT_GOLD = REPO / ".." / "shared" / "eval" / "seeds_gold.json"

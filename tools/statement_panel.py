@@ -24,17 +24,17 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from factcheck_tui.store.text.blocking import CandidateIndex
-from factcheck_tui.store.text.facts import extract_facts
-from factcheck_tui.store.text.match import beyond_names, judge
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.stance_features import view
-from factcheck_tui.store.text.statements import figure_status
-from factcheck_tui.store.text.terms import (
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import (
     content_terms,
     shared_words,
     without_speech_verbs,
 )
+from factcheck_tui.store.text.grouping.blocking import CandidateIndex
+from factcheck_tui.store.text.judging.match import beyond_names, judge
+from factcheck_tui.store.text.judging.stance_features import view
+from factcheck_tui.store.text.judging.statements import figure_status
+from factcheck_tui.store.text.reading.facts import extract_facts
 
 PANELS = ("evidence_panel_dev.jsonl", "evidence_panel_dev_conflicts.jsonl")
 WANT = {"same": "agree", "contradicts": "disagree", "related": "related", "unrelated": "none"}

@@ -1,4 +1,4 @@
-"""Fit the learned pair judgement (store/text/judgement.py) and write store/text/judgement_model.json.
+"""Fit the learned pair judgement (store/text/judging/judgement.py) and write store/text/judging/judgement_model.json.
 
     python tools/train_judgement.py            # cross-validate, fit on everything allowed, write the model
     python tools/train_judgement.py --grid     # also the table that chose C and the news weight
@@ -34,11 +34,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from factcheck_tui.store.text import judgement
-from factcheck_tui.store.text.blocking import CandidateIndex
-from factcheck_tui.store.text.match import prepare_pairs
-from factcheck_tui.store.text.stance import classify_views
-from factcheck_tui.store.text.stance_features import view
+from factcheck_tui.store.text.grouping.blocking import CandidateIndex
+from factcheck_tui.store.text.judging import judgement
+from factcheck_tui.store.text.judging.match import prepare_pairs
+from factcheck_tui.store.text.judging.stance import classify_views
+from factcheck_tui.store.text.judging.stance_features import view
 
 ANS = ROOT.parent / "shared" / "data" / "ans"
 LABELLED = ROOT / "eval" / "labelled" / "sentence_labels.jsonl"

@@ -1,6 +1,6 @@
 """Fit the stance model on ANS train, export it as plain JSON, and report train/dev scores and latency.
 
-    /work/venv/bin/python tools/train_stance.py                       # fit, write store/text/stance_model.json
+    /work/venv/bin/python tools/train_stance.py                       # fit, write store/text/judging/stance_model.json
     /work/venv/bin/python tools/train_stance.py --check               # fit, compare with the shipped file
     /work/venv/bin/python tools/train_stance.py --data DIR --out FILE
 
@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools" / "editable"))  # factcheck_tui from this checkout
 
-from factcheck_tui.store.text import stance as runtime
-from factcheck_tui.store.text.stance_features import pair_features, view
+from factcheck_tui.store.text.judging import stance as runtime
+from factcheck_tui.store.text.judging.stance_features import pair_features, view
 
 DEFAULT_DATA = Path("/work/shared/data/ans")
 DEFAULT_OUT = ROOT / "store" / "text" / "stance_model.json"
@@ -136,7 +136,7 @@ def product_table(gold: list[str], results: list[runtime.StanceResult]) -> None:
 def latency(pairs: list[tuple[str, str, str]]) -> None:
     """Per-pair time of store.text.stance.classify from a cold cache: reading facts off both texts, and with the
     facts given (as the evidence engine passes the stored claim facts)."""
-    from factcheck_tui.store.text import stance_features
+    from factcheck_tui.store.text.judging import stance_features
 
     sample = pairs[:300]
     stance_features.clear_caches()

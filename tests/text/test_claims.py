@@ -2,14 +2,14 @@
 
 import pytest
 
-from factcheck_tui.store.text.claims import (
+from factcheck_tui.store.text.reading.claims import (
     CLAIM_THRESHOLD,
     checkworthiness,
     is_claim,
     select_claims,
 )
-from factcheck_tui.store.text.facts import Facts, Quantity
-from factcheck_tui.store.text.sentences import split_sentences
+from factcheck_tui.store.text.reading.facts import Facts, Quantity
+from factcheck_tui.store.text.reading.sentences import split_sentences
 
 NOT_CLAIMS = [
     "فريق التحرير",  # byline

@@ -3,9 +3,9 @@ adding to existing events. Pure: no database."""
 
 from datetime import date
 
-from factcheck_tui.store.text.events import Event, EventArticle, group_events, parse_day
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.terms import content_terms
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import content_terms
+from factcheck_tui.store.text.grouping.events import Event, EventArticle, group_events, parse_day
 
 
 def article(key, title, lead="", day=None):

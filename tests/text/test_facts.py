@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.store.text.facts import Facts, Mention, extract_facts, is_denial
+from factcheck_tui.store.text.reading.facts import Facts, Mention, extract_facts, is_denial
 
 
 def mentions(text: str, kind: str) -> list[Mention]:
@@ -119,7 +119,7 @@ def test_json_round_trip() -> None:
 
 
 def test_offsets_hold_on_every_seed_sentence() -> None:
-    from factcheck_tui.store.text.sentences import split_sentences
+    from factcheck_tui.store.text.reading.sentences import split_sentences
 
     seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
     if not seeds:

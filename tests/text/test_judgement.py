@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck_tui.store.text.judgement import (
+from factcheck_tui.store.text.judging.judgement import (
     CLASSES,
     ONE_STATEMENT_MIN,
     STATEMENT_WORDS,
@@ -10,8 +10,8 @@ from factcheck_tui.store.text.judgement import (
     probabilities,
     stance_of,
 )
-from factcheck_tui.store.text.match import judge_pairs
-from factcheck_tui.store.text.stance_features import view
+from factcheck_tui.store.text.judging.match import judge_pairs
+from factcheck_tui.store.text.judging.stance_features import view
 
 
 def p(same: float, contradicts: float) -> dict[str, float]:

@@ -5,13 +5,13 @@ import math
 
 import pytest
 
-from factcheck_tui.store.text.facts import extract_facts
-from factcheck_tui.store.text.ledger import (
+from factcheck_tui.store.text.judging.ledger import (
     Said,
     figure_range,
     ledger_entries,
     ledger_rows,
 )
+from factcheck_tui.store.text.reading.facts import extract_facts
 
 
 def entries(text):
@@ -136,8 +136,8 @@ def test_several_figures_of_one_count_in_one_sentence_are_not_compared():
 
 
 def test_a_toll_word_in_reach_is_the_act_on_either_side_of_the_figure():
-    from factcheck_tui.store.text.facts import extract_facts
-    from factcheck_tui.store.text.ledger import ledger_entries
+    from factcheck_tui.store.text.judging.ledger import ledger_entries
+    from factcheck_tui.store.text.reading.facts import extract_facts
 
     for text in ("The earthquake killed 120 people in the north of the country.",
                  "لقي 12 شخصا مصرعهم في تفجير استهدف سوقا",
@@ -147,9 +147,9 @@ def test_a_toll_word_in_reach_is_the_act_on_either_side_of_the_figure():
 
 
 def test_one_toll_phrased_otherwise_on_each_side_is_one_count():
-    from factcheck_tui.store.text.facts import extract_facts
-    from factcheck_tui.store.text.ledger import figure_conflict
-    from factcheck_tui.store.text.stance_features import view
+    from factcheck_tui.store.text.judging.ledger import figure_conflict
+    from factcheck_tui.store.text.judging.stance_features import view
+    from factcheck_tui.store.text.reading.facts import extract_facts
 
     def v(text):
         return view(text, extract_facts(text))
@@ -162,9 +162,9 @@ def test_one_toll_phrased_otherwise_on_each_side_is_one_count():
 
 
 def test_one_long_figure_with_a_stray_scale_word_is_one_figure_and_a_share_is_no_count():
-    from factcheck_tui.store.text.facts import extract_facts
-    from factcheck_tui.store.text.ledger import figure_conflict
-    from factcheck_tui.store.text.stance_features import view
+    from factcheck_tui.store.text.judging.ledger import figure_conflict
+    from factcheck_tui.store.text.judging.stance_features import view
+    from factcheck_tui.store.text.reading.facts import extract_facts
 
     def v(text):
         return view(text, extract_facts(text))
@@ -176,8 +176,8 @@ def test_one_long_figure_with_a_stray_scale_word_is_one_figure_and_a_share_is_no
 
 
 def test_one_toll_told_on_two_days_placed_in_the_calendar_is_two_counts():
-    from factcheck_tui.store.text.stance import classify_views
-    from factcheck_tui.store.text.stance_features import view
+    from factcheck_tui.store.text.judging.stance import classify_views
+    from factcheck_tui.store.text.judging.stance_features import view
 
     a = view("وأعلنت وزارة الصحة اليوم وفاة 3 أشخاص بالفيروس في الرياض", None)
     b = view("وأعلنت وزارة الصحة اليوم عن 5 وفيات جديدة بالفيروس في الرياض", None)
@@ -193,8 +193,8 @@ def test_a_figures_hedge_is_never_its_act():
 
 
 def test_others_of_two_groups_are_two_counts():
-    from factcheck_tui.store.text.ledger import figure_conflict
-    from factcheck_tui.store.text.stance_features import view
+    from factcheck_tui.store.text.judging.ledger import figure_conflict
+    from factcheck_tui.store.text.judging.stance_features import view
 
     a = view("وقتل 7 أشخاص بينهم أطفال في انفجار لغم، فيما أصيب 40 آخرون بجروح", None)
     b = view("وأضافت أن 9 جنود قتلوا أمس، فيما أصيب 15 آخرون بجروح", None)
@@ -204,8 +204,8 @@ def test_others_of_two_groups_are_two_counts():
 
 
 def test_a_figure_given_to_a_decimal_admits_the_figure_it_cuts():
-    from factcheck_tui.store.text.ledger import figure_conflict
-    from factcheck_tui.store.text.stance_features import view
+    from factcheck_tui.store.text.judging.ledger import figure_conflict
+    from factcheck_tui.store.text.judging.stance_features import view
 
     a = view("وبلغت تكلفة المرحلة الثالثة من مشروع الإسكان 19.5 مليون ريال", None)
     b = view("وبلغت تكلفة المرحلة الثالثة من مشروع الإسكان 19.589.137 ريالا", None)

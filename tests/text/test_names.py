@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from factcheck_tui.store.text.facts import name_key, names_match
+from factcheck_tui.store.text.reading.facts import name_key, names_match
 
 # Spelling variants the product meets (DESIGN §5) and transliterations of names in the news.
 SAME = [
@@ -84,7 +84,7 @@ def test_measured_precision_and_recall() -> None:
 
 
 def test_abd_written_apart_or_joined_is_one_name() -> None:
-    from factcheck_tui.store.text.names import names_match
+    from factcheck_tui.store.text.arabic.names import names_match
 
     assert names_match("خالد بن سلمان بن عبد العزيز", "خالد بن سلمان بن عبدالعزيز")
     assert not names_match("عبد الله", "عبد الرحمن")

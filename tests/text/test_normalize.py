@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck_tui.store.text.normalize import normalize, words
+from factcheck_tui.store.text.arabic.normalize import normalize, words
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.store.text.facts import Quantity, extract_facts
+from factcheck_tui.store.text.reading.facts import Quantity, extract_facts
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -144,7 +144,7 @@ def test_an_ordinal_of_a_period_or_a_month_is_no_figure(text):
 
 
 def test_thousand_in_the_accusative_after_a_number_is_one_thousand() -> None:
-    from factcheck_tui.store.text.facts import extract_facts
+    from factcheck_tui.store.text.reading.facts import extract_facts
 
     words = extract_facts("ضبط ثلاثة وثلاثين ألفا ومائتين وثمانية وثمانين زجاجة").quantities
     assert [q.value for q in words] == [33288]
@@ -153,7 +153,7 @@ def test_thousand_in_the_accusative_after_a_number_is_one_thousand() -> None:
 
 
 def test_a_plain_figure_after_a_scale_adds_on() -> None:
-    from factcheck_tui.store.text.facts import extract_facts
+    from factcheck_tui.store.text.reading.facts import extract_facts
 
     assert [q.value for q in extract_facts("تهريب 33 ألفا و288 زجاجة خمر").quantities] == [33288]
     assert [q.value for q in extract_facts("خسر 5 آلاف و 20 شخصا وظائفهم").quantities] == [5020]

@@ -4,8 +4,8 @@ the sentences the other tests were written with."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck_tui.store.text.normalize import DIACRITICS, normalize
-from factcheck_tui.store.text.sentences import split_sentences
+from factcheck_tui.store.text.arabic.normalize import DIACRITICS, normalize
+from factcheck_tui.store.text.reading.sentences import split_sentences
 
 # Arabic letters, hamza seats, diacritics and tatweel, Latin letters, digits (both scripts), the punctuation that
 # ends or does not end sentences, brackets, quotes, spaces and line breaks.

@@ -1,6 +1,6 @@
 """Sentence splitting: where sentences end, what stays together, and exact offsets into the article."""
 
-from factcheck_tui.store.text.sentences import Sentence, split_sentences
+from factcheck_tui.store.text.reading.sentences import Sentence, split_sentences
 
 
 def texts(article: str) -> list[str]:

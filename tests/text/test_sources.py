@@ -2,8 +2,8 @@
 
 import pytest
 
-from factcheck_tui.store.text.facts import extract_facts
-from factcheck_tui.store.text.sources import dateline_source, sentence_source
+from factcheck_tui.store.text.reading.facts import extract_facts
+from factcheck_tui.store.text.reading.sources import dateline_source, sentence_source
 
 
 def source(text):

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.store.text.facts import extract_facts
-from factcheck_tui.store.text.ledger import compatible as ledger_compatible
-from factcheck_tui.store.text.ledger import ledger_entries
-from factcheck_tui.store.text.stance import MODEL_PATH, StanceResult, classify
-from factcheck_tui.store.text.stance_features import figures_compatible
+from factcheck_tui.store.text.judging.ledger import compatible as ledger_compatible
+from factcheck_tui.store.text.judging.ledger import ledger_entries
+from factcheck_tui.store.text.judging.stance import MODEL_PATH, StanceResult, classify
+from factcheck_tui.store.text.judging.stance_features import figures_compatible
+from factcheck_tui.store.text.reading.facts import extract_facts
 
 ANS_DEV = Path("/work/shared/data/ans/dev.csv")
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,7 +193,7 @@ def test_model_file_is_small_and_loads_without_sklearn_or_numpy() -> None:
     assert MODEL_PATH.stat().st_size < 5 * 1024 * 1024
     code = (
         "import sys; sys.modules['sklearn'] = None; sys.modules['numpy'] = None\n"
-        "from factcheck_tui.store.text.stance import classify\n"
+        "from factcheck_tui.store.text.judging.stance import classify\n"
         "print(classify('ارتفعت أسعار النفط اليوم', 'تراجعت أسعار النفط اليوم').stance)\n"
     )
     done = subprocess.run(
@@ -228,7 +228,7 @@ def test_ans_dev_macro_f1() -> None:
 
 
 def test_a_shared_speaker_alone_does_not_make_the_same_report() -> None:
-    from factcheck_tui.store.text.match import judge
+    from factcheck_tui.store.text.judging.match import judge
 
     claim = "قال الرئيس الأوكراني فولوديمير زيلنسكي إنه ناقش زيارة ويتكوف مع ترامب يوم الأربعاء."
     other = "دعا الرئيس الأوكراني فولوديمير زيلينسكي واشنطن إلى زيادة الضغط على روسيا."
@@ -238,8 +238,8 @@ def test_a_shared_speaker_alone_does_not_make_the_same_report() -> None:
 
 
 def test_token_windows_read_the_same_tokens_as_the_whole_text() -> None:
-    from factcheck_tui.store.text.stance_features import _first_tokens, _last_tokens
-    from factcheck_tui.store.text.tokens import tokenize
+    from factcheck_tui.store.text.arabic.tokens import tokenize
+    from factcheck_tui.store.text.judging.stance_features import _first_tokens, _last_tokens
 
     text = (
         "أعلنت السلطات الأوكرانية يوم الأربعاء مقتل ما لا يقل عن 12 شخصا في قصف روسي على مدينة زابوريجيا، "
@@ -256,9 +256,9 @@ def test_the_partial_ratio_left_out_changes_no_decision() -> None:
     from itertools import islice, permutations
 
     from factcheck_tui.store.api import bundled_seeds
-    from factcheck_tui.store.text import stance
-    from factcheck_tui.store.text.sentences import split_sentences
-    from factcheck_tui.store.text.stance_features import pair_features, view
+    from factcheck_tui.store.text.judging import stance
+    from factcheck_tui.store.text.judging.stance_features import pair_features, view
+    from factcheck_tui.store.text.reading.sentences import split_sentences
 
     sentences = [
         s.text
@@ -300,7 +300,7 @@ def test_the_issues_added_article_disputes_the_talks_and_the_meeting() -> None:
 
 
 def test_a_negated_opposite_is_the_same_statement() -> None:
-    from factcheck_tui.store.text.stance import classify
+    from factcheck_tui.store.text.judging.stance import classify
 
     a = "وحاول المهرب إخفاء الزجاجات بين صناديق البرتقال لكن المحاولة فشلت في منفذ البطحاء"
     b = "وحاول المهرب إخفاء الزجاجات بين صناديق البرتقال لكن المحاولة لم تنجح في منفذ البطحاء"

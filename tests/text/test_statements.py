@@ -4,9 +4,8 @@ from datetime import date
 
 import pytest
 
-from factcheck_tui.store.text.facts import Mention
-from factcheck_tui.store.text.stance_features import view
-from factcheck_tui.store.text.statements import (
+from factcheck_tui.store.text.judging.stance_features import view
+from factcheck_tui.store.text.judging.statements import (
     compare,
     figure_context,
     figure_slots,
@@ -16,6 +15,7 @@ from factcheck_tui.store.text.statements import (
     same_thing,
     same_value,
 )
+from factcheck_tui.store.text.reading.facts import Mention
 
 
 def _figures(text: str):
@@ -274,8 +274,8 @@ AUGUST_9 = "2015-08-09 10:00:00"
 
 
 def test_a_relative_period_is_a_span_of_the_calendar_counted_from_the_article_date() -> None:
-    from factcheck_tui.store.text.facts import extract_facts
-    from factcheck_tui.store.text.statements import resolve_span
+    from factcheck_tui.store.text.judging.statements import resolve_span
+    from factcheck_tui.store.text.reading.facts import extract_facts
 
     published = date(2015, 8, 9)
     (last_month,) = extract_facts("ارتفعت الصادرات خلال الشهر الماضي").mentions

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.terms import content_terms, stem, without_speech_verbs
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import content_terms, stem, without_speech_verbs
 
 
 def terms(text: str) -> list[str]:

@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 
-from factcheck_tui.store.text.topics import (
+from factcheck_tui.store.text.grouping.topics import (
     OTHER_LABEL,
     TopicGroup,
     TopicItem,
@@ -118,7 +118,7 @@ def test_assign_topic_says_new_topic_for_an_unrelated_claim_and_never_proposes_t
 
 
 def test_assigning_many_claims_compares_each_only_with_groups_sharing_a_term_and_finds_the_same_best():
-    from factcheck_tui.store.text import topics as t
+    from factcheck_tui.store.text.grouping import topics as t
 
     groups = group_topics(items_of(BOMBING, OIL, FOOTBALL))
     claims = [

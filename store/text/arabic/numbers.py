@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck_tui.store.text.lexicon import (
+from factcheck_tui.store.text.arabic.lexicon import (
     CURRENCIES,
     CURRENCY_SYMBOLS,
     DUAL_NOUNS,
@@ -29,7 +29,7 @@ from factcheck_tui.store.text.lexicon import (
     VAGUE_WORDS,
     unclitic,
 )
-from factcheck_tui.store.text.tokens import Token, number_value
+from factcheck_tui.store.text.arabic.tokens import Token, number_value
 
 # Prefixes a number word takes ("لثلاث", "وخمسة", "بعشرات"); never the article: "الثلاثاء" is a weekday
 # and "الثالثة"/"الاثنين" are not counts.

@@ -931,7 +931,7 @@ POLARITY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # The tables above are written as Arabic is printed (مئة, الرئيس, يؤكد) for readability; look-ups compare
 # normalized tokens, so normalize every entry once at import (ئ->ي makes "مئه" "ميه", for instance).
 def _normalized(value):  # type: ignore[no-untyped-def]
-    from factcheck_tui.store.text.normalize import normalize
+    from factcheck_tui.store.text.arabic.normalize import normalize
 
     if isinstance(value, str):
         return normalize(value)

@@ -32,10 +32,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from factcheck_tui.store.text.facts import Facts, Quantity, names_match
-from factcheck_tui.store.text.ledger import figure_conflict
-from factcheck_tui.store.text.lexicon import HEDGE_WORDS
-from factcheck_tui.store.text.stance_features import (
+from factcheck_tui.store.text.arabic.lexicon import HEDGE_WORDS
+from factcheck_tui.store.text.judging.ledger import figure_conflict
+from factcheck_tui.store.text.judging.stance_features import (
     PARTIAL,
     Conflict,
     View,
@@ -49,7 +48,7 @@ from factcheck_tui.store.text.stance_features import (
     view,
     with_partial,
 )
-from factcheck_tui.store.text.statements import (
+from factcheck_tui.store.text.judging.statements import (
     UPDATE_DAYS,
     Comparison,
     compare,
@@ -59,6 +58,7 @@ from factcheck_tui.store.text.statements import (
     same_position,
     times_apart,
 )
+from factcheck_tui.store.text.reading.facts import Facts, Quantity, names_match
 
 MODEL_PATH = Path(__file__).with_name("stance_model.json")
 SAME_EVENT_SHARED_WORDS = 2  # content words both sentences share besides the conflicting part

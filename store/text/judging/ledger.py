@@ -15,18 +15,18 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck_tui.store.text.events import parse_day
-from factcheck_tui.store.text.facts import Facts, Quantity
-from factcheck_tui.store.text.keywords import (
+from factcheck_tui.store.text.arabic.keywords import (
     ENGLISH_SPEECH_WORDS,
     SPEECH_WORDS,
     STOPWORDS,
 )
-from factcheck_tui.store.text.lexicon import RUNNING_COUNT_PHRASES
-from factcheck_tui.store.text.morph import roots
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.stance_features import BOUNDS, Word, bound_range, view
-from factcheck_tui.store.text.statements import (
+from factcheck_tui.store.text.arabic.lexicon import RUNNING_COUNT_PHRASES
+from factcheck_tui.store.text.arabic.morph import roots
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import stem
+from factcheck_tui.store.text.grouping.events import parse_day
+from factcheck_tui.store.text.judging.stance_features import BOUNDS, Word, bound_range, view
+from factcheck_tui.store.text.judging.statements import (
     _MEASURE_WORDS,
     NOT_WHAT,
     UPDATE_DAYS,
@@ -43,7 +43,7 @@ from factcheck_tui.store.text.statements import (
     tells_time,
     value_of,
 )
-from factcheck_tui.store.text.terms import stem
+from factcheck_tui.store.text.reading.facts import Facts, Quantity
 
 # Nouns that say only that people or things were counted: the act says what happened to them ("مقتل 12
 # شخصا" counts deaths, as "12 قتيلا" does).

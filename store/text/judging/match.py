@@ -7,23 +7,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from factcheck_tui.store.text.blocking import CandidateIndex
-from factcheck_tui.store.text.facts import Facts, extract_facts
-from factcheck_tui.store.text.judgement import (
-    STATEMENT_WORDS,
-    judgement_features,
-    probabilities,
-    stance_of,
-)
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.stance import StanceResult, classify_views, explain_change
-from factcheck_tui.store.text.stance_features import view
-from factcheck_tui.store.text.terms import (
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import (
     NAME_TERM_PREFIX,
     content_terms,
     shared_words,
     without_speech_verbs,
 )
+from factcheck_tui.store.text.grouping.blocking import CandidateIndex
+from factcheck_tui.store.text.judging.judgement import (
+    STATEMENT_WORDS,
+    judgement_features,
+    probabilities,
+    stance_of,
+)
+from factcheck_tui.store.text.judging.stance import StanceResult, classify_views, explain_change
+from factcheck_tui.store.text.judging.stance_features import view
+from factcheck_tui.store.text.reading.facts import Facts, extract_facts
 
 MAX_EVIDENCE = 12
 MIN_RELATED_SCORE = 35.0

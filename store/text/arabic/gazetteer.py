@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.arabic.normalize import normalize
 
 _PLACES = """
 russia|country|russia|روسيا;روسيا الاتحادية;روسية|Russia|روسي;روس

@@ -14,16 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck_tui.store.text.facts import Facts
-from factcheck_tui.store.text.keywords import (
+from factcheck_tui.store.text.arabic.keywords import (
     ENGLISH_SPEECH_WORDS,
     SPEECH_WORDS,
     STOPWORDS,
 )
-from factcheck_tui.store.text.lexicon import unclitic
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.terms import content_terms
-from factcheck_tui.store.text.tokens import Token, tokenize
+from factcheck_tui.store.text.arabic.lexicon import unclitic
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import content_terms
+from factcheck_tui.store.text.arabic.tokens import Token, tokenize
+from factcheck_tui.store.text.reading.facts import Facts
 
 # Wire agencies, normalized, by key: whoever quotes one quotes the same source.
 AGENCIES: dict[tuple[str, ...], str] = {

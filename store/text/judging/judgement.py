@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from factcheck_tui.store.text.stance_features import (
+from factcheck_tui.store.text.judging.stance_features import (
     PARTIAL,
     View,
     Word,
@@ -33,7 +33,7 @@ from factcheck_tui.store.text.stance_features import (
     polarity_flip,
     with_partial,
 )
-from factcheck_tui.store.text.statements import Comparison, compare, same_statement
+from factcheck_tui.store.text.judging.statements import Comparison, compare, same_statement
 
 MODEL_PATH = Path(__file__).with_name("judgement_model.json")
 CLASSES = ("same", "contradicts", "neither")

@@ -10,14 +10,14 @@ from functools import lru_cache
 
 import Stemmer
 
-from factcheck_tui.store.text.gazetteer import LATIN_NAMES, PHRASES, Entry
-from factcheck_tui.store.text.keywords import (
+from factcheck_tui.store.text.arabic.gazetteer import LATIN_NAMES, PHRASES, Entry
+from factcheck_tui.store.text.arabic.keywords import (
     SPEECH_WORDS,
     STOPWORDS,
     strip_article,
     strip_conjunction,
 )
-from factcheck_tui.store.text.normalize import normalize, words
+from factcheck_tui.store.text.arabic.normalize import normalize, words
 
 _STEMMER = Stemmer.Stemmer("arabic")
 _ENGLISH = Stemmer.Stemmer("english")

@@ -39,8 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factcheck_tui.store.text import OTHER_LABEL
-from factcheck_tui.store.text.facts import Facts
-from factcheck_tui.store.text.keywords import (
+from factcheck_tui.store.text.arabic.keywords import (
     SPEECH_WORDS,
     STOPWORDS,
     TIME_WORDS,
@@ -50,7 +49,8 @@ from factcheck_tui.store.text.keywords import (
     strip_article,
     strip_conjunction,
 )
-from factcheck_tui.store.text.normalize import DIACRITICS, normalize
+from factcheck_tui.store.text.arabic.normalize import DIACRITICS, normalize
+from factcheck_tui.store.text.reading.facts import Facts
 
 LABEL_SEPARATOR = " · "
 LABEL_TERMS = 3

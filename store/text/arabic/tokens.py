@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck_tui.store.text.lexicon import unclitic
-from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.arabic.lexicon import unclitic
+from factcheck_tui.store.text.arabic.normalize import normalize
 
 # A word is letters with any harakat/tatweel inside; a number keeps its decimal or thousands separators
 # ("6.6", "1,500", "٣٫٥"); %, $, € and £ are tokens of their own. A decimal written between two runs of digits as

@@ -22,7 +22,18 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from factcheck_tui.store.text.facts import (
+from factcheck_tui.store.text.arabic.gazetteer import PHRASES
+from factcheck_tui.store.text.arabic.lexicon import (
+    HEDGE_DIRECTION,
+    HEDGES_BEFORE,
+    POLARITY,
+    STOPWORDS,
+    unclitic,
+)
+from factcheck_tui.store.text.arabic.morph import roots
+from factcheck_tui.store.text.arabic.names import names_match, words_match
+from factcheck_tui.store.text.arabic.tokens import Token, tokenize
+from factcheck_tui.store.text.reading.facts import (
     Facts,
     Mention,
     Quantity,
@@ -30,17 +41,6 @@ from factcheck_tui.store.text.facts import (
     is_clear_negation,
     is_denial,
 )
-from factcheck_tui.store.text.gazetteer import PHRASES
-from factcheck_tui.store.text.lexicon import (
-    HEDGE_DIRECTION,
-    HEDGES_BEFORE,
-    POLARITY,
-    STOPWORDS,
-    unclitic,
-)
-from factcheck_tui.store.text.morph import roots
-from factcheck_tui.store.text.names import names_match, words_match
-from factcheck_tui.store.text.tokens import Token, tokenize
 
 _STEMMER = Stemmer.Stemmer("arabic")
 _PLACE_INFO = {e.slug: e for e in PHRASES.values() if e.kind == "place"}

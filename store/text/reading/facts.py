@@ -19,14 +19,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
-from factcheck_tui.store.text.gazetteer import (
+from factcheck_tui.store.text.arabic.gazetteer import (
     FIRST_WORDS,
     LATIN_NAMES,
     MAX_PHRASE_LEN,
     PHRASES,
     Entry,
 )
-from factcheck_tui.store.text.lexicon import (
+from factcheck_tui.store.text.arabic.lexicon import (
     AMBIGUOUS_MONTHS,
     BARE_WORDS,
     COMMON_VERBS,
@@ -48,9 +48,9 @@ from factcheck_tui.store.text.lexicon import (
     WEEKDAYS,
     unclitic,
 )
-from factcheck_tui.store.text.names import name_key, names_match
-from factcheck_tui.store.text.numbers import Reading, read_quantities
-from factcheck_tui.store.text.tokens import Token, number_value, tokenize
+from factcheck_tui.store.text.arabic.names import name_key, names_match
+from factcheck_tui.store.text.arabic.numbers import Reading, read_quantities
+from factcheck_tui.store.text.arabic.tokens import Token, number_value, tokenize
 
 # Words of the polarity lexicon are predicates, never names ("الرئيس الروسي يأمر").
 POLE_WORDS: frozenset[str] = frozenset(w for sides in POLARITY.values() for side in sides for w in side)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck_tui.store.text.claims import ClaimCandidate, select_claims
-from factcheck_tui.store.text.facts import Facts, extract_facts
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.sentences import Sentence, split_sentences
-from factcheck_tui.store.text.terms import content_terms
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.terms import content_terms
+from factcheck_tui.store.text.reading.claims import ClaimCandidate, select_claims
+from factcheck_tui.store.text.reading.facts import Facts, extract_facts
+from factcheck_tui.store.text.reading.sentences import Sentence, split_sentences
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factcheck_tui.store.text.normalize import normalize
+from factcheck_tui.store.text.arabic.normalize import normalize
 
 # Arabic letter -> skeleton class. Letters not listed (vowels, hamza, ain) are dropped.
 _ARABIC_CLASSES: dict[str, str] = {

@@ -20,8 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from factcheck_tui.store.text.facts import Facts, extract_facts
-from factcheck_tui.store.text.keywords import (
+from factcheck_tui.store.text.arabic.keywords import (
     FLAG_ACTOR,
     FLAG_ATTRIBUTION,
     FLAG_NUMBER,
@@ -33,8 +32,9 @@ from factcheck_tui.store.text.keywords import (
     has_actor_phrase,
     is_boilerplate,
 )
-from factcheck_tui.store.text.normalize import normalize, words
-from factcheck_tui.store.text.sentences import Sentence
+from factcheck_tui.store.text.arabic.normalize import normalize, words
+from factcheck_tui.store.text.reading.facts import Facts, extract_facts
+from factcheck_tui.store.text.reading.sentences import Sentence
 
 CLAIM_THRESHOLD = 0.5
 

@@ -26,14 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from factcheck_tui.store.text.facts import (
-    Mention,
-    Quantity,
-    is_clear_negation,
-    is_denial,
-    is_present_verb,
-)
-from factcheck_tui.store.text.lexicon import (
+from factcheck_tui.store.text.arabic.lexicon import (
     CURRENCIES,
     ENGLISH_FUNCTION_WORDS,
     FALSITY_WORDS,
@@ -43,8 +36,9 @@ from factcheck_tui.store.text.lexicon import (
     RUNNING_COUNT_PHRASES,
     STOPWORDS,
 )
-from factcheck_tui.store.text.normalize import normalize
-from factcheck_tui.store.text.stance_features import (
+from factcheck_tui.store.text.arabic.normalize import normalize
+from factcheck_tui.store.text.arabic.tokens import number_decimals, number_value, tokenize
+from factcheck_tui.store.text.judging.stance_features import (
     Conflict,
     View,
     Word,
@@ -53,7 +47,13 @@ from factcheck_tui.store.text.stance_features import (
     units_compatible,
     word_poles,
 )
-from factcheck_tui.store.text.tokens import number_decimals, number_value, tokenize
+from factcheck_tui.store.text.reading.facts import (
+    Mention,
+    Quantity,
+    is_clear_negation,
+    is_denial,
+    is_present_verb,
+)
 
 # Words on each side of a figure that say what it counts, inside its phrase ("بلغ إجمالي القروض 454.4 مليار
 # ريال"). On the dev split of the evidence panels (tools/statement_panel.py), 3 finds 5 of the 18 contradictions

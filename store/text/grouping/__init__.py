@@ -1,0 +1,2 @@
+"""Grouping: claims into topics (stories), articles into events (happenings), and the candidate blocking that
+finds which sentences of other articles are worth comparing with a claim."""
