@@ -425,7 +425,7 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         await settle(pilot)
         screen = main(app)
         table = screen.claims_table
-        order = screen._claim_order
+        order = list(screen.claims)
         assert len(order) > 4
         assert table.keys_in_order() == [str(c) for c in order[:3]] + [main_screen.MORE_CLAIMS]
         assert f"+{len(order) - 3} more" in str(table.get_row(main_screen.MORE_CLAIMS)[-1])
@@ -445,14 +445,14 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         topics.focus()
         await pilot.press("down")
         await settle(pilot)
-        assert len(screen._claim_order) > 4
+        assert len(list(screen.claims)) > 4
         assert table.keys_in_order()[-1] == main_screen.MORE_CLAIMS
-        hidden = [c for c in screen._claim_order if not table.has_row(str(c))]
+        hidden = [c for c in list(screen.claims) if not table.has_row(str(c))]
         table.focus()
         table.select_key(main_screen.MORE_CLAIMS)
         await pilot.press("enter")
         await settle(pilot)
-        assert table.keys_in_order() == [str(c) for c in screen._claim_order]
+        assert table.keys_in_order() == [str(c) for c in list(screen.claims)]
         assert screen.current_claim_id == hidden[0]
 
 

@@ -146,7 +146,6 @@ class MainScreen(Screen):
         self.topic_id: int | None = None
         self.filter_choice: FilterChoice = ALL
         self.claims: dict[int, Claim] = {}
-        self._claim_order: list[int] = []  # every claim of the list, in its order, listed in the table or not
         self._all_claims_shown = False
         self.topics: list[Topic] = []
         self.current_claim_id: int | None = None
@@ -362,11 +361,10 @@ class MainScreen(Screen):
         table = self.claims_table
         claims = self.store.claims(self.claim_filter())
         old = self.claims
-        self.claims = {c.id: c for c in claims}
-        self._claim_order = [c.id for c in claims]
+        self.claims = {c.id: c for c in claims}  # every claim of the list, in its order, listed in the table or not
         # the first claims, and the one being read wherever it is
         listed = claims if self._all_claims_shown else _first_and(claims, CLAIMS_SHOWN, {self.current_claim_id})
-        table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self._claim_order, default=0)))))
+        table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self.claims, default=0)))))
         rows = [(str(c.id), self.claim_cells(c)) for c in listed]
         if len(listed) < len(claims):
             rows.append(_more_row(MORE_CLAIMS, len(claims) - len(listed), len(table.columns)))
@@ -462,7 +460,7 @@ class MainScreen(Screen):
     @on(DataTable.RowSelected, "#claims")
     def _claim_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value == MORE_CLAIMS:
-            first_hidden = next((cid for cid in self._claim_order if not self.claims_table.has_row(str(cid))), None)
+            first_hidden = next((cid for cid in self.claims if not self.claims_table.has_row(str(cid))), None)
             self.show_all_claims()
             if first_hidden is not None:
                 self.select_claim(first_hidden)
@@ -484,7 +482,7 @@ class MainScreen(Screen):
         return False
 
     def next_unreviewed(self, after_id: int) -> None:
-        order = self._claim_order
+        order = list(self.claims)
         if after_id not in self.claims:
             return
         i = order.index(after_id)
