@@ -44,6 +44,7 @@ from factcheck_tui.tui.screens.modals import (
 )
 from factcheck_tui.tui.widgets.evidence import EvidenceView, evidence_renderable
 from factcheck_tui.tui.widgets.keybar import KeyBar
+from factcheck_tui.tui.widgets.status import StatusBar
 from factcheck_tui.tui.widgets.tables import FlexTable
 from factcheck_tui.tui.widgets.text import BidiText, plain, symbols, verdict_text
 
@@ -163,9 +164,7 @@ class MainScreen(Screen):
 
     # -- layout -------------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Horizontal(id="status"):
-            yield Label(id="totals")
-            yield Label(id="who")
+        yield StatusBar(id="status")
         with Horizontal(id="progress-row"):
             yield Label("indexing", id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
@@ -249,31 +248,8 @@ class MainScreen(Screen):
         self.load_claims(force=force)
 
     def update_status(self) -> None:
-        st = self.store.stats()
-        roomy = self.size.width >= 100
-        totals = Text(end="")
-        if roomy:
-            totals.append("factcheck-tui", style="bold")
-            totals.append(" — ")
-        totals.append(f"{st.articles} articles · {st.claims} claims · {st.reviewed} reviewed · ")
-        totals.append(f"{st.disputed} disputed", style="bold" if st.disputed else "")
-        if st.stale:
-            totals.append(f" · {st.stale} {symbols()['stale']} changed")
-        self._set_label("#totals", totals)
-        who = Text(end="")
-        if self.store.read_only:
-            who.append("read-only · ", style="bold")
-        if roomy:
-            who.append("rtl: app  " if self.fapp.text_display.reorder else "rtl: terminal  ", style="dim")
-        who.append("reviewer: ")
-        who.append(self.fapp.reviewer, style="bold")
-        self._set_label("#who", who)
-
-    def _set_label(self, selector: str, text: Text) -> None:
-        label = self.query_one(selector, Label)
-        if getattr(label, "_shown", None) != text:
-            label._shown = text  # type: ignore[attr-defined]
-            label.update(text)
+        self.query_one(StatusBar).show(self.store.stats(), reviewer=self.fapp.reviewer, read_only=self.store.read_only,
+                                       reorder=self.fapp.text_display.reorder, roomy=self.size.width >= 100)  # fmt: skip
 
     def topic_cells(self, label: str, count: int, reviewed: int, disputed: int) -> list:
         """Review progress (reviewed/claims, ✔ when all are), disputed claims (by a reviewer or suggested), label."""
