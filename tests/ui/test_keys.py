@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
+import sys
 
 import pytest
 from textual.widgets import Input
@@ -104,13 +106,16 @@ async def test_x_clears_and_u_undoes(app_factory, other):
         await pilot.press("k")  # back to the first
         assert screen.current_claim_id == first
         await pilot.press("x")
+        await settle(pilot)  # a write is shown once it has committed
         assert other.claim(first).verdict is None
         assert screen.claims[first].verdict is None
         await pilot.press("u")  # undo the clear: confirmed again
+        await settle(pilot)
         assert other.claim(first).verdict == "confirmed"
         assert screen.claims[first].verdict == "confirmed"
         assert screen.current_claim_id == first
         await pilot.press("u")  # undo the confirmation
+        await settle(pilot)
         assert other.claim(first).verdict is None
         assert len(other.history(first)) == 4
 
@@ -122,6 +127,7 @@ async def test_undo_with_nothing_to_undo_says_so(app_factory, other, monkeypatch
         monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
         await pilot.pause()
         await pilot.press("u")
+        await settle(pilot)
         assert any("nothing" in m for m in said)
 
 
@@ -134,12 +140,14 @@ async def test_n_adds_and_edits_a_note(app_factory, other):
         await pilot.press("n")
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"call them", "enter")
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert other.claim(cid).note == "call them"
         assert other.claim(cid).verdict is None  # a note alone sets no verdict
         await pilot.press("n")
         app.screen.query_one(Input).value = "اتصل بالمكتب [the war]"
         await pilot.press("enter")
+        await settle(pilot)
         assert other.claim(cid).note == "اتصل بالمكتب [the war]"
         assert screen.claims[cid].note == "اتصل بالمكتب [the war]"
         await pilot.press("n", "escape")  # cancel changes nothing
@@ -152,7 +160,9 @@ async def test_h_shows_the_history(app_factory, other):
         await pilot.pause()
         screen = main(app)
         cid = screen.current_claim_id
-        await pilot.press("d", "k", "c", "k", "h")
+        await pilot.press("d", "k", "c", "k")
+        await settle(pilot)
+        await pilot.press("h")
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one("#history-table")
         assert table.row_count == len(other.history(cid)) == 2
@@ -212,6 +222,7 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         await pilot.pause()
         screen = main(app)
         await pilot.press("c", "c")
+        await settle(pilot)
         await pilot.press("f")
         assert isinstance(app.screen, FilterScreen)
         await pilot.press("down", "enter")  # the second choice: unreviewed
@@ -239,6 +250,7 @@ async def test_e_exports_csv_and_json(app_factory, other, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("c")
+        await settle(pilot)
         await pilot.press("e")
         assert isinstance(app.screen, ExportScreen)
         target = tmp_path / "verdicts.csv"
@@ -375,6 +387,7 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
         cid = screen.current_claim_id
         other.set_verdict(cid, "disputed", "other", note="their note")
         await pilot.press("c")
+        await settle(pilot)
         assert isinstance(app.screen, ConflictScreen)
         dialog = app.screen
         assert (dialog.current["verdict"], dialog.current["reviewer"], dialog.current["note"]) == (
@@ -386,6 +399,7 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
         assert len(dialog.query(".side")) == 2
         assert other.claim(cid).verdict == "disputed"  # nothing overwritten before the choice
         await pilot.press(choice)
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         stored = other.claim(cid)
         if expected == "mine":
@@ -470,30 +484,75 @@ async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkey
         assert str(table.get_row(table.keys_in_order()[-1])[0]).strip() == table.keys_in_order()[-1]
 
 
-async def test_a_verdict_on_a_locked_database_says_not_saved_and_the_app_goes_on(app_factory, seeded_db, monkeypatch):
+async def test_a_verdict_on_a_database_locked_too_long_says_not_saved_and_the_app_goes_on(
+    app_factory, seeded_db, monkeypatch
+):
     import sqlite3
 
+    import factcheck_tui.store.db
+
+    monkeypatch.setattr(factcheck_tui.store.db, "BUSY_TIMEOUT_MS", 50)  # a colleague's long write: wait little
     app = app_factory()
     said = []
     monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
     holder = sqlite3.connect(seeded_db, isolation_level=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.store.conn.execute("PRAGMA busy_timeout = 50")  # a colleague's long write: wait little here
         screen = main(app)
         first = screen.current_claim_id
         holder.execute("BEGIN IMMEDIATE")
         try:
             await pilot.press("c")
-            await pilot.pause()
+            await settle(pilot)
             assert any(m.startswith("not saved — retry") and "locked" in m for m in said), said
             assert screen.claims[first].verdict is None
         finally:
             holder.execute("ROLLBACK")
+        screen.select_claim(first)
         await pilot.press("c")  # the retry
-        await pilot.pause()
+        await settle(pilot)
         assert screen.claims[first].verdict == "confirmed"
     holder.close()
+
+
+HOLD_THE_WRITE_LOCK = (
+    "import sqlite3, sys\n"
+    "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "db.execute('BEGIN IMMEDIATE')\n"
+    "print('held', flush=True)\n"
+    "sys.stdin.readline()\n"
+    "db.execute('ROLLBACK')\n"
+)
+
+
+async def test_a_verdict_waits_for_another_process_s_write_off_the_screen(app_factory, seeded_db):
+    """The issue's measure: another process holds the write lock (it took 1.99 s of frozen screen per key). The
+    verdict's write waits in its own thread; the screen goes on answering keys; the claim shows as saved once the
+    write has committed, when the other process lets go."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        first = screen.current_claim_id
+        holder = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", HOLD_THE_WRITE_LOCK, str(seeded_db), stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        assert holder.stdin is not None and holder.stdout is not None
+        try:
+            assert (await holder.stdout.readline()).strip() == b"held"
+            await pilot.press("c")  # its write now waits for the lock
+            await pilot.press("k")  # and the screen answers: back to the first claim
+            assert screen.current_claim_id == first
+            assert screen.claims[first].verdict is None  # not shown as saved before it is
+            await pilot.press("j", "k")
+            assert screen.current_claim_id == first and screen.claims[first].verdict is None
+        finally:
+            holder.stdin.write(b"\n")
+            await holder.stdin.drain()
+            await asyncio.wait_for(holder.wait(), timeout=30)
+        await settle(pilot, 0.3)
+        assert screen.claims[first].verdict == "confirmed"
 
 
 async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(

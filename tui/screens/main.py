@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -17,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from factcheck_tui.store.api import StoreError, VerdictConflict
+from factcheck_tui.store.api import Store, StoreError, VerdictConflict
 from factcheck_tui.store.models import (
     Claim,
     ClaimFilter,
@@ -25,6 +27,7 @@ from factcheck_tui.store.models import (
     IndexReport,
     SearchHit,
     Topic,
+    VerdictEvent,
 )
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.screens.article import ArticleScreen
@@ -150,6 +153,7 @@ class MainScreen(Screen):
         self._all_claims_shown = False
         self.topics: list[Topic] = []
         self.current_claim_id: int | None = None
+        self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
         self._data_version: int | None = None
         self._progress_sent = 0.0
         self._indexing = 0
@@ -498,30 +502,54 @@ class MainScreen(Screen):
     def write_verdict(
         self, claim: Claim, verdict: str | None, *, note=None, move: bool = True, expected: int | None = None
     ) -> None:
-        """Written (its own short transaction) before the row shows it; a colleague's change is never overwritten
-        silently: VerdictConflict opens a dialog with both."""
+        """Written (its own short transaction, off the event loop) before the row shows it; the cursor moves on at
+        once. A colleague's change is never overwritten silently: VerdictConflict opens a dialog with both."""
         from factcheck_tui.store.api import KEEP
 
         note_arg = KEEP if note is None else note
-        try:
-            saved = self.store.set_verdict(
-                claim.id,
-                verdict,
-                self.fapp.reviewer,
-                note=note_arg,
-                expected_version=claim.version if expected is None else expected,
-            )
-        except VerdictConflict as conflict:
-            self.show_conflict(claim, conflict, verdict, note)
-            return
-        except StoreError as err:
-            self.fapp.say(f"not saved — retry: {err}", severity="error")
-            return
-        self.apply_claim(saved)
-        what = saved.verdict or "cleared"
-        self.fapp.say(f"claim {saved.id}: {what} — saved" if note is None else f"claim {saved.id}: note saved")
+        reviewer = self.fapp.reviewer
+
+        def done(saved: Claim | None, error: Exception | None) -> None:
+            if isinstance(error, VerdictConflict):
+                self.show_conflict(claim, error, verdict, note)
+            elif isinstance(error, StoreError):
+                self.fapp.say(f"not saved — retry: {error}", severity="error")
+            elif error is not None:
+                raise error
+            elif saved is not None:
+                self.apply_claim(saved)
+                what = saved.verdict or "cleared"
+                self.fapp.say(f"claim {saved.id}: {what} — saved" if note is None else f"claim {saved.id}: note saved")
+
+        def job() -> Callable[[Store], Claim]:
+            version = self._version_now(claim) if expected is None else expected
+            return lambda store: store.set_verdict(claim.id, verdict, reviewer, note=note_arg, expected_version=version)
+
+        self.write(job, done)
         if move and verdict is not None:
-            self.next_unreviewed(saved.id)
+            self.next_unreviewed(claim.id)
+
+    def write(self, job: Callable[[], Callable[[Store], Any]], done: Callable[[Any, Exception | None], None]) -> None:
+        """Run a write on a connection of its own in a thread, where it may wait for another writer's lock (an
+        indexer's batch, a colleague's save) while this screen goes on answering keys; writes run in the order they
+        were asked for (a verdict, then its undo), and done() takes each result in on the event loop. job() makes
+        the write when its turn comes, so it sees what the writes before it saved (a claim's version)."""
+        self.run_worker(self._write_in_order(job, done), group="write", description="saving")
+
+    def _version_now(self, claim: Claim) -> int:
+        """The version of the claim as this screen last saw it stored: the one a write expects to replace."""
+        return self.claims.get(claim.id, claim).version
+
+    async def _write_in_order(
+        self, job: Callable[[], Callable[[Store], Any]], done: Callable[[Any, Exception | None], None]
+    ) -> None:
+        async with self._write_order:
+            try:
+                result = await asyncio.to_thread(_on_own_connection, self.store, job())
+            except Exception as err:  # noqa: BLE001 — done() says a store's error and raises any other
+                done(None, err)
+                return
+        done(result, None)
 
     def show_conflict(self, claim: Claim, conflict: VerdictConflict, verdict: str | None, note) -> None:
         current = conflict.current
@@ -561,20 +589,23 @@ class MainScreen(Screen):
     def action_undo(self) -> None:
         if not self._writable():
             return
-        try:
-            event = self.store.undo(self.fapp.reviewer)
-        except VerdictConflict as conflict:
-            self.fapp.say(f"cannot undo: {conflict}", severity="warning")
-            return
-        except StoreError as err:
-            self.fapp.say(f"cannot undo: {err}", severity="error")
-            return
-        if event is None:
-            self.fapp.say("nothing of yours to undo")
-            return
-        self.reload_claim(event.claim_id)
-        self.select_claim(event.claim_id)
-        self.fapp.say(f"undone: claim {event.claim_id} is {event.verdict or 'unreviewed'} again")
+        reviewer = self.fapp.reviewer
+
+        def done(event: VerdictEvent | None, error: Exception | None) -> None:
+            if isinstance(error, VerdictConflict):
+                self.fapp.say(f"cannot undo: {error}", severity="warning")
+            elif isinstance(error, StoreError):
+                self.fapp.say(f"cannot undo: {error}", severity="error")
+            elif error is not None:
+                raise error
+            elif event is None:
+                self.fapp.say("nothing of yours to undo")
+            else:
+                self.reload_claim(event.claim_id)
+                self.select_claim(event.claim_id)
+                self.fapp.say(f"undone: claim {event.claim_id} is {event.verdict or 'unreviewed'} again")
+
+        self.write(lambda: lambda store: store.undo(reviewer), done)
 
     def action_note(self) -> None:
         if not self._writable() or (claim := self._selected()) is None:
@@ -588,18 +619,25 @@ class MainScreen(Screen):
         self.app.push_screen(NoteScreen(claim, self.fapp.text_display), done)
 
     def write_note(self, claim: Claim, note: str) -> None:
-        try:
-            saved = self.store.set_note(claim.id, note or None, self.fapp.reviewer, expected_version=claim.version)
-        except VerdictConflict as conflict:
-            self.show_conflict(claim, conflict, claim.verdict, note)
-            return
-        except StoreError as err:
-            self.fapp.say(f"note not saved: {err}", severity="error")
-            return
-        self.apply_claim(saved)
-        self.fapp.say(f"claim {saved.id}: note {'saved' if note else 'cleared'}")
+        reviewer = self.fapp.reviewer
 
-    # -- looking ------------------------------------------------------------------------------------------
+        def done(saved: Claim | None, error: Exception | None) -> None:
+            if isinstance(error, VerdictConflict):
+                self.show_conflict(claim, error, claim.verdict, note)
+            elif isinstance(error, StoreError):
+                self.fapp.say(f"note not saved: {error}", severity="error")
+            elif error is not None:
+                raise error
+            elif saved is not None:
+                self.apply_claim(saved)
+                self.fapp.say(f"claim {saved.id}: note {'saved' if note else 'cleared'}")
+
+        def job() -> Callable[[Store], Claim]:
+            version = self._version_now(claim)
+            return lambda store: store.set_note(claim.id, note or None, reviewer, expected_version=version)
+
+        self.write(job, done)
+
     def action_history(self) -> None:
         if (claim := self._selected()) is None:
             return
@@ -828,3 +866,12 @@ class MainScreen(Screen):
             if not self._indexing:
                 self.query_one("#progress-row").display = False
             self.refresh_data()
+
+
+def _on_own_connection(store: Store, job: Callable[[Store], Any]) -> Any:
+    """job on a connection opened in this thread (a connection belongs to the thread that opened it; 0.35 ms)."""
+    own = store.reopen()
+    try:
+        return job(own)
+    finally:
+        own.close()
