@@ -167,19 +167,13 @@ class FactcheckApp(App):
     def check_database(self) -> None:
         """SQLite's quick check, off the event loop: a damaged file is said at once, before anyone's work goes
         into it (each verdict written into it would spread the damage)."""
-        store = self.store.reopen()
-        try:
+        with self.store.reopen() as store:
             store.check_integrity()
-        finally:
-            store.close()
 
     @work(thread=True, group="index", exit_on_error=False, description="finishing an interrupted index run")
     def finish_pending(self) -> None:
-        store = self.store.reopen()
-        try:
+        with self.store.reopen() as store:
             store.finish_pending()
-        finally:
-            store.close()
 
     @work(thread=True, group="watch", exit_on_error=False, description="watching a folder")
     def watch_folder(self, folder: str, interval: float = 1.0) -> None:
@@ -188,9 +182,8 @@ class FactcheckApp(App):
         from factcheck_tui.store.api import FolderWatch
 
         worker = get_current_worker()
-        store = self.store.reopen()
         watch = FolderWatch(folder)
-        try:
+        with self.store.reopen() as store:
             while not worker.is_cancelled:
                 changed = watch.look()
                 if changed:
@@ -200,8 +193,6 @@ class FactcheckApp(App):
                 deadline = time.monotonic() + interval
                 while time.monotonic() < deadline and not worker.is_cancelled:
                     time.sleep(0.05)
-        finally:
-            store.close()
 
     # -- terminal bidi ------------------------------------------------------------------------------------
     def run(self, *args: Any, **kwargs: Any):

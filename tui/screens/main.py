@@ -764,11 +764,8 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, fmt: str, path: str, excel: bool, force: bool = False) -> str:
-        store = self.store.reopen()
-        try:
+        with self.store.reopen() as store:
             store.export(fmt, path, excel=excel, force=force)
-        finally:
-            store.close()
         self.fapp.say(f"exported {fmt} to {path}")
         return path
 
@@ -825,18 +822,15 @@ class MainScreen(Screen):
     @work(thread=True, group="index", exit_on_error=False, description="indexing")
     def index_worker(self, paths: list[str], label: str) -> IndexReport:
         worker = get_current_worker()
-        store = self.store.reopen()
-        try:
 
-            def progress(p: IndexProgress) -> None:
-                now = time.monotonic()
-                if now - self._progress_sent > 0.05 or p.done >= p.total:
-                    self._progress_sent = now
-                    self.post_message(IndexingProgress(p, label))
+        def progress(p: IndexProgress) -> None:
+            now = time.monotonic()
+            if now - self._progress_sent > 0.05 or p.done >= p.total:
+                self._progress_sent = now
+                self.post_message(IndexingProgress(p, label))
 
+        with self.store.reopen() as store:
             report = store.index(paths, progress=progress, should_stop=lambda: worker.is_cancelled)
-        finally:
-            store.close()
         self.post_message(Indexed(report, label))
         return report
 
@@ -870,8 +864,5 @@ class MainScreen(Screen):
 
 def _on_own_connection(store: Store, job: Callable[[Store], Any]) -> Any:
     """job on a connection opened in this thread (a connection belongs to the thread that opened it; 0.35 ms)."""
-    own = store.reopen()
-    try:
+    with store.reopen() as own:
         return job(own)
-    finally:
-        own.close()

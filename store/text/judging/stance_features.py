@@ -241,9 +241,12 @@ def figures_compatible(p: Quantity, q: Quantity) -> bool:
 def _within(hedged: Quantity, value: float) -> bool:
     x = hedged.value
     kind = hedged.hedge
-    if kind in BOUNDS:
+    if kind in ("more", "atleast"):
         low, high = bound_range(x, kind)
-        return low <= value <= high and value != (high if kind in ("more", "atleast") else low)
+        return low <= value < high
+    if kind in ("less", "upto"):
+        low, high = bound_range(x, kind)
+        return low < value <= high
     if kind == "about":
         return abs(value - x) <= max(0.2 * x, 1)
     if kind == "vague":
@@ -255,11 +258,11 @@ BOUNDS = ("more", "atleast", "less", "upto")
 
 
 def bound_range(x: float, kind: str) -> tuple[float, float]:
-    """The counts a bound on x admits, for the hedges in BOUNDS (the last value open): a bound reaches only as far
-    as its own rounding on the far side ("أكثر من 50 ألف" admits 52,000, "more than 200" and "200" round one
-    figure), because a bound given to the unit is a tally and another tally is another figure ("قتل 12 على الأقل"
-    against "قتل 20": the commonest contradiction of news, one toll told twice); on the near side it is a bound
-    ("أكثر من 23 حريقا" against 21 fires)."""
+    """The counts a bound on x admits, for the hedges in BOUNDS, as (low, high); the end away from x is not
+    admitted itself (_within). A bound reaches only as far as its own rounding on the far side ("أكثر من 50 ألف"
+    admits 52,000, "more than 200" and "200" round one figure), because a bound given to the unit is a tally and
+    another tally is another figure ("قتل 12 على الأقل" against "قتل 20": the commonest contradiction of news, one
+    toll told twice); on the near side it is a bound ("أكثر من 23 حريقا" against 21 fires)."""
     if kind in ("more", "atleast"):
         return x, x + rounding_step(x)
     return x - rounding_step(x), x

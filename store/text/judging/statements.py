@@ -358,8 +358,7 @@ def figure_time(v: View, span: tuple[int, int], published: date | None) -> tuple
         )
         if not spans:
             return None
-    if spans is None:
-        return None
+    assert spans is not None  # times is not empty
     return spans, any(m.kind == "day" for m in times)
 
 
