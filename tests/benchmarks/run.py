@@ -402,7 +402,7 @@ def child_launch(db: str, spawned: str) -> dict:
             while True:
                 screen = app.main_screen
                 with contextlib.suppress(NoMatches):  # the table is not mounted yet
-                    if screen is not None and screen.claims_table.row_count > 0:
+                    if screen is not None and screen.claims_pane.table.row_count > 0:
                         break
                 await asyncio.sleep(0.002)
             usable = time.monotonic()

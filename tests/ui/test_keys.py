@@ -51,15 +51,15 @@ async def test_opens_on_the_claims_with_totals_and_reviewer(app_factory, other):
         await pilot.pause()
         screen = main(app)
         stats = other.stats()
-        assert screen.topic_id is None  # "all claims"
-        assert screen.claims_table.row_count == stats.claims
-        assert len(screen.claims) == screen.claims_table.row_count > 0
+        assert screen.topics_pane.topic_id is None  # "all claims"
+        assert screen.claims_pane.table.row_count == stats.claims
+        assert len(screen.claims_pane.claims) == screen.claims_pane.table.row_count > 0
         totals = str(screen.query_one("#totals").render())
         assert f"{stats.articles} articles" in totals and f"{stats.claims} claims" in totals
         assert "0 reviewed" in totals and "0 disputed" in totals
         assert REVIEWER in str(screen.query_one("#who").render())
-        assert screen.current_claim_id == int(screen.claims_table.current_key)
-        assert app.focused is screen.claims_table
+        assert screen.claims_pane.current_id == int(screen.claims_pane.table.current_key)
+        assert app.focused is screen.claims_pane.table
 
 
 @pytest.mark.parametrize("key, verdict", [("c", "confirmed"), ("d", "disputed"), ("s", "single-source")])
@@ -68,16 +68,16 @@ async def test_verdict_keys_write_then_move_to_the_next_unreviewed(app_factory, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        first = screen.current_claim_id
+        first = screen.claims_pane.current_id
         await pilot.press(key)
         stored = other.claim(first)
         assert stored.verdict == verdict and stored.reviewer == REVIEWER
         # the row shows what the database returned
-        assert screen.claims[first].verdict == verdict
-        assert screen.claims[first].version == stored.version
+        assert screen.claims_pane.claims[first].verdict == verdict
+        assert screen.claims_pane.claims[first].version == stored.version
         # and the cursor moved on to an unreviewed claim
-        assert screen.current_claim_id != first
-        assert screen.claims[screen.current_claim_id].verdict is None
+        assert screen.claims_pane.current_id != first
+        assert screen.claims_pane.claims[screen.claims_pane.current_id].verdict is None
         assert other.stats().reviewed == 1
 
 
@@ -86,14 +86,14 @@ async def test_next_unreviewed_skips_reviewed_claims(app_factory, other):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        keys = screen.claims_table.keys_in_order()
+        keys = screen.claims_pane.table.keys_in_order()
         await pilot.press("down")  # review the second first
         await pilot.press("c")
-        assert screen.current_claim_id == int(keys[2])
+        assert screen.claims_pane.current_id == int(keys[2])
         await pilot.press("up", "up")
-        assert screen.current_claim_id == int(keys[0])
+        assert screen.claims_pane.current_id == int(keys[0])
         await pilot.press("d")  # the next unreviewed after the first is the third (the second is done)
-        assert screen.current_claim_id == int(keys[2])
+        assert screen.claims_pane.current_id == int(keys[2])
 
 
 async def test_x_clears_and_u_undoes(app_factory, other):
@@ -101,19 +101,19 @@ async def test_x_clears_and_u_undoes(app_factory, other):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        first = screen.current_claim_id
+        first = screen.claims_pane.current_id
         await pilot.press("c")
         await pilot.press("k")  # back to the first
-        assert screen.current_claim_id == first
+        assert screen.claims_pane.current_id == first
         await pilot.press("x")
         await settle(pilot)  # a write is shown once it has committed
         assert other.claim(first).verdict is None
-        assert screen.claims[first].verdict is None
+        assert screen.claims_pane.claims[first].verdict is None
         await pilot.press("u")  # undo the clear: confirmed again
         await settle(pilot)
         assert other.claim(first).verdict == "confirmed"
-        assert screen.claims[first].verdict == "confirmed"
-        assert screen.current_claim_id == first
+        assert screen.claims_pane.claims[first].verdict == "confirmed"
+        assert screen.claims_pane.current_id == first
         await pilot.press("u")  # undo the confirmation
         await settle(pilot)
         assert other.claim(first).verdict is None
@@ -136,7 +136,7 @@ async def test_n_adds_and_edits_a_note(app_factory, other):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        cid = screen.current_claim_id
+        cid = screen.claims_pane.current_id
         await pilot.press("n")
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"call them", "enter")
@@ -149,7 +149,7 @@ async def test_n_adds_and_edits_a_note(app_factory, other):
         await pilot.press("enter")
         await settle(pilot)
         assert other.claim(cid).note == "اتصل بالمكتب [the war]"
-        assert screen.claims[cid].note == "اتصل بالمكتب [the war]"
+        assert screen.claims_pane.claims[cid].note == "اتصل بالمكتب [the war]"
         await pilot.press("n", "escape")  # cancel changes nothing
         assert other.claim(cid).note == "اتصل بالمكتب [the war]"
 
@@ -159,7 +159,7 @@ async def test_h_shows_the_history(app_factory, other):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        cid = screen.current_claim_id
+        cid = screen.claims_pane.current_id
         await pilot.press("d", "k", "c", "k")
         await settle(pilot)
         await pilot.press("h")
@@ -178,7 +178,7 @@ async def test_a_opens_the_article_at_the_claims_sentence(app_factory, other):
         await pilot.pause()
         screen = main(app)
         # a claim far down its article, so the view must scroll to it
-        claim = max(screen.claims.values(), key=lambda c: c.start)
+        claim = max(screen.claims_pane.claims.values(), key=lambda c: c.start)
         screen.select_claim(claim.id)
         await pilot.press("a")
         await pilot.pause()
@@ -212,8 +212,8 @@ async def test_slash_searches_and_jumps_to_the_claim(app_factory, other):
             await pilot.press("down")
         await pilot.press("enter")
         assert isinstance(app.screen, MainScreen)
-        assert screen.current_claim_id == target.id
-        assert screen.claims_table.current_key == str(target.id)
+        assert screen.claims_pane.current_id == target.id
+        assert screen.claims_pane.table.current_key == str(target.id)
 
 
 async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
@@ -227,11 +227,11 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         assert isinstance(app.screen, FilterScreen)
         await pilot.press("down", "enter")  # the second choice: unreviewed
         assert screen.filter_choice.unreviewed
-        expected = other.claims(ClaimFilter(topic_id=screen.topic_id, unreviewed=True))
+        expected = other.claims(ClaimFilter(topic_id=screen.topics_pane.topic_id, unreviewed=True))
         assert (
-            screen.claims_table.row_count
+            screen.claims_pane.table.row_count
             == len(expected)
-            == len(other.claims(ClaimFilter(topic_id=screen.topic_id))) - 2
+            == len(other.claims(ClaimFilter(topic_id=screen.topics_pane.topic_id))) - 2
         )
         outlet = other.outlets()[1]
         await pilot.press("f")
@@ -239,8 +239,8 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         target = next(i for i, c in enumerate(choices) if c.outlet == outlet)
         await pilot.press("home", *["down"] * target, "enter")
         assert screen.filter_choice.outlet == outlet
-        rows = {int(k) for k in screen.claims_table.keys_in_order()}
-        assert rows == {c.id for c in other.claims(ClaimFilter(topic_id=screen.topic_id, outlet=outlet))}
+        rows = {int(k) for k in screen.claims_pane.table.keys_in_order()}
+        assert rows == {c.id for c in other.claims(ClaimFilter(topic_id=screen.topics_pane.topic_id, outlet=outlet))}
         await pilot.press("f", "home", "enter")  # all claims again
         assert screen.filter_choice.is_all
 
@@ -283,12 +283,12 @@ async def test_b_toggles_right_to_left_display(app_factory):
         screen = main(app)
         assert app.text_display.reorder
         assert not screen.has_class("-terminal-bidi")
-        row_before = screen.claims_table.current_key
+        row_before = screen.claims_pane.table.current_key
         await pilot.press("b")
         assert not app.text_display.reorder
         assert screen.has_class("-terminal-bidi")  # stacked panes when the terminal reorders rows
-        assert screen.claims_table.current_key == row_before
-        cell = screen.claims_table.get_row(row_before)[-1]
+        assert screen.claims_pane.table.current_key == row_before
+        cell = screen.claims_pane.table.get_row(row_before)[-1]
         assert cell.display.reorder is False
         await pilot.press("b")
         assert app.text_display.reorder
@@ -299,7 +299,7 @@ async def test_ctrl_p_palette_runs_the_same_actions(app_factory, other):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        cid = screen.current_claim_id
+        cid = screen.claims_pane.current_id
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"verdict: disputed")
@@ -326,7 +326,7 @@ async def test_keys_can_be_remapped_by_binding_id(app_factory, other):
     app = app_factory(keymap={"review.confirm": "y"})
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        cid = main(app).current_claim_id
+        cid = main(app).claims_pane.current_id
         await pilot.press("y")
         assert other.claim(cid).verdict == "confirmed"
 
@@ -336,12 +336,12 @@ async def test_moving_and_switching_panes_without_a_mouse(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        table = screen.claims_table
+        table = screen.claims_pane.table
         await pilot.press("j", "j", "down")
         assert table.cursor_row == 3
         await pilot.press("k", "up")
         assert table.cursor_row == 1
-        assert screen.current_claim_id == int(table.current_key)
+        assert screen.claims_pane.current_id == int(table.current_key)
         await pilot.press("tab")
         assert app.focused.id == "evidence-pane"
         await pilot.press("tab")
@@ -384,7 +384,7 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        cid = screen.current_claim_id
+        cid = screen.claims_pane.current_id
         other.set_verdict(cid, "disputed", "other", note="their note")
         await pilot.press("c")
         await settle(pilot)
@@ -406,43 +406,43 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
             assert (stored.verdict, stored.reviewer) == ("confirmed", REVIEWER)
         else:
             assert (stored.verdict, stored.reviewer) == ("disputed", "other")
-        assert screen.claims[cid].verdict == stored.verdict
+        assert screen.claims_pane.claims[cid].verdict == stored.verdict
 
 
 async def test_a_long_topic_list_shows_the_largest_and_lists_the_rest_on_enter(app_factory, monkeypatch):
-    import factcheck_tui.tui.screens.main as main_screen
+    import factcheck_tui.tui.widgets.topics as topics_pane
 
-    monkeypatch.setattr(main_screen, "TOPICS_SHOWN", 3)
+    monkeypatch.setattr(topics_pane, "TOPICS_SHOWN", 3)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main(app)
-        table = screen.topics_table
+        table = screen.topics_pane.table
         keys = table.keys_in_order()
-        assert keys[-1] == main_screen.MORE_TOPICS
+        assert keys[-1] == topics_pane.MORE_TOPICS
         assert len(keys) == 1 + 3 + 1 + 1  # all claims, the three largest, the catch-all, "more"
-        hidden = len(screen.topics) - 4
-        assert f"+{hidden} more" in str(table.get_row(main_screen.MORE_TOPICS)[-1])
+        hidden = len(screen.topics_pane.topics) - 4
+        assert f"+{hidden} more" in str(table.get_row(topics_pane.MORE_TOPICS)[-1])
         table.focus()
-        table.select_key(main_screen.MORE_TOPICS)
+        table.select_key(topics_pane.MORE_TOPICS)
         await pilot.press("enter")
         await settle(pilot)
-        assert table.keys_in_order() == ["all"] + [f"t{t.id}" for t in screen.topics]
+        assert table.keys_in_order() == ["all"] + [f"t{t.id}" for t in screen.topics_pane.topics]
 
 
 async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_demand(app_factory, other, monkeypatch):
-    import factcheck_tui.tui.screens.main as main_screen
+    import factcheck_tui.tui.widgets.claims as claims_pane
 
-    monkeypatch.setattr(main_screen, "CLAIMS_SHOWN", 3)
+    monkeypatch.setattr(claims_pane, "CLAIMS_SHOWN", 3)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main(app)
-        table = screen.claims_table
-        order = list(screen.claims)
+        table = screen.claims_pane.table
+        order = list(screen.claims_pane.claims)
         assert len(order) > 4
-        assert table.keys_in_order() == [str(c) for c in order[:3]] + [main_screen.MORE_CLAIMS]
-        assert f"+{len(order) - 3} more" in str(table.get_row(main_screen.MORE_CLAIMS)[-1])
+        assert table.keys_in_order() == [str(c) for c in order[:3]] + [claims_pane.MORE_CLAIMS]
+        assert f"+{len(order) - 3} more" in str(table.get_row(claims_pane.MORE_CLAIMS)[-1])
         assert "Claims 0/" + str(len(order)) in str(screen.query_one("#claims-pane").border_title)
 
         # a verdict on the last listed claim moves on to the next unreviewed one, beyond the "more" row
@@ -451,33 +451,33 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         await pilot.press("c")
         await settle(pilot)
         assert other.claim(order[2]).verdict == "confirmed"
-        assert screen.current_claim_id == order[3]
+        assert screen.claims_pane.current_id == order[3]
         assert table.keys_in_order() == [str(c) for c in order]
 
         # another topic starts short again; enter on "more" lists the rest, the cursor on the first of them
-        topics = screen.topics_table
+        topics = screen.topics_pane.table
         topics.focus()
         await pilot.press("down")
         await settle(pilot)
-        assert len(list(screen.claims)) > 4
-        assert table.keys_in_order()[-1] == main_screen.MORE_CLAIMS
-        hidden = [c for c in list(screen.claims) if not table.has_row(str(c))]
+        assert len(list(screen.claims_pane.claims)) > 4
+        assert table.keys_in_order()[-1] == claims_pane.MORE_CLAIMS
+        hidden = [c for c in list(screen.claims_pane.claims) if not table.has_row(str(c))]
         table.focus()
-        table.select_key(main_screen.MORE_CLAIMS)
+        table.select_key(claims_pane.MORE_CLAIMS)
         await pilot.press("enter")
         await settle(pilot)
-        assert table.keys_in_order() == [str(c) for c in list(screen.claims)]
-        assert screen.current_claim_id == hidden[0]
+        assert table.keys_in_order() == [str(c) for c in list(screen.claims_pane.claims)]
+        assert screen.claims_pane.current_id == hidden[0]
 
 
 async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkeypatch):
-    import factcheck_tui.tui.screens.main as main_screen
+    import factcheck_tui.tui.widgets.claims as claims_pane
 
-    monkeypatch.setattr(main_screen, "ID_WIDTH", 1)  # the seeds' ids have up to three digits
+    monkeypatch.setattr(claims_pane, "ID_WIDTH", 1)  # the seeds' ids have up to three digits
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        table = main(app).claims_table
+        table = main(app).claims_pane.table
         widest = max(len(key) for key in table.keys_in_order())
         assert widest == 3
         assert table.columns[table.ordered_columns[0].key].width == widest
@@ -499,19 +499,19 @@ async def test_a_verdict_on_a_database_locked_too_long_says_not_saved_and_the_ap
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = main(app)
-        first = screen.current_claim_id
+        first = screen.claims_pane.current_id
         holder.execute("BEGIN IMMEDIATE")
         try:
             await pilot.press("c")
             await settle(pilot)
             assert any(m.startswith("not saved — retry") and "locked" in m for m in said), said
-            assert screen.claims[first].verdict is None
+            assert screen.claims_pane.claims[first].verdict is None
         finally:
             holder.execute("ROLLBACK")
         screen.select_claim(first)
         await pilot.press("c")  # the retry
         await settle(pilot)
-        assert screen.claims[first].verdict == "confirmed"
+        assert screen.claims_pane.claims[first].verdict == "confirmed"
     holder.close()
 
 
@@ -533,7 +533,7 @@ async def test_a_verdict_waits_for_another_process_s_write_off_the_screen(app_fa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main(app)
-        first = screen.current_claim_id
+        first = screen.claims_pane.current_id
         holder = await asyncio.create_subprocess_exec(
             sys.executable, "-c", HOLD_THE_WRITE_LOCK, str(seeded_db), stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
@@ -543,16 +543,16 @@ async def test_a_verdict_waits_for_another_process_s_write_off_the_screen(app_fa
             assert (await holder.stdout.readline()).strip() == b"held"
             await pilot.press("c")  # its write now waits for the lock
             await pilot.press("k")  # and the screen answers: back to the first claim
-            assert screen.current_claim_id == first
-            assert screen.claims[first].verdict is None  # not shown as saved before it is
+            assert screen.claims_pane.current_id == first
+            assert screen.claims_pane.claims[first].verdict is None  # not shown as saved before it is
             await pilot.press("j", "k")
-            assert screen.current_claim_id == first and screen.claims[first].verdict is None
+            assert screen.claims_pane.current_id == first and screen.claims_pane.claims[first].verdict is None
         finally:
             holder.stdin.write(b"\n")
             await holder.stdin.drain()
             await asyncio.wait_for(holder.wait(), timeout=30)
         await settle(pilot, 0.3)
-        assert screen.claims[first].verdict == "confirmed"
+        assert screen.claims_pane.claims[first].verdict == "confirmed"
 
 
 async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(

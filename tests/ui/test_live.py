@@ -45,8 +45,8 @@ async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_th
         await pilot.pause()
         screen: MainScreen = app.main_screen
         await pilot.press("j", "j")
-        cursor_key = screen.claims_table.current_key
-        target = int(screen.claims_table.keys_in_order()[4])
+        cursor_key = screen.claims_pane.table.current_key
+        target = int(screen.claims_pane.table.keys_in_order()[4])
         result = await asyncio.to_thread(  # a colleague's process writes while this app's loop keeps running
             subprocess.run,
             [
@@ -70,14 +70,17 @@ async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_th
             check=False,
         )
         assert result.returncode == 0, result.stderr
-        waited = await wait_until(pilot, lambda: screen.claims[target].verdict == "disputed", timeout=2.5)
+        waited = await wait_until(pilot, lambda: screen.claims_pane.claims[target].verdict == "disputed", timeout=2.5)
         assert waited < 2.0
-        assert screen.claims[target].reviewer == "other" and screen.claims[target].note == "from the desk"
-        cell = screen.claims_table.get_row(str(target))[2]
+        assert (
+            screen.claims_pane.claims[target].reviewer == "other"
+            and screen.claims_pane.claims[target].note == "from the desk"
+        )
+        cell = screen.claims_pane.table.get_row(str(target))[2]
         assert "disp" in cell.plain
         # the reviewer did not lose their place
-        assert screen.claims_table.current_key == cursor_key
-        assert screen.current_claim_id == int(cursor_key)
+        assert screen.claims_pane.table.current_key == cursor_key
+        assert screen.claims_pane.current_id == int(cursor_key)
         assert "1 disputed" in str(screen.query_one("#totals").render())
 
 
@@ -93,17 +96,17 @@ async def test_new_articles_from_another_process_add_rows_in_place(app_factory, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen: MainScreen = app.main_screen
-        screen.topics_table.select_key("all")
+        screen.topics_pane.table.select_key("all")
         await pilot.pause()
         await pilot.press("j")
-        cursor_key = screen.claims_table.current_key
-        before = screen.claims_table.row_count
+        cursor_key = screen.claims_pane.table.current_key
+        before = screen.claims_pane.table.row_count
         with Store(seeded_db) as writer:
             writer.index([extra])
             expected = writer.stats().claims
-        await wait_until(pilot, lambda: screen.claims_table.row_count == expected, timeout=3)
-        assert screen.claims_table.row_count > before
-        assert screen.claims_table.current_key == cursor_key
+        await wait_until(pilot, lambda: screen.claims_pane.table.row_count == expected, timeout=3)
+        assert screen.claims_pane.table.row_count > before
+        assert screen.claims_pane.table.current_key == cursor_key
         assert "6 articles" in str(screen.query_one("#totals").render())
 
 
@@ -116,15 +119,15 @@ async def test_empty_database_indexes_the_bundled_seeds_in_a_worker(app_factory,
         screen: MainScreen = app.main_screen
         await pilot.pause()
         # the screen is up at once; the bar shows while the worker runs (unless it was already done)
-        assert screen.query_one("#progress-row").display or screen.claims_table.row_count
-        await wait_until(pilot, lambda: screen.claims_table.row_count > 0, timeout=10)
+        assert screen.query_one("#progress-row").display or screen.claims_pane.table.row_count
+        await wait_until(pilot, lambda: screen.claims_pane.table.row_count > 0, timeout=10)
         first_useful = time.monotonic() - started
         await wait_until(pilot, lambda: not screen.query_one("#progress-row").display, timeout=15)
         await pilot.pause(0.3)
         with Store(db) as check:
             assert check.stats().articles == len(list(bundled_seeds().glob("*.txt")))
-            assert screen.claims_table.row_count == len(check.claims(screen.claim_filter()))
-        assert screen.current_claim_id is not None
+            assert screen.claims_pane.table.row_count == len(check.claims(screen.claim_filter()))
+        assert screen.claims_pane.current_id is not None
     assert first_useful < 5.0, first_useful  # well under 2 s on a workstation; slack for loaded CI machines
 
 
@@ -137,7 +140,7 @@ async def test_paths_are_indexed_first(app_factory, tmp_path):
     app = app_factory(db=db, paths=[str(folder)])
     async with app.run_test(size=SIZE) as pilot:
         # the worker starts after the first refresh and reports back by message: wait for the screen, not the worker
-        await wait_until(pilot, lambda: app.main_screen.claims_table.row_count == 1, timeout=15)
+        await wait_until(pilot, lambda: app.main_screen.claims_pane.table.row_count == 1, timeout=15)
         with Store(db) as check:
             assert [a.name for a in check.articles()] == ["one.txt"]  # not the seeds
 
@@ -175,7 +178,7 @@ async def test_markup_and_control_characters_are_shown_literally(app_factory, tm
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
         screen: MainScreen = app.main_screen
-        first = screen.claims[int(screen.claims_table.keys_in_order()[0])]
+        first = screen.claims_pane.claims[int(screen.claims_pane.table.keys_in_order()[0])]
         assert "[bold red]x[/]" in first.text
         text = screen_text(app)
         assert "[the war]" in text and "[bold red]x[/]" in text

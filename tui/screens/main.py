@@ -9,27 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, ProgressBar
+from textual.widgets import Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck_tui.store.api import Store, StoreError, VerdictConflict
-from factcheck_tui.store.models import (
-    Claim,
-    ClaimFilter,
-    IndexProgress,
-    IndexReport,
-    SearchHit,
-    Topic,
-    VerdictEvent,
-)
-from factcheck_tui.tui import bidi
+from factcheck_tui.store.models import Claim, ClaimFilter, IndexProgress, IndexReport, SearchHit, VerdictEvent
+from factcheck_tui.tui.messages import ClaimChosen, ClaimOpened, Indexed, IndexingProgress, TopicChosen, TopicOpened
 from factcheck_tui.tui.screens.article import ArticleScreen
 from factcheck_tui.tui.screens.figures import FiguresScreen
 from factcheck_tui.tui.screens.modals import (
@@ -45,62 +35,15 @@ from factcheck_tui.tui.screens.modals import (
     SearchScreen,
     filter_choices,
 )
+from factcheck_tui.tui.widgets.claims import ClaimsPane
 from factcheck_tui.tui.widgets.evidence import EvidenceView, evidence_renderable
 from factcheck_tui.tui.widgets.keybar import KeyBar
 from factcheck_tui.tui.widgets.status import StatusBar
-from factcheck_tui.tui.widgets.tables import FlexTable
-from factcheck_tui.tui.widgets.text import BidiText, plain, symbols, verdict_text
+from factcheck_tui.tui.widgets.text import plain
+from factcheck_tui.tui.widgets.topics import ALL_TOPICS, TopicsPane, topic_key
 
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
-
-ALL_TOPICS = "all"
-BIG_LIST = 3000  # more claims than this: start on the largest topic, not on every claim at once
-# Topics listed before a "more topics" row: thousands of small topics (10,000 articles make ~7,000) take seconds
-# to lay out and no one scrolls through them; the row lists them all on demand.
-TOPICS_SHOWN = 300
-MORE_TOPICS = "more"
-# Claims listed before a "more claims" row: one topic of a 10,000-article corpus holds 2,400 claims, and laying
-# them all out (the table measures every cell) took 0.7 s of the launch and of every refresh; the row lists the
-# rest on demand, and moving to a claim beyond it (next unreviewed, search, jump) lists them too.
-CLAIMS_SHOWN = 400
-MORE_CLAIMS = "more"
-ID_WIDTH = 4  # digits of a claim id shown at the least; the column widens for larger ids (69,744 claims at 10k)
-FLEX_MEASURE = 40  # what flex cells report to DataTable's measuring; their column width is set by FlexTable
-WRITE_ACTIONS = {"verdict", "clear_verdict", "undo", "note"}
-
-
-def _first_and(items: list, limit: int, keep: set) -> list:
-    """The first ``limit`` items, and those whose id is in ``keep`` wherever they are, in their order."""
-    return [x for i, x in enumerate(items) if i < limit or x.id in keep]
-
-
-def _more_row(key: str, hidden: int, columns: int) -> tuple[str, list]:
-    """The row that stands for the items not listed: "+N more" in the last column (enter lists them)."""
-    return key, [Text("", end="") for _ in range(columns - 1)] + [Text(f"+{hidden:,} more", style="italic", end="")]
-
-
-def _claim_id(key: str | None) -> int | None:
-    """The claim of a claims-table row key (None for no row, or the "more" row)."""
-    return int(key) if key and key != MORE_CLAIMS else None
-
-
-class IndexingProgress(Message):
-    def __init__(self, progress: IndexProgress, label: str) -> None:
-        super().__init__()
-        self.progress = progress
-        self.label = label
-
-
-class Indexed(Message):
-    def __init__(self, report: IndexReport, label: str) -> None:
-        super().__init__()
-        self.report = report
-        self.label = label
-
-
-def topic_key(topic_id: int | None) -> str:
-    return ALL_TOPICS if topic_id is None else f"t{topic_id}"
 
 
 class MainScreen(Screen):
@@ -147,18 +90,11 @@ class MainScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.topic_id: int | None = None
         self.filter_choice: FilterChoice = ALL
-        self.claims: dict[int, Claim] = {}
-        self._all_claims_shown = False
-        self.topics: list[Topic] = []
-        self.current_claim_id: int | None = None
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
         self._data_version: int | None = None
         self._progress_sent = 0.0
         self._indexing = 0
-        self._user_chose_topic = False
-        self._all_topics_shown = False
         self._evidence_key: tuple | None = None
         self._read_error: str | None = None
 
@@ -173,21 +109,9 @@ class MainScreen(Screen):
             yield Label("indexing", id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="panes"):
-            with Vertical(id="topics-pane", classes="pane"):
-                yield FlexTable(
-                    [("done", "rev/n", 7), ("disp", symbols()["disputed"], 2)],
-                    ("label", "topic"),
-                    min_flex=8,
-                    id="topics",
-                )
+            yield TopicsPane(id="topics-pane", classes="pane")
             with Vertical(id="right"):
-                with Vertical(id="claims-pane", classes="pane"):
-                    yield FlexTable(
-                        [("id", "#", ID_WIDTH), ("sug", "suggest", 8), ("you", "verdict", 9)],
-                        ("claim", "claim"),
-                        min_flex=12,
-                        id="claims",
-                    )
+                yield ClaimsPane(id="claims-pane", classes="pane")
                 yield EvidenceView(id="evidence-pane", classes="pane")
         yield KeyBar()
 
@@ -205,7 +129,7 @@ class MainScreen(Screen):
         except (StoreError, sqlite3.Error) as err:  # a damaged file: say so and keep the screen, never crash
             self._read_error = str(err)
             self.fapp.say(f"could not read the database: {err}", severity="error")
-        self.query_one("#claims", FlexTable).focus()
+        self.claims_pane.table.focus()
         self.set_interval(self.fapp.poll_interval, self.poll)
         self.fapp.call_after_refresh(self.fapp.start_background_work, self)
 
@@ -215,17 +139,17 @@ class MainScreen(Screen):
         return self.fapp.store
 
     @property
-    def topics_table(self) -> FlexTable:
-        return self.query_one("#topics", FlexTable)
+    def topics_pane(self) -> TopicsPane:
+        return self.query_one(TopicsPane)
 
     @property
-    def claims_table(self) -> FlexTable:
-        return self.query_one("#claims", FlexTable)
+    def claims_pane(self) -> ClaimsPane:
+        return self.query_one(ClaimsPane)
 
     def claim_filter(self) -> ClaimFilter:
         f = self.filter_choice
         return ClaimFilter(
-            topic_id=self.topic_id,
+            topic_id=self.topics_pane.topic_id,
             unreviewed=f.unreviewed,
             suggested=f.suggested,
             verdict=f.verdict,
@@ -255,128 +179,31 @@ class MainScreen(Screen):
         self.query_one(StatusBar).show(self.store.stats(), reviewer=self.fapp.reviewer, read_only=self.store.read_only,
                                        reorder=self.fapp.text_display.reorder, roomy=self.size.width >= 100)  # fmt: skip
 
-    def topic_cells(self, label: str, count: int, reviewed: int, disputed: int) -> list:
-        """Review progress (reviewed/claims, ✔ when all are), disputed claims (by a reviewer or suggested), label."""
-        palette = self.fapp.palette
-        if count and reviewed == count:
-            done = Text(f"{symbols()['confirmed']} {count}", style=palette.confirmed, justify="right", end="")
-        else:
-            done = Text(f"{reviewed}/{count}", justify="right", end="")
-        disp = Text(f"{disputed}" if disputed else "", style=palette.disputed, justify="right", end="")
-        label_cell = BidiText(label, self.fapp.text_display, single=True, measure=FLEX_MEASURE)
-        return [done, disp, label_cell]
-
     def load_topics(self) -> None:
-        table = self.topics_table
-        self.topics = self.store.topics()
-        total = self.store.stats()
-        disputed = sum(t.disputed_count for t in self.topics) if self.topics else total.disputed
-        rows = [(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, disputed))]
-        shown = self.topics
-        if not self._all_topics_shown and shown:
-            # the largest topics, the one being read, and the catch-all (listed last) stay in view
-            shown = _first_and(shown, TOPICS_SHOWN, {self.topic_id, shown[-1].id})
-        rows += [
-            (topic_key(t.id), self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
-            for t in shown
-        ]
-        if len(shown) < len(self.topics):
-            rows.append(_more_row(MORE_TOPICS, len(self.topics) - len(shown), len(table.columns)))
-        self._put_rows(table, rows)
-        if not self._user_chose_topic and self.topic_id is None and self.topics and total.claims > BIG_LIST:
-            self.topic_id = self.topics[0].id  # a big corpus: one topic at a time keeps the screen quick
-        if not table.select_key(topic_key(self.topic_id), scroll=True):
-            self.topic_id = None
-            table.select_key(ALL_TOPICS)
+        self.topics_pane.show(self.store.topics(), self.store.stats())
 
-    def update_topic_rows(self, keys: set[str]) -> None:
-        """After one verdict only its topic and 'all claims' change: update those two rows, not the list."""
-        self.topics = self.store.topics()
-        total = self.store.stats()
-        table = self.topics_table
-        if ALL_TOPICS in keys:
-            disputed = sum(t.disputed_count for t in self.topics) if self.topics else total.disputed
-            table.put_row(ALL_TOPICS, self.topic_cells("all claims", total.claims, total.reviewed, disputed))
-        for t in self.topics:
-            key = topic_key(t.id)
-            if key in keys and table.has_row(key):
-                table.put_row(key, self.topic_cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
-
-    def _put_rows(self, table: FlexTable, rows: list[tuple[str, list]]) -> None:
-        """Update rows in place by key (update_cell / add_row / remove_row in one batch). Only when the order of
-        the rows that stay changes, or a new row must go between old ones, the table is refilled (rare)."""
-        wanted = [key for key, _ in rows]
-        wanted_set = set(wanted)
-        present = table.keys_in_order()
-        surviving = [k for k in present if k in wanted_set]
-        cursor = table.current_key
-        with self.app.batch_update():
-            if wanted[: len(surviving)] != surviving:
-                table.clear()
-                for key, cells in rows:
-                    table.add_keyed_row(key, cells)
-            else:
-                for key in present:
-                    if key not in wanted_set:
-                        table.drop_row(key)
-                for key, cells in rows:
-                    table.put_row(key, cells)
-        if cursor in wanted_set:
-            table.select_key(cursor, scroll=False)
-
-    def claim_cells(self, claim: Claim) -> list:
-        palette = self.fapp.palette
-        sug = verdict_text(claim.suggested_verdict, palette) if claim.suggested_verdict else Text("", end="")
-        you = verdict_text(claim.verdict, palette, stale=claim.stale, note=bool(claim.note))
-        text = BidiText(
-            claim.text,
-            self.fapp.text_display,
-            single=True,
-            measure=FLEX_MEASURE,
-            style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "",
-        )
-        return [Text(str(claim.id), justify="right", end=""), sug, you, text]
-
-    def load_claims(self, force: bool = False) -> None:
-        table = self.claims_table
-        claims = self.store.claims(self.claim_filter())
-        old = self.claims
-        self.claims = {c.id: c for c in claims}  # every claim of the list, in its order, listed in the table or not
-        # the first claims, and the one being read wherever it is
-        listed = claims if self._all_claims_shown else _first_and(claims, CLAIMS_SHOWN, {self.current_claim_id})
-        table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self.claims, default=0)))))
-        rows = [(str(c.id), self.claim_cells(c)) for c in listed]
-        if len(listed) < len(claims):
-            rows.append(_more_row(MORE_CLAIMS, len(claims) - len(listed), len(table.columns)))
-        self._put_rows(table, rows)
+    def load_claims(self, force: bool = False, from_top: bool = False) -> None:
+        """The claims of the chosen topic and filter, as stored now; the evidence again when the claim under the
+        cursor is another or changed (force: always), else re-read in place (new articles may have brought some)."""
+        pane = self.claims_pane
+        moved = pane.show(self.store.claims(self.claim_filter()), from_top=from_top)
         self.update_claims_title()
-        cid = _claim_id(table.current_key)
-        if force or cid != self.current_claim_id or (cid is not None and old.get(cid) != self.claims.get(cid)):
-            self.current_claim_id = cid
+        if force or moved:
             self.show_evidence()
-        elif cid is not None:
-            # the claim did not change, but its evidence may have (new articles): cheap to re-read
+        elif pane.current_id is not None:
             self.show_evidence(keep_scroll=True)
 
     def update_claims_title(self) -> None:
-        """'Claims 3/14 reviewed · filter · topic': the (maybe Arabic) topic goes last, where reordering it
-        disturbs nothing else on the line."""
-        pane = self.query_one("#claims-pane")
-        reviewed = sum(1 for c in self.claims.values() if c.verdict)
-        title = f"Claims {reviewed}/{len(self.claims)} reviewed"
-        if not self.filter_choice.is_all:
-            title += f" · {self.filter_choice.label}"
-        if self.topic_id is None:
-            title += " · all topics"
-        else:
-            label = next((t.label for t in self.topics if t.id == self.topic_id), "topic")
-            title += " · " + bidi.visual(label, self.fapp.text_display.reorder, self.fapp.text_display.shaping)
-        pane.border_title = Text(title, end="")
+        topic_id = self.topics_pane.topic_id
+        self.claims_pane.set_title(
+            None if self.filter_choice.is_all else self.filter_choice.label,
+            None if topic_id is None else self.topics_pane.label_of(topic_id),
+        )
 
     def show_evidence(self, keep_scroll: bool = False) -> None:
         view = self.query_one("#evidence-pane", EvidenceView)
         claim = self.current_claim
-        self.current_claim_id = claim.id if claim else None
+        self.claims_pane.current_id = claim.id if claim else None
         evidence = self.store.evidence(claim.id) if claim else []
         event_id = self.store.event_of_claim(claim.id) if claim else None
         event = self.store.event(event_id) if event_id is not None else None
@@ -398,80 +225,39 @@ class MainScreen(Screen):
 
     @property
     def current_claim(self) -> Claim | None:
-        """The claim under the cursor now (not as of the last highlight message: keys can run ahead of those)."""
-        cid = _claim_id(self.claims_table.current_key)
-        return self.claims.get(cid) if cid is not None else None
+        return self.claims_pane.under_cursor
 
     # -- selection ----------------------------------------------------------------------------------------
-    @on(DataTable.RowHighlighted, "#topics")
-    def _topic_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        key = event.row_key.value
-        if key != self.topics_table.current_key or key == MORE_TOPICS:
-            return  # a stale event from a refill (the cursor has moved on since), or the "more topics" row
-        topic_id = None if key in (None, ALL_TOPICS) else int(key[1:])
-        if topic_id != self.topic_id:
-            self._user_chose_topic = True
-            self.topic_id = topic_id
-            self._all_claims_shown = False
-            self.load_claims(force=True)
-            self.claims_table.move_cursor(row=0, animate=False)
+    @on(TopicChosen)
+    def _topic_chosen(self) -> None:
+        self.load_claims(force=True, from_top=True)
 
-    @on(DataTable.RowSelected, "#topics")
-    def _topic_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value == MORE_TOPICS:
-            self.show_all_topics()
-            return
-        self.claims_table.focus()
+    @on(TopicOpened)
+    def _topic_opened(self) -> None:
+        self.claims_pane.table.focus()
 
-    def show_all_topics(self) -> None:
-        self._all_topics_shown = True
-        self.load_topics()
+    @on(ClaimChosen)
+    def _claim_chosen(self) -> None:
+        self.show_evidence()
 
-    @on(DataTable.RowHighlighted, "#claims")
-    def _claim_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        key = event.row_key.value
-        if key != self.claims_table.current_key:
-            return
-        cid = _claim_id(key)
-        if cid != self.current_claim_id:
-            self.current_claim_id = cid
-            self.show_evidence()
-
-    @on(DataTable.RowSelected, "#claims")
-    def _claim_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value == MORE_CLAIMS:
-            first_hidden = next((cid for cid in self.claims if not self.claims_table.has_row(str(cid))), None)
-            self.show_all_claims()
-            if first_hidden is not None:
-                self.select_claim(first_hidden)
-            return
+    @on(ClaimOpened)
+    def _claim_opened(self) -> None:
         self.query_one("#evidence-pane").focus()
 
-    def show_all_claims(self) -> None:
-        self._all_claims_shown = True
-        self.load_claims()
-
     def select_claim(self, claim_id: int) -> bool:
-        table = self.claims_table
-        if claim_id in self.claims and not table.has_row(str(claim_id)):
-            self.show_all_claims()  # in the list, beyond the "more" row
-        if table.select_key(str(claim_id)):
-            self.current_claim_id = claim_id
+        if self.claims_pane.select(claim_id):
             self.show_evidence()
             return True
         return False
 
     def next_unreviewed(self, after_id: int) -> None:
-        order = list(self.claims)
-        if after_id not in self.claims:
+        if after_id not in self.claims_pane.claims:
             return
-        i = order.index(after_id)
-        for cid in order[i + 1 :] + order[:i]:
-            claim = self.claims.get(cid)
-            if claim and claim.verdict is None:
-                self.select_claim(claim.id)
-                return
-        self.fapp.say("every claim in this list is reviewed")
+        following = self.claims_pane.next_unreviewed_after(after_id)
+        if following is None:
+            self.fapp.say("every claim in this list is reviewed")
+        else:
+            self.select_claim(following)
 
     # -- writing ------------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -538,7 +324,7 @@ class MainScreen(Screen):
 
     def _version_now(self, claim: Claim) -> int:
         """The version of the claim as this screen last saw it stored: the one a write expects to replace."""
-        return self.claims.get(claim.id, claim).version
+        return self.claims_pane.claims.get(claim.id, claim).version
 
     async def _write_in_order(
         self, job: Callable[[], Callable[[Store], Any]], done: Callable[[Any, Exception | None], None]
@@ -569,15 +355,11 @@ class MainScreen(Screen):
 
     def apply_claim(self, claim: Claim) -> None:
         """Show a claim as stored now, in place, and the totals that depend on it."""
-        if claim.id in self.claims:
-            self.claims[claim.id] = claim
-            table = self.claims_table
-            if table.has_row(str(claim.id)):
-                table.put_row(str(claim.id), self.claim_cells(claim))
+        self.claims_pane.put(claim)
         self.update_status()
-        self.update_topic_rows({ALL_TOPICS, topic_key(claim.topic_id)})
+        self.topics_pane.update_rows(self.store.topics(), self.store.stats(), {ALL_TOPICS, topic_key(claim.topic_id)})
         self.update_claims_title()
-        if claim.id == self.current_claim_id:
+        if claim.id == self.claims_pane.current_id:
             self.show_evidence(keep_scroll=True)
 
     def reload_claim(self, claim_id: int) -> None:
@@ -693,25 +475,21 @@ class MainScreen(Screen):
         self.jump_to_claim(hit.claim_id)
 
     def jump_to_claim(self, claim_id: int) -> None:
+        claims = self.claims_pane
         if self.select_claim(claim_id):
-            self.claims_table.focus()
+            claims.table.focus()
             return
         claim = self.store.claim(claim_id)
-        self.topic_id = claim.topic_id
-        self._all_claims_shown = False
-        self._user_chose_topic = True
         if not self.filter_choice.is_all and not self._matches(claim):
             self.filter_choice = ALL
             self.fapp.say("filter cleared to show the claim")
-        if not self.topics_table.select_key(topic_key(self.topic_id)):
-            self.show_all_topics()  # a small topic not listed yet
-        self.load_claims(force=True)
+        self.topics_pane.choose(claim.topic_id)
+        self.load_claims(force=True, from_top=True)
         if not self.select_claim(claim_id):
-            self.topic_id = None
-            self.topics_table.select_key(ALL_TOPICS)
-            self.load_claims(force=True)
+            self.topics_pane.choose(None)
+            self.load_claims(force=True, from_top=True)
             self.select_claim(claim_id)
-        self.claims_table.focus()
+        claims.table.focus()
 
     def _matches(self, claim: Claim) -> bool:
         f = self.filter_choice
@@ -730,11 +508,8 @@ class MainScreen(Screen):
             if choice is None:
                 return
             self.filter_choice = choice
-            self._all_claims_shown = False
-            self.load_claims(force=True)
-            if self.claims_table.row_count:
-                self.claims_table.move_cursor(row=0, animate=False)
-            self.fapp.say(f"showing: {choice.label} ({len(self.claims)})")
+            self.load_claims(force=True, from_top=True)
+            self.fapp.say(f"showing: {choice.label} ({len(self.claims_pane.claims)})")
 
         self.app.push_screen(FilterScreen(choices, self.filter_choice, self.fapp.text_display), chosen)
 
@@ -775,10 +550,8 @@ class MainScreen(Screen):
     def redraw_text(self) -> None:
         """The display mode changed: rebuild every cell that holds text (a user action, not a live refresh)."""
         self.set_class(not self.fapp.text_display.reorder, "-terminal-bidi")
-        for table in (self.topics_table, self.claims_table):
-            cursor = table.current_key
-            table.clear()
-            table.select_key(cursor)
+        self.topics_pane.table.forget_rows()
+        self.claims_pane.table.forget_rows()
         self.refresh_data(force=True)
 
     def action_help(self) -> None:

@@ -17,6 +17,13 @@ from textual.widgets.data_table import (
     RowKey,
 )
 
+FLEX_MEASURE = 40  # what flex cells report to DataTable's measuring; their column width is set by FlexTable
+
+
+def more_row(key: str, hidden: int, columns: int) -> tuple[str, list]:
+    """The row that stands for the items not listed: "+N more" in the last column (enter lists them)."""
+    return key, [Text("", end="") for _ in range(columns - 1)] + [Text(f"+{hidden:,} more", style="italic", end="")]
+
 
 class FlexTable(DataTable):
     """Fixed-width columns, then one flex column sized to what is left (no horizontal scrolling): text in it
@@ -143,6 +150,36 @@ class FlexTable(DataTable):
             if self.get_cell(key, column_key) != value:
                 self.update_cell(key, column_key, value)
         return False
+
+    def put_rows(self, rows: list[tuple[str, list]]) -> None:
+        """Show exactly these rows, updated in place by key (update_cell / add_row / remove_row in one batch). Only
+        when the order of the rows that stay changes, or a new row must go between old ones, the table is refilled
+        (rare). The cursor stays on its row if that row stays."""
+        wanted = [key for key, _ in rows]
+        wanted_set = set(wanted)
+        present = self.keys_in_order()
+        surviving = [k for k in present if k in wanted_set]
+        cursor = self.current_key
+        with self.app.batch_update():
+            if wanted[: len(surviving)] != surviving:
+                self.clear()
+                for key, cells in rows:
+                    self.add_keyed_row(key, cells)
+            else:
+                for key in present:
+                    if key not in wanted_set:
+                        self.drop_row(key)
+                for key, cells in rows:
+                    self.put_row(key, cells)
+        if cursor in wanted_set:
+            self.select_key(cursor, scroll=False)
+
+    def forget_rows(self) -> None:
+        """Drop every row, the cursor staying where it was, for the rows to be drawn again (the text display
+        changed: every cell that holds text must be made anew)."""
+        cursor = self.current_key
+        self.clear()
+        self.select_key(cursor)
 
     def drop_row(self, key: str) -> None:
         try:

@@ -1,0 +1,165 @@
+"""The claims pane: the claims of the chosen topic and filter, with the suggested and the reviewer's verdict."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable
+
+from factcheck_tui.store.models import Claim
+from factcheck_tui.tui import bidi
+from factcheck_tui.tui.messages import ClaimChosen, ClaimOpened
+from factcheck_tui.tui.widgets.tables import FLEX_MEASURE, FlexTable, more_row
+from factcheck_tui.tui.widgets.text import BidiText, verdict_text
+from factcheck_tui.tui.widgets.topics import first_and
+
+if TYPE_CHECKING:
+    from factcheck_tui.tui.app import FactcheckApp
+
+# Claims listed before a "more claims" row: one topic of a 10,000-article corpus holds 2,400 claims, and laying
+# them all out (the table measures every cell) took 0.7 s of the launch and of every refresh; the row lists the
+# rest on demand, and moving to a claim beyond it (next unreviewed, search, jump) lists them too.
+CLAIMS_SHOWN = 400
+MORE_CLAIMS = "more"
+ID_WIDTH = 4  # digits of a claim id shown at the least; the column widens for larger ids (69,744 claims at 10k)
+
+
+def claim_id_of(key: str | None) -> int | None:
+    """The claim of a row key (None for no row, or the "more" row)."""
+    return int(key) if key and key != MORE_CLAIMS else None
+
+
+class ClaimsPane(Vertical):
+    """Shows the claims it is given, in their order (claims: every claim of the list, whether its row is listed
+    yet or not), and which one the evidence is shown for (current_id); says ClaimChosen when the cursor comes to
+    another claim and ClaimOpened on enter."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.claims: dict[int, Claim] = {}
+        self.current_id: int | None = None
+        self._all_shown = False
+
+    @property
+    def fapp(self) -> FactcheckApp:
+        return cast("FactcheckApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield FlexTable([("id", "#", ID_WIDTH), ("sug", "suggest", 8), ("you", "verdict", 9)], ("claim", "claim"),
+                        min_flex=12, id="claims")  # fmt: skip
+
+    @property
+    def table(self) -> FlexTable:
+        return self.query_one(FlexTable)
+
+    @property
+    def under_cursor(self) -> Claim | None:
+        """The claim under the cursor now (not as of the last highlight message: keys can run ahead of those)."""
+        cid = claim_id_of(self.table.current_key)
+        return self.claims.get(cid) if cid is not None else None
+
+    def cells(self, claim: Claim) -> list:
+        palette = self.fapp.palette
+        sug = verdict_text(claim.suggested_verdict, palette) if claim.suggested_verdict else Text("", end="")
+        you = verdict_text(claim.verdict, palette, stale=claim.stale, note=bool(claim.note))
+        text = BidiText(
+            claim.text,
+            self.fapp.text_display,
+            single=True,
+            measure=FLEX_MEASURE,
+            style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "",
+        )
+        return [Text(str(claim.id), justify="right", end=""), sug, you, text]
+
+    def show(self, claims: list[Claim], *, from_top: bool = False) -> bool:
+        """These claims, in this order; from_top: a new list (another topic or filter), the first rows listed
+        and the cursor on the first. Returns whether the claim under the cursor is another claim than before, or
+        changed (then current_id follows it and its evidence must be shown again)."""
+        if from_top:
+            self._all_shown = False
+        table = self.table
+        old = self.claims
+        self.claims = {c.id: c for c in claims}
+        # the first claims, and the one being read wherever it is
+        listed = claims if self._all_shown else first_and(claims, CLAIMS_SHOWN, {self.current_id})
+        table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self.claims, default=0)))))
+        rows = [(str(c.id), self.cells(c)) for c in listed]
+        if len(listed) < len(claims):
+            rows.append(more_row(MORE_CLAIMS, len(claims) - len(listed), len(table.columns)))
+        table.put_rows(rows)
+        if from_top and table.row_count:
+            table.move_cursor(row=0, animate=False)
+        cid = claim_id_of(table.current_key)
+        moved = cid != self.current_id or (cid is not None and old.get(cid) != self.claims.get(cid))
+        self.current_id = cid
+        return moved
+
+    def put(self, claim: Claim) -> None:
+        """One claim as stored now, in place."""
+        if claim.id in self.claims:
+            self.claims[claim.id] = claim
+            if self.table.has_row(str(claim.id)):
+                self.table.put_row(str(claim.id), self.cells(claim))
+
+    def show_all(self) -> None:
+        self._all_shown = True
+        self.show(list(self.claims.values()))
+
+    def select(self, claim_id: int) -> bool:
+        """Put the cursor on the claim (listing every claim if it is beyond the "more" row); False when it is not
+        in the list."""
+        table = self.table
+        if claim_id in self.claims and not table.has_row(str(claim_id)):
+            self.show_all()
+        if table.select_key(str(claim_id)):
+            self.current_id = claim_id
+            return True
+        return False
+
+    def next_unreviewed_after(self, claim_id: int) -> int | None:
+        """The next claim of the list without a verdict after this one, wrapping round (None: every one has one)."""
+        order = list(self.claims)
+        if claim_id not in self.claims:
+            return None
+        i = order.index(claim_id)
+        return next((cid for cid in order[i + 1 :] + order[:i] if self.claims[cid].verdict is None), None)
+
+    def set_title(self, filter_label: str | None, topic_label: str | None) -> None:
+        """'Claims 3/14 reviewed · filter · topic': the (maybe Arabic) topic goes last, where reordering it
+        disturbs nothing else on the line. topic_label None: all topics."""
+        reviewed = sum(1 for c in self.claims.values() if c.verdict)
+        title = f"Claims {reviewed}/{len(self.claims)} reviewed"
+        if filter_label:
+            title += f" · {filter_label}"
+        if topic_label is None:
+            title += " · all topics"
+        else:
+            display = self.fapp.text_display
+            title += " · " + bidi.visual(topic_label, display.reorder, display.shaping)
+        self.border_title = Text(title, end="")
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        key = event.row_key.value
+        if key != self.table.current_key:
+            return
+        cid = claim_id_of(key)
+        if cid != self.current_id:
+            self.current_id = cid
+            self.post_message(ClaimChosen(cid))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value == MORE_CLAIMS:
+            first_hidden = next((cid for cid in self.claims if not self.table.has_row(str(cid))), None)
+            self.show_all()
+            if first_hidden is not None and self.select(first_hidden):
+                self.post_message(ClaimChosen(first_hidden))
+            return
+        self.post_message(ClaimOpened())
