@@ -8,7 +8,13 @@ story that share a phrase). These pairs are drawn *from* the engine, so they onl
 the frozen test split's articles are left out on both sides, and so is every claim of the day kept for reading
 links at the end (--skip-day).
 
-Usage: python tools/mine_conflicts.py DB OUT.jsonl [--skip-day 2015-08-09] [--limit N] [--seed S]"""
+With --engine it draws instead the conflict links the engine itself stored (its judgement passed them), each
+sentence pair once: the links a desk sees as 'disagree'/'update', which the conflict check
+(store/text/judging/conflict_check.py) learns to sort. Drawn from days outside the four labelled days, they are
+whole days of the engine's conflicts, and the check is measured by leaving each day out in turn.
+
+Usage: python tools/mine_conflicts.py DB OUT.jsonl [--skip-day 2015-08-09] [--limit N] [--seed S] [--engine]
+                                                [--prefix P]"""
 
 from __future__ import annotations
 
@@ -40,6 +46,8 @@ def main() -> None:
     parser.add_argument("--skip-day", default="2015-08-09")
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--seed", type=int, default=2027)
+    parser.add_argument("--engine", action="store_true", help="the engine's stored conflict links, not the rules'")
+    parser.add_argument("--prefix", default="m", help="pair ids are PREFIX0, PREFIX1, ...")
     args = parser.parse_args()
     test = {name for name, split in json.loads(SPLIT.read_text()).items() if split == "test"}
     rows = []
@@ -54,10 +62,30 @@ def main() -> None:
             if mine.name.startswith(args.skip_day) or not usable(claim.article_id):
                 continue
             for e in store.evidence(claim.id):
-                if usable(e.article_id) and e.stance in ("related", *CONFLICT):
+                if usable(e.article_id) and e.stance in (CONFLICT if args.engine else ("related", *CONFLICT)):
                     rows.append((claim, e))
     print(f"{len(rows)} related or conflicting links to read", file=sys.stderr)
-    corpus = corpus_index(args.db)
+    found = engine_links(rows) if args.engine else rule_conflicts(args.db, rows, articles)
+    rng = random.Random(args.seed)
+    drawn = rng.sample(found, min(args.limit, len(found)))
+    write(args.out, drawn, articles, args.prefix)
+    print(f"{len(found)} conflicts, {len(drawn)} drawn to {args.out}", file=sys.stderr)
+
+
+def engine_links(rows: list) -> list:
+    """One link per sentence pair (a claim's link to a sentence and that sentence's claim's link back are one
+    pair), in the order of the rows."""
+    seen, found = set(), []
+    for claim, e in rows:
+        key = frozenset((claim.sentence_id, e.sentence_id))
+        if key not in seen:
+            seen.add(key)
+            found.append((claim, e, e.stance))
+    return found
+
+
+def rule_conflicts(db: Path, rows: list, articles: dict) -> list:
+    corpus = corpus_index(db)
     found = []
     step = 2000
     for start in range(0, len(rows), step):
@@ -69,15 +97,17 @@ def main() -> None:
             if result.stance in CONFLICT:
                 found.append((claim, e, result.stance))
         print(f"  {start + len(chunk)}: {len(found)} rule conflicts", file=sys.stderr)
-    rng = random.Random(args.seed)
-    drawn = rng.sample(found, min(args.limit, len(found)))
-    with args.out.open("w", encoding="utf-8") as out:
+    return found
+
+
+def write(path: Path, drawn: list, articles: dict, prefix: str) -> None:
+    with path.open("w", encoding="utf-8") as out:
         for n, (claim, e, rule) in enumerate(drawn):
             a, b = articles[claim.article_id], articles[e.article_id]
             out.write(
                 json.dumps(
                     {
-                        "pair": f"m{n}",
+                        "pair": f"{prefix}{n}",
                         "rule": rule,
                         "engine": e.stance,
                         "a": {
@@ -99,7 +129,6 @@ def main() -> None:
                 )
                 + "\n"
             )
-    print(f"{len(found)} rule conflicts, {len(drawn)} drawn to {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Agreement of the two readers, the items for adjudication, and the final labels.
 
-  python agreement.py article|sentence            kappa and counts; writes to_label/adjudicate_KIND.jsonl
-  python agreement.py article|sentence --final    merges the readings and readings/KIND.adjudicated.jsonl into
-                                                  KIND_labels.jsonl (the labelled set, with its split)
+  python agreement.py KIND            kappa and counts; writes to_label/adjudicate_KIND.jsonl
+  python agreement.py KIND --final    merges the readings and readings/KIND.adjudicated.jsonl into KIND_labels.jsonl
+                                      (the labelled set, with its split)
+KIND: article, sentence, mined (the rules' conflicts) or links (the engine's conflict links of ten other days);
+the drawn pairs are KIND_pairs.jsonl.
 A reader's file is readings/KIND_NN.rR.jsonl; items both readers gave the same label keep it, the others take the
 adjudicator's. Needs scikit-learn (pip install -e '.[train]') for Cohen's kappa."""
 
@@ -13,7 +15,7 @@ from pathlib import Path
 from sklearn.metrics import cohen_kappa_score
 
 HERE = Path(__file__).resolve().parent
-FIELD = {"article": "same_event", "sentence": "label"}
+FIELD = {"article": "same_event"}  # sentence pairs of every other kind are labelled by "label"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -38,7 +40,7 @@ def readings(kind: str) -> tuple[dict[int, dict], dict[int, dict]]:
 
 
 def main(kind: str, final: bool) -> None:
-    field = FIELD[kind]
+    field = FIELD.get(kind, "label")
     r1, r2 = readings(kind)
     ids = sorted(r1)
     x, y = [str(r1[i][field]) for i in ids], [str(r2[i][field]) for i in ids]
@@ -67,12 +69,12 @@ def main(kind: str, final: bool) -> None:
             p = pairs[i]
             row = {
                 "pair": i,
-                "split": split[p["a"]["article"]],
+                "split": split.get(p["a"]["article"], "fit"),  # pairs drawn outside the four days only train
                 **{k: p[k] for k in p if k not in ("pair",)},
                 **{k: v for k, v in chosen.items() if k != "pair"},
                 "readers_agreed": i not in adjudicated,
             }
-            if kind == "sentence" and i not in adjudicated:
+            if kind != "article" and i not in adjudicated:
                 # flags: set when either reader set them (copy, update), sure only when both were sure
                 row["copy"] = bool(r1[i].get("copy") or r2[i].get("copy")) and row["label"] == "same"
                 row["update"] = bool(r1[i].get("update") or r2[i].get("update")) and row["label"] == "contradicts"

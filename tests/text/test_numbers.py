@@ -96,6 +96,13 @@ def test_ordinals_and_weekdays_are_not_counts() -> None:
     assert quantities("الدورة الثانية يوم الثلاثاء والأربعاء") == []
 
 
+def test_the_arabic_comma_groups_thousands_inside_a_number() -> None:
+    assert only("بتعويض قدره (122،334،463 ريال).").value == 122_334_463
+    assert only("بتعويض قدره (122,334,463 ريال).").value == 122_334_463
+    assert [q.value for q in quantities("المادتين 3،4 من النظام")] != [34]  # two figures of a list, never one
+    assert only("قتل 12،بينهم أطفال").value == 12
+
+
 def test_a_comma_ends_the_figure() -> None:
     assert only("قتل 12، بينهم أطفال").unit == ""
 

@@ -211,6 +211,64 @@ def test_a_negation_inside_a_condition_states_nothing() -> None:
     assert compare(a, b).relation != "contradicts"
 
 
+def test_a_condition_reaches_past_the_verb_it_supposes() -> None:
+    a = view("يدرس الوزير الترشح لرئاسة المجلس في دورته المقبلة")
+    b = view("ويدرس الوزير موقفه، وفي حال قرر عدم الترشح لرئاسة المجلس سيعلن من يدعمه")
+    assert compare(a, b).relation != "contradicts"
+    said = view("وأعلن الوزير عدم الترشح لرئاسة المجلس في دورته المقبلة")
+    assert compare(a, said).relation == "contradicts"
+    indeed = view("وقال إن الوزير لن يترشح لرئاسة المجلس في دورته المقبلة")  # "إن" here is "that", no condition
+    assert compare(view("وقال إن الوزير سيترشح لرئاسة المجلس في دورته المقبلة"), indeed).relation == "contradicts"
+
+
+def test_only_once_restricts_and_however_after_a_negation_keeps_it() -> None:
+    a = view("التقى اللاعب مدربه السابق في المعسكر الصيفي")
+    b = view("ولم يلتق اللاعب مدربه السابق سوى مرة واحدة في المعسكر الصيفي")
+    assert compare(a, b).relation != "contradicts"
+    c = view("وقال إن الدواء ليس علاجا نهائيا للمرض فإن استخدامه يقي الأطفال")
+    d = view("وقال إن الدواء ليس علاجا نهائيا للمرض إلا أن استخدامه يقي الأطفال")
+    assert compare(c, d).relation != "contradicts"
+    cured = view("وقال إن الدواء علاج نهائي للمرض ويقي الأطفال")
+    assert compare(cured, d).relation == "contradicts"
+
+
+def test_still_and_so_as_not_to_are_read_alike_however_written() -> None:
+    a = view('وأضاف البيان "لا نزال بانتظار موافقة الهيئة على الصفقة"')
+    b = view('وقال البنك في بيان "ما نزال بانتظار موافقة الهيئة على الصفقة"')
+    assert compare(a, b).relation != "contradicts"
+    c = view("وحث التجار على التقيد بالأنظمة كي لا يقعوا تحت طائلة العقوبات")
+    d = view("وحث التجار على التقيد بالأنظمة كيلا يقعوا تحت طائلة العقوبات")
+    assert compare(c, d).relation != "contradicts"
+    e = view("قد تؤدي الأزمة -ما لم يتم حلها سريعا- إلى تفكك الوحدة النقدية")
+    f = view("قد تؤدي الأزمة إلى تفكك الوحدة النقدية إذا تم حلها ببطء")
+    assert compare(e, f).relation != "contradicts"
+
+
+def test_a_decimal_copied_in_the_order_a_page_shows_it_is_the_same_figure() -> None:
+    a = view("وجاء النجم في المرتبة السابعة بثروة قدرها 5ر33 مليون دولار")
+    b = view("وجاء النجم في المرتبة السابعة بثروة قدرها 5.33 مليون دولار")
+    assert compare(a, b).relation != "contradicts"
+    c = view("وجاء النجم في المرتبة السابعة بثروة قدرها 6.33 مليون دولار")
+    assert compare(a, c).relation == "contradicts"
+
+
+def test_a_negation_of_any_kind_on_both_sides_is_no_conflict() -> None:
+    a = view("واستقر السعر الرسمي للخام إلى زبائن آسيا دون تغير عند 1.55 دولار للبرميل")
+    b = view("ولم تغير الشركة السعر الرسمي للخام إلى زبائن آسيا وتركته عند 1.55 دولار للبرميل")
+    assert compare(a, b).relation != "contradicts"
+    c = view("وأشار الرئيس إلى أن أحدا لم «يتقدم لتحمل مسؤولية الانسحاب» من الاتفاق")
+    d = view("وأشار الرئيس إلى أن أحدا لم يتقدم لتحمل مسؤولية الانسحاب من الاتفاق")
+    assert compare(c, d).relation != "contradicts"
+    stepped = view("وأشار الرئيس إلى أن أحدا تقدم لتحمل مسؤولية الانسحاب من الاتفاق")
+    assert compare(stepped, c).relation == "contradicts"  # a quoted act is negated as much as a bare one
+
+
+def test_a_negation_and_a_denial_of_one_act_agree() -> None:
+    a = view("أكد المتحدث الأمني عدم تعرض أي مقر آخر للقوات لمحاولة تفجير")
+    b = view("نفى المتحدث الأمني تعرض أي مقر للقوات لهجوم إرهابي")
+    assert compare(a, b).relation != "contradicts"
+
+
 def test_market_readings_after_verbs_the_polarity_lexicon_lacks_are_readings() -> None:
     a = view("وفقد مؤشر ناسداك المجمع 9.84 نقطة ليسجل 5105.55 نقطة")
     b = view("وفقد مؤشر ناسداك المجمع 2.37 نقطة ليسجل 5113.01 نقطة")

@@ -274,7 +274,7 @@ AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "اب", "ماي", "ا�
 # ---------------------------------------------------------------------------------------------------------------
 # Negation and denial. Keys are the normalized negator as written (after removing a leading "و"/"ف").
 NEGATORS: frozenset[str] = frozenset(
-    {"لم", "لن", "لا", "ليس", "ليست", "ليسوا", "لسنا", "غير", "عدم", "دون", "بدون",
+    {"لم", "لن", "لا", "ليس", "ليست", "ليسوا", "لسنا", "غير", "عدم", "دون", "بدون", "كيلا", "لكيلا",
      "not", "never", "no", "cannot", "didn", "doesn", "don", "wasn", "weren", "isn", "aren", "hasn", "haven", "hadn"}
 )  # fmt: skip
 # "لا يزال" (still) and "لا سيما" (especially) are not negations. "ما" is left out: mostly "what/which".
@@ -284,6 +284,10 @@ NOT_NEGATING_AFTER_LA: frozenset[str] = frozenset(
         "يزال",
         "تزال",
         "يزالون",
+        "يزالان",
+        "تزالان",
+        "نزال",
+        "ازال",
         "زال",
         "زالت",
         "سيما",

@@ -18,9 +18,11 @@ from factcheck_tui.store.text.arabic.normalize import normalize
 # "ر" ("6ر23") or as a point followed by a right-to-left mark ("5.\u200f2") is a number shown in the order a
 # reader of the page sees it: the runs change places on an RTL page, so "6ر23" reads 23.6 and "5.\u200f2" 2.5
 # (labelled pairs of two outlets confirm it: "5.\u200f3" and "6.\u200f62" beside another outlet's 3.5 and 62.6).
+# Pages also group thousands with the Arabic comma ("122،334،463 ريال", beside another outlet's "122,334,463"): a
+# comma followed by exactly three digits inside a number groups them; followed by anything else it ends the number.
 _TOKEN = re.compile(
-    r"(?P<shown>(?P<fraction>\d+)(?:ر|[.٫][\u200f\u061c])(?P<whole>\d+)(?![.,٫٬]?\d))"
-    r"|(?P<num>\d+(?:[.,٫٬]\d+)*)"
+    r"(?P<shown>(?P<fraction>\d+)(?:ر|[.٫][\u200f\u061c])(?P<whole>\d+)(?![.,٫٬،]?\d))"
+    r"|(?P<num>\d+(?:[.,٫٬]\d+|،\d{3}(?!\d))*)"
     r"|(?P<word>(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+)"
     r"|(?P<sym>[%٪$€£])"
 )

@@ -568,7 +568,7 @@ def is_clear_negation(mention: Mention, next_word: str) -> bool:
     "لا" before a noun ("لا عوائق"), غير, عدم and دون mostly rephrase ("بلا عوائق", "تفتقر إلى")."""
     if is_denial(mention) or mention.key in _VERB_NEGATORS:
         return True
-    return mention.key == "لا" and is_present_verb(next_word)
+    return mention.key in ("لا", "كيلا", "لكيلا") and is_present_verb(next_word)
 
 
 def is_present_verb(norm: str) -> bool:
