@@ -94,7 +94,8 @@ def featurize(
         rule = result.stance
         features.append(judgement.judgement_features(a, b, q.shorter_covered, q.shared_beyond_names, rule,
                                                      result.reading))  # fmt: skip
-        rules.append((rule, q.shared_beyond_names, bool(features[-1].get("same_statement"))))
+        rules.append((rule, q.shared_beyond_names, bool(features[-1].get("same_statement")),
+                      bool(features[-1].get("conf:place"))))  # fmt: skip
     return features, rules
 
 
@@ -112,11 +113,11 @@ def predict(vectorizer, model, features: list[dict[str, float]]) -> list[dict[st
 
 
 def engine_stances(
-    probs: list[dict[str, float]], rules: list[tuple[str, int, bool]], one_happening: list[bool]
+    probs: list[dict[str, float]], rules: list[tuple[str, int, bool, bool]], one_happening: list[bool]
 ) -> list[str]:
     return [
-        "other" if rule == "other" else judgement.stance_of(p, rule, known, shared, retold)
-        for p, (rule, shared, retold), known in zip(probs, rules, one_happening)
+        "other" if rule == "other" else judgement.stance_of(p, rule, known, shared, retold, places)
+        for p, (rule, shared, retold, places), known in zip(probs, rules, one_happening)
     ]
 
 
@@ -197,7 +198,7 @@ def main() -> int:
         oof = cross_validate((ans_x, ans_y), (news_x, news_y), c, weight)
         said = engine_stances(oof, news_rules, [False] * len(news_x))  # as the evidence engine: retrieved pairs
         in_event = engine_stances(oof, news_rules, same_event)
-        rules_only = [r if r in ("disagree", "update") else "related" for r, _, _ in news_rules]
+        rules_only = [r if r in ("disagree", "update") else "related" for r, _, _, _ in news_rules]
         vectorizer, model = fit(ans_x + news_x, ans_y + news_y, [1.0] * len(ans_x) + [weight] * len(news_x), c)
         dev_said = engine_stances(predict(vectorizer, model, dev_x), dev_rules, [True] * len(dev_x))
         to_ans = {"agree": "agree", "disagree": "disagree", "update": "disagree"}

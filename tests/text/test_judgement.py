@@ -44,6 +44,12 @@ def test_a_rule_conflict_stands_only_where_the_model_reads_one_statement():
     assert stance_of(two, "disagree", False, 3) == "related"
 
 
+def test_another_place_is_another_happening_between_retrieved_sentences_not_in_a_report_on_the_claim():
+    one = p(0.2, ONE_STATEMENT_MIN)
+    assert stance_of(one, "disagree", False, 3, places_differ=True) == "related"
+    assert stance_of(one, "disagree", True, 3, places_differ=True) == "disagree"
+
+
 def test_a_contradiction_no_rule_names_counts_only_for_a_report_on_the_claim():
     sure = p(0.05, 0.9)
     assert stance_of(sure, "related", True, 3) == "disagree"

@@ -14,8 +14,14 @@ from factcheck_tui.store.text.judging.statements import (
     same_position,
     same_thing,
     same_value,
+    value_of,
 )
 from factcheck_tui.store.text.reading.facts import Mention
+
+
+def figure_value(text: str) -> float:
+    (q,) = view(text).facts.quantities
+    return value_of(q)
 
 
 def _figures(text: str):
@@ -242,6 +248,13 @@ def test_still_and_so_as_not_to_are_read_alike_however_written() -> None:
     e = view("قد تؤدي الأزمة -ما لم يتم حلها سريعا- إلى تفكك الوحدة النقدية")
     f = view("قد تؤدي الأزمة إلى تفكك الوحدة النقدية إذا تم حلها ببطء")
     assert compare(e, f).relation != "contradicts"
+
+
+def test_a_point_before_a_scale_word_is_a_decimal_point() -> None:
+    a = view("وتم عرض 1.190 مليون سهم على المؤسسات الاستثمارية وتمت تغطيتها بالكامل")
+    b = view("وتم عرض 1.19 مليون سهم على المؤسسات الاستثمارية وتمت تغطيتها بالكامل")
+    assert compare(a, b).relation != "contradicts"
+    assert figure_value("1.190 مليون سهم") == 1_190_000 and figure_value("363.378 شخصا") == 363_378
 
 
 def test_a_decimal_copied_in_the_order_a_page_shows_it_is_the_same_figure() -> None:

@@ -66,7 +66,14 @@ def judge(
         return None
     features = judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance, result.reading)
     p = probabilities(features)
-    stance = stance_of(p, result.stance, one_happening, shared_beyond_names, bool(features.get("same_statement")))
+    stance = stance_of(
+        p,
+        result.stance,
+        one_happening,
+        shared_beyond_names,
+        bool(features.get("same_statement")),
+        places_differ=bool(features.get("conf:place")),
+    )
     confidence = round(max(p.values()), 3)
     if stance == result.stance:
         return replace(result, confidence=confidence)

@@ -228,11 +228,15 @@ _DIVISIBLE_UNITS = _MOVING_UNITS | {
 
 def value_of(q: Quantity) -> float:
     """The figure's value, reading a point between groups of three digits as a thousands separator for things
-    that are counted whole ("363.378 شخصا" is 363,378 people)."""
+    that are counted whole ("363.378 شخصا" is 363,378 people), unless a scale word follows the digits: "1.190
+    مليون سهم" is 1.19 million shares, as no one writes 1,190 millions."""
     written = _written_digits(q.text)
     digits = written[0] if written else ""
     if _THOUSANDS.match(digits) and q.unit and q.unit not in _DIVISIBLE_UNITS:
-        return q.value * 1000 ** (len(digits.split(".")) - 1)
+        grouped = float(digits.replace(".", ""))
+        as_read = float(digits) if digits.count(".") == 1 else grouped
+        if q.value == as_read:  # no scale word after the digits
+            return grouped
     return q.value
 
 
