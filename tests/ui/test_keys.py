@@ -645,3 +645,37 @@ async def test_a_damaged_database_is_said_when_the_app_opens(app_factory, seeded
         await pilot.pause()
         await settle(pilot)
     assert any("checking the database failed" in m and "damaged" in m and s == "error" for m, s in said), said
+
+
+async def test_the_evidence_is_read_off_the_event_loop_and_only_the_claim_under_the_cursor_is_drawn(
+    app_factory, monkeypatch
+):
+    """A claim of a big story has dozens of links to read: while its read is held, keys go on moving the cursor,
+    and the evidence drawn in the end is the claim's the cursor stopped on, not a claim passed on the way."""
+    import threading
+
+    release = threading.Event()
+    real = Store.evidence
+
+    def held(self, claim_id):
+        release.wait(10)  # on the event loop this would hold every key below for 10 s
+        return real(self, claim_id)
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        monkeypatch.setattr(Store, "evidence", held)
+        table = screen.claims_pane.table
+        table.focus()
+        first = screen.claims_pane.current_id
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        order = list(screen.claims_pane.claims)
+        assert screen.claims_pane.current_id == order[order.index(first) + 3]  # the keys were answered
+        assert f"claim {first}" in str(screen.query_one("#evidence-pane").border_title)  # nothing new drawn yet
+        release.set()
+        await settle(pilot)
+        assert (
+            str(screen.query_one("#evidence-pane").border_title) == f"Evidence · claim {order[order.index(first) + 3]}"
+        )

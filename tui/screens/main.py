@@ -18,7 +18,16 @@ from textual.widgets import Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck_tui.store.api import Store, StoreError, VerdictConflict
-from factcheck_tui.store.models import Claim, ClaimFilter, IndexProgress, IndexReport, SearchHit, VerdictEvent
+from factcheck_tui.store.models import (
+    Claim,
+    ClaimFilter,
+    Event,
+    Evidence,
+    IndexProgress,
+    IndexReport,
+    SearchHit,
+    VerdictEvent,
+)
 from factcheck_tui.tui.messages import ClaimChosen, ClaimOpened, Indexed, IndexingProgress, TopicChosen, TopicOpened
 from factcheck_tui.tui.screens.article import ArticleScreen
 from factcheck_tui.tui.screens.figures import FiguresScreen
@@ -36,7 +45,7 @@ from factcheck_tui.tui.screens.modals import (
     filter_choices,
 )
 from factcheck_tui.tui.widgets.claims import ClaimsPane
-from factcheck_tui.tui.widgets.evidence import EvidenceView, evidence_renderable
+from factcheck_tui.tui.widgets.evidence import EvidencePane
 from factcheck_tui.tui.widgets.keybar import KeyBar
 from factcheck_tui.tui.widgets.status import StatusBar
 from factcheck_tui.tui.widgets.text import plain
@@ -95,7 +104,6 @@ class MainScreen(Screen):
         self._data_version: int | None = None
         self._progress_sent = 0.0
         self._indexing = 0
-        self._evidence_key: tuple | None = None
         self._read_error: str | None = None
 
     @property
@@ -112,7 +120,7 @@ class MainScreen(Screen):
             yield TopicsPane(id="topics-pane", classes="pane")
             with Vertical(id="right"):
                 yield ClaimsPane(id="claims-pane", classes="pane")
-                yield EvidenceView(id="evidence-pane", classes="pane")
+                yield EvidencePane(id="evidence-pane", classes="pane")
         yield KeyBar()
 
     def on_resize(self) -> None:
@@ -201,27 +209,34 @@ class MainScreen(Screen):
         )
 
     def show_evidence(self, keep_scroll: bool = False) -> None:
-        view = self.query_one("#evidence-pane", EvidenceView)
+        """The evidence of the claim under the cursor, read in a thread (a claim of a big story has dozens of
+        links and its event's ledger) and drawn if the cursor is still on that claim when it comes."""
         claim = self.current_claim
         self.claims_pane.current_id = claim.id if claim else None
-        evidence = self.store.evidence(claim.id) if claim else []
-        event_id = self.store.event_of_claim(claim.id) if claim else None
-        event = self.store.event(event_id) if event_id is not None else None
+        if claim is None:
+            self._draw_evidence(None, [], None, keep_scroll)
+            return
+
+        async def read() -> None:  # a function, not a coroutine: a read cancelled before it starts is never made
+            await self._read_evidence(claim, keep_scroll)
+
+        # Textual's signature wants Coroutine[None, None, R]; every async def is Coroutine[Any, Any, R]
+        self.run_worker(read, group="evidence", exclusive=True,  # type: ignore[arg-type]
+                        exit_on_error=False, description="reading the evidence")  # fmt: skip
+
+    async def _read_evidence(self, claim: Claim, keep_scroll: bool) -> None:
+        evidence, event = await asyncio.to_thread(_on_own_connection, self.store, lambda s: _evidence_of(s, claim.id))
+        if self.claims_pane.current_id == claim.id:
+            self._draw_evidence(self.claims_pane.claims.get(claim.id, claim), evidence, event, keep_scroll)
+
+    def _draw_evidence(self, claim: Claim | None, evidence: list, event: Event | None, keep_scroll: bool) -> None:
         empty = (
             "Indexing… claims appear as they are read."
             if self._indexing
             else ("No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
         )
-        key = (claim, tuple(evidence), event, self.fapp.text_display, self.fapp.palette, empty)
-        if key == self._evidence_key:
-            return
-        self._evidence_key = key
-        renderable = evidence_renderable(claim, evidence, self.fapp.text_display, self.fapp.palette, empty, event)
-        y = view.scroll_y
-        view.show(renderable)
-        if keep_scroll:
-            view.scroll_to(y=y, animate=False)
-        view.border_title = f"Evidence · claim {claim.id}" if claim else "Evidence"
+        self.query_one(EvidencePane).show(claim, evidence, event, self.fapp.text_display, self.fapp.palette, empty,
+                                          keep_scroll)  # fmt: skip
 
     @property
     def current_claim(self) -> Claim | None:
@@ -633,6 +648,11 @@ class MainScreen(Screen):
             if not self._indexing:
                 self.query_one("#progress-row").display = False
             self.refresh_data()
+
+
+def _evidence_of(store: Store, claim_id: int) -> tuple[list[Evidence], Event | None]:
+    event_id = store.event_of_claim(claim_id)
+    return store.evidence(claim_id), store.event(event_id) if event_id is not None else None
 
 
 def _on_own_connection(store: Store, job: Callable[[Store], Any]) -> Any:

@@ -173,17 +173,41 @@ def evidence_renderable(
     return Group(*parts)
 
 
-class EvidenceView(VerticalScroll, can_focus=True):
-    """Scrollable, focusable (tab), never a mouse needed: j/k and arrows scroll."""
+class EvidencePane(VerticalScroll, can_focus=True):
+    """The selected claim and what other outlets say about it. Scrollable, focusable (tab), never a mouse needed:
+    j/k and arrows scroll. It draws what it is given, and only when that changed (a poll re-reads the evidence
+    every tick)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="evidence.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="evidence.up"),
     ]
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple | None = None
+
     def compose(self):
         yield Static(id="evidence-body")
 
-    def show(self, renderable: RenderableType) -> None:
-        self.query_one("#evidence-body", Static).update(renderable)
-        self.scroll_home(animate=False)
+    def show(
+        self,
+        claim: Claim | None,
+        evidence: Sequence[Evidence],
+        event: Event | None,
+        display: Display,
+        palette: Palette,
+        empty: str,
+        keep_scroll: bool = False,
+    ) -> None:
+        """empty: what to say when there is no claim. keep_scroll: the same claim again, new evidence maybe."""
+        key = (claim, tuple(evidence), event, display, palette, empty)
+        if key == self._shown:
+            return
+        self._shown = key
+        y = self.scroll_y
+        self.query_one("#evidence-body", Static).update(
+            evidence_renderable(claim, evidence, display, palette, empty, event)
+        )
+        self.scroll_to(y=y if keep_scroll else 0, animate=False)
+        self.border_title = f"Evidence · claim {claim.id}" if claim else "Evidence"
