@@ -26,6 +26,7 @@ from factcheck_tui.store.models import (
     IndexProgress,
     IndexReport,
     SearchHit,
+    Stats,
     VerdictEvent,
 )
 from factcheck_tui.tui.messages import ClaimChosen, ClaimOpened, Indexed, IndexingProgress, TopicChosen, TopicOpened
@@ -102,6 +103,8 @@ class MainScreen(Screen):
         self.filter_choice: FilterChoice = ALL
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
         self._data_version: int | None = None
+        self._stats: Stats | None = None  # the totals last read: the status bar is redrawn from them on a resize
+        self._totals_due: set[str] = set()  # topic rows whose totals a verdict changed, until they are read
         self._progress_sent = 0.0
         self._indexing = 0
         self._read_error: str | None = None
@@ -124,7 +127,8 @@ class MainScreen(Screen):
         yield KeyBar()
 
     def on_resize(self) -> None:
-        self.update_status()
+        if self._stats is not None:
+            self.show_status(self._stats)
 
     def on_mount(self) -> None:
         self.query_one("#topics-pane").border_title = "Topics"
@@ -132,11 +136,7 @@ class MainScreen(Screen):
         self.query_one("#evidence-pane").border_title = "Evidence"
         self.query_one("#progress-row").display = False
         self.set_class(not self.fapp.text_display.reorder, "-terminal-bidi")
-        try:
-            self.refresh_data(force=True)
-        except (StoreError, sqlite3.Error) as err:  # a damaged file: say so and keep the screen, never crash
-            self._read_error = str(err)
-            self.fapp.say(f"could not read the database: {err}", severity="error")
+        self.refresh_data(force=True)
         self.claims_pane.table.focus()
         self.set_interval(self.fapp.poll_interval, self.poll)
         self.fapp.call_after_refresh(self.fapp.start_background_work, self)
@@ -177,24 +177,63 @@ class MainScreen(Screen):
                 self._read_error = str(err)
                 self.fapp.say(f"could not read the database: {err}", severity="error")
 
-    def refresh_data(self, force: bool = False) -> None:
-        self._data_version = self.store.data_version()
-        self.update_status()
-        self.load_topics()
-        self.load_claims(force=force)
+    # Every read runs in a thread on a connection of its own (the store's rule: the UI never waits on the database),
+    # and what it read is drawn when it comes, if it still answers what is on the screen.
+    async def read(self, job: Callable[[Store], Any]) -> Any:
+        return await asyncio.to_thread(_on_own_connection, self.store, job)
 
-    def update_status(self) -> None:
-        self.query_one(StatusBar).show(self.store.stats(), reviewer=self.fapp.reviewer, read_only=self.store.read_only,
+    def refresh_data(self, force: bool = False) -> None:
+        """Totals, topics and claims as stored now (another process committed, or the screen opened); a refresh
+        not yet drawn gives way to a later one."""
+
+        async def refresh() -> None:
+            await self._refresh(force)
+
+        self.run_worker(refresh, group="refresh", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
+                        exit_on_error=False, description="reading the database")  # fmt: skip
+
+    async def _refresh(self, force: bool) -> None:
+        self._data_version = self.store.data_version()
+        try:
+            stats, topics = await self.read(lambda s: (s.stats(), s.topics()))
+        except (StoreError, sqlite3.Error) as err:  # a damaged file: say so and keep the screen, never crash
+            self._say_read_error(err)
+            return
+        self.show_status(stats)
+        self.topics_pane.show(topics, stats)
+        await self._reload_claims(force=force)
+
+    def _say_read_error(self, err: Exception) -> None:
+        if str(err) != self._read_error:
+            self._read_error = str(err)
+            self.fapp.say(f"could not read the database: {err}", severity="error")
+
+    def show_status(self, stats: Stats) -> None:
+        self._stats = stats
+        self.query_one(StatusBar).show(stats, reviewer=self.fapp.reviewer, read_only=self.store.read_only,
                                        reorder=self.fapp.text_display.reorder, roomy=self.size.width >= 100)  # fmt: skip
 
-    def load_topics(self) -> None:
-        self.topics_pane.show(self.store.topics(), self.store.stats())
-
     def load_claims(self, force: bool = False, from_top: bool = False) -> None:
+        async def load() -> None:
+            await self._reload_claims(force, from_top)
+
+        self.run_worker(load, group="claims", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
+                        exit_on_error=False, description="reading the claims")  # fmt: skip
+
+    async def _reload_claims(self, force: bool = False, from_top: bool = False) -> None:
         """The claims of the chosen topic and filter, as stored now; the evidence again when the claim under the
-        cursor is another or changed (force: always), else re-read in place (new articles may have brought some)."""
+        cursor is another or changed (force: always), else re-read in place (new articles may have brought some).
+        A read whose topic or filter the reader has left meanwhile is not drawn: the read for the new one follows."""
+        wanted = self.claim_filter()
+        try:
+            claims = await self.read(lambda s: s.claims(wanted))
+        except (StoreError, sqlite3.Error) as err:
+            self._say_read_error(err)
+            return
+        if wanted != self.claim_filter():
+            return
         pane = self.claims_pane
-        moved = pane.show(self.store.claims(self.claim_filter()), from_top=from_top)
+        moved = pane.show(claims, from_top=from_top)
         self.update_claims_title()
         if force or moved:
             self.show_evidence()
@@ -369,19 +408,31 @@ class MainScreen(Screen):
         self.app.push_screen(ConflictScreen(claim, current, mine, self.fapp.text_display, self.fapp.palette), chosen)
 
     def apply_claim(self, claim: Claim) -> None:
-        """Show a claim as stored now, in place, and the totals that depend on it."""
+        """Show a claim as stored now, in place, and then the totals that depend on it (its topic's row, 'all
+        claims', the status bar: read in a thread; the rows of every claim applied meanwhile are updated then)."""
         self.claims_pane.put(claim)
-        self.update_status()
-        self.topics_pane.update_rows(self.store.topics(), self.store.stats(), {ALL_TOPICS, topic_key(claim.topic_id)})
         self.update_claims_title()
         if claim.id == self.claims_pane.current_id:
             self.show_evidence(keep_scroll=True)
+        self._totals_due |= {ALL_TOPICS, topic_key(claim.topic_id)}
+
+        async def totals() -> None:
+            stats, topics = await self.read(lambda s: (s.stats(), s.topics()))
+            keys, self._totals_due = self._totals_due, set()
+            self.show_status(stats)
+            self.topics_pane.update_rows(topics, stats, keys)
+
+        self.run_worker(totals, group="totals", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
+                        exit_on_error=False, description="reading the totals")  # fmt: skip
 
     def reload_claim(self, claim_id: int) -> None:
-        try:
-            self.apply_claim(self.store.claim(claim_id))
-        except StoreError:
-            self.refresh_data()
+        async def reload() -> None:
+            try:
+                self.apply_claim(await self.read(lambda s: s.claim(claim_id)))
+            except StoreError:
+                self.refresh_data()
+
+        self.run_worker(reload, group="reload", exit_on_error=False)  # type: ignore[arg-type]  # see show_evidence
 
     def action_undo(self) -> None:
         if not self._writable():
@@ -494,17 +545,22 @@ class MainScreen(Screen):
         if self.select_claim(claim_id):
             claims.table.focus()
             return
-        claim = self.store.claim(claim_id)
-        if not self.filter_choice.is_all and not self._matches(claim):
-            self.filter_choice = ALL
-            self.fapp.say("filter cleared to show the claim")
-        self.topics_pane.choose(claim.topic_id)
-        self.load_claims(force=True, from_top=True)
-        if not self.select_claim(claim_id):
-            self.topics_pane.choose(None)
-            self.load_claims(force=True, from_top=True)
-            self.select_claim(claim_id)
-        claims.table.focus()
+
+        async def jump() -> None:
+            claim = await self.read(lambda s: s.claim(claim_id))
+            if not self.filter_choice.is_all and not self._matches(claim):
+                self.filter_choice = ALL
+                self.fapp.say("filter cleared to show the claim")
+            self.topics_pane.choose(claim.topic_id)
+            await self._reload_claims(force=True, from_top=True)
+            if not self.select_claim(claim_id):
+                self.topics_pane.choose(None)
+                await self._reload_claims(force=True, from_top=True)
+                self.select_claim(claim_id)
+            claims.table.focus()
+
+        self.run_worker(jump, group="claims", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
+                        exit_on_error=False, description="finding the claim")  # fmt: skip
 
     def _matches(self, claim: Claim) -> bool:
         f = self.filter_choice
