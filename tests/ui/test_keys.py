@@ -225,9 +225,13 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         await settle(pilot)
         await pilot.press("f")
         assert isinstance(app.screen, FilterScreen)
+        said: list[str] = []
+        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
         await pilot.press("down", "enter")  # the second choice: unreviewed
+        await settle(pilot)
         assert screen.filter_choice.unreviewed
         expected = other.claims(ClaimFilter(topic_id=screen.topics_pane.topic_id, unreviewed=True))
+        assert said[-1] == f"showing: {screen.filter_choice.label} ({len(expected)})"  # the list shown, not the last
         assert (
             screen.claims_pane.table.row_count
             == len(expected)
@@ -238,6 +242,7 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         choices = app.screen.choices
         target = next(i for i, c in enumerate(choices) if c.outlet == outlet)
         await pilot.press("home", *["down"] * target, "enter")
+        await settle(pilot)
         assert screen.filter_choice.outlet == outlet
         rows = {int(k) for k in screen.claims_pane.table.keys_in_order()}
         assert rows == {c.id for c in other.claims(ClaimFilter(topic_id=screen.topics_pane.topic_id, outlet=outlet))}

@@ -579,8 +579,14 @@ class MainScreen(Screen):
             if choice is None:
                 return
             self.filter_choice = choice
-            self.load_claims(force=True, from_top=True)
-            self.fapp.say(f"showing: {choice.label} ({len(self.claims_pane.claims)})")
+
+            async def show() -> None:
+                await self._reload_claims(force=True, from_top=True)
+                if self.filter_choice == choice:
+                    self.fapp.say(f"showing: {choice.label} ({len(self.claims_pane.claims)})")
+
+            self.run_worker(show, group="claims", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
+                            exit_on_error=False, description="reading the claims")  # fmt: skip
 
         self.app.push_screen(FilterScreen(choices, self.filter_choice, self.fapp.text_display), chosen)
 
