@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck_tui.store.api import Store, bundled_seeds
@@ -64,6 +65,11 @@ class FactcheckApp(App):
     COMMANDS = App.COMMANDS | {ReviewCommands}
     ENABLE_COMMAND_PALETTE = True
 
+    # How text reaches the screen (who reorders right-to-left text; the theme's verdict colours): reactive, so a
+    # change redraws every pane that holds text, wherever it was made (the b key, the palette, a theme change).
+    text_display: reactive[Display] = reactive(Display(), init=False)
+    palette: reactive[Palette] = reactive(Palette.default, init=False)
+
     def __init__(
         self,
         store: Store,
@@ -109,8 +115,16 @@ class FactcheckApp(App):
 
     def _theme_changed(self, theme) -> None:
         self.palette = self.make_palette(self.get_css_variables(), theme.dark)
+
+    def watch_text_display(self) -> None:
+        self._redraw_text()
+
+    def watch_palette(self) -> None:
+        self._redraw_text()
+
+    def _redraw_text(self) -> None:
         screen = self.main_screen
-        if screen is not None:
+        if screen is not None and screen.is_mounted:
             screen.redraw_text()
 
     @property
@@ -132,9 +146,6 @@ class FactcheckApp(App):
     def set_reorder(self, reorder: bool) -> None:
         self.text_display = Display(reorder=reorder, shaping=self.text_display.shaping)
         self.bidi_reason = "app reorders (b)" if reorder else "terminal reorders (b)"
-        screen = self.main_screen
-        if screen is not None:
-            screen.redraw_text()
         self.say("right-to-left text: " + ("reordered by the app" if reorder else "left to the terminal"))
 
     # -- background work ----------------------------------------------------------------------------------

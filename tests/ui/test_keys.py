@@ -684,3 +684,17 @@ async def test_the_evidence_is_read_off_the_event_loop_and_only_the_claim_under_
         assert (
             str(screen.query_one("#evidence-pane").border_title) == f"Evidence · claim {order[order.index(first) + 3]}"
         )
+
+
+async def test_the_display_mode_is_reactive_wherever_it_is_changed(app_factory):
+    """Not only the b key: setting the app's text display (the palette, a test, a future setting) redraws."""
+    from factcheck_tui.tui.widgets.text import Display
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        reorder = app.text_display.reorder
+        app.text_display = Display(reorder=not reorder, shaping=app.text_display.shaping)
+        await settle(pilot)
+        assert screen.has_class("-terminal-bidi") is reorder
