@@ -10,20 +10,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Function words: they say nothing about what a sentence is about.
-STOPWORDS: frozenset[str] = frozenset(
+from factcheck_tui.store.text.arabic.lexicon import FUNCTION_WORDS
+
+# Function words (lexicon.FUNCTION_WORDS), and what else says nothing about what a sentence is about: pronouns,
+# demonstratives, "still"/"became", negators, and English function words of wire copy.
+STOPWORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
     """
-    في من الي علي عن مع ان انه انها انهم انني انا انت انتم انتن هو هي هم هن هما نحن
-    كان كانت كانوا يكون تكون يكونوا كنا كنت ليس ليست لست ليسوا
-    هذا هذه هذان هاتان هولاء ذلك تلك ذاك اولئك الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي
-    ما ماذا متي اين كيف لماذا هل لا لم لن قد لقد ثم او ام بل لكن لكنه لكنها لكنهم غير سوي
-    بين حتي اذا اذ اذن حيث كما كي لكي لان لانه لانها بان بانه بانها بانهم كل كلا جميع بعض اي ايا الا اما
-    بعد قبل خلال عند عندما منذ نحو حول ضد دون فوق تحت امام وراء لدي عبر ازاء تجاه حين بينما فيما مما
-    عما ممن لما مثل ذات ذاته نفس نفسه نفسها ايضا كذلك فقط جدا هنا هناك ثمه هكذا اليه اليها عليه عليها
-    عليهم فيه فيها فيهم منه منها منهم عنه عنها عنهم له لها لهم لنا لكم به بها بهم معه معها معهم
-    يزال تزال زال مازال مازالت لايزال اصبح اصبحت صار صارت وقد فقد وهو وهي وهم ولا ولم ولن وان وانه
-    الا عدم اخر اخري الاخر الاخري احد احدي سواء وفي ومن والي وعلي وعن ومع وكان وكانت وما ولكن او
-    the a an of to in on for and or is are was were be by with as at from that this it its has have had
+    انني انا انت انتم انتن هما نحن يكونوا كنا كنت ليس ليست لست ليسوا هذان هاتان اولئك اللتين اللاتي اللواتي لماذا
+    لكنه لكنها لكنهم سوي اذن لانه لانها بانه بانها بانهم كلا جميع ايا وراء ازاء تجاه حين فيما مما عما ممن لما ذات
+    ذاته نفس نفسه نفسها كذلك ثمه هكذا عليهم فيهم منهم عنهم لنا لكم معه معها معهم يزال تزال زال مازال مازالت لايزال
+    اصبح اصبحت صار صارت فقد وهم وانه عدم اخر اخري الاخر الاخري احد احدي سواء والي ومع وكان وكانت وما ولكن the a an
+    of to in on for and or is are was were be by with as at from that this it its has have had
     """.split()
 )
 
