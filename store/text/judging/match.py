@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.terms import (
@@ -22,7 +23,7 @@ from factcheck_tui.store.text.judging.judgement import (
     stance_of,
 )
 from factcheck_tui.store.text.judging.stance import StanceResult, classify_views, explain_change
-from factcheck_tui.store.text.judging.stance_features import view
+from factcheck_tui.store.text.judging.stance_features import View, view
 from factcheck_tui.store.text.reading.facts import Facts, extract_facts
 
 MAX_EVIDENCE = 12
@@ -60,20 +61,11 @@ def judge(
 
     The hand rules (store.text.stance.classify) read the facts and name what differs; the learned judgement
     (store.text.judgement) decides whether the two state the same thing, contradict each other, or neither."""
-    a, b = view(claim, claim_facts), view(other, other_facts)
-    result = classify_views(a, b, claim_date, other_date)
-    if result.stance == "other":
+    weighed = weigh(claim, claim_facts, other, other_facts, shorter_covered, shared_beyond_names, claim_date,
+                    other_date, one_happening)  # fmt: skip
+    if weighed is None:
         return None
-    features = judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance, result.reading)
-    p = probabilities(features)
-    stance = stance_of(
-        p,
-        result.stance,
-        one_happening,
-        shared_beyond_names,
-        bool(features.get("same_statement")),
-        places_differ=bool(features.get("conf:place")),
-    )
+    a, b, result, _, p, stance = weighed
     confidence = round(max(p.values()), 3)
     if stance == result.stance:
         return replace(result, confidence=confidence)
@@ -101,6 +93,45 @@ def judge(
         return None
     reason = result.reason if result.reason.startswith("related") else f"related: {result.reason}"
     return replace(result, stance="related", reason=reason, confidence=confidence)
+
+
+class Weighed(NamedTuple):
+    a: View
+    b: View
+    result: StanceResult  # the hand rules' reading
+    features: dict[str, float]  # the pair judgement's
+    p: dict[str, float]  # its probabilities
+    stance: str  # the judgement's stance
+
+
+def weigh(
+    claim: str,
+    claim_facts: Facts,
+    other: str,
+    other_facts: Facts,
+    shorter_covered: float,
+    shared_beyond_names: int,
+    claim_date: str | None,
+    other_date: str | None,
+    one_happening: bool,
+) -> Weighed | None:
+    """The rules' reading of a pair, the learned judgement's features and probabilities, and its stance (what
+    tools/conflict_check_cv.py measures a further check on); None when the rules find nothing in common."""
+    a, b = view(claim, claim_facts), view(other, other_facts)
+    result = classify_views(a, b, claim_date, other_date)
+    if result.stance == "other":
+        return None
+    features = judgement_features(a, b, shorter_covered, shared_beyond_names, result.stance, result.reading)
+    p = probabilities(features)
+    stance = stance_of(
+        p,
+        result.stance,
+        one_happening,
+        shared_beyond_names,
+        bool(features.get("same_statement")),
+        places_differ=bool(features.get("conf:place")),
+    )
+    return Weighed(a, b, result, features, p, stance)
 
 
 def beyond_names(shared_terms: set[str], a: Facts, b: Facts) -> set[str]:
