@@ -3,6 +3,7 @@ and whether the figures agree, were updated later or conflict (DESIGN §4)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -82,9 +83,18 @@ class FiguresScreen(Screen):
         table.focus()
 
     def fill(self) -> None:
+        """The ledger's rows, read in a thread (a big event's ledger has hundreds of figures)."""
+
+        async def read() -> None:
+            rows = await asyncio.to_thread(self.load, self.show_all)
+            self.show_rows(rows)
+
+        self.run_worker(read, group="figures", exclusive=True, exit_on_error=False)  # type: ignore[arg-type]
+
+    def show_rows(self, rows: list[FigureRow]) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        self.rows = sorted(self.load(self.show_all), key=lambda r: (r.status != "conflict", r.status != "update"))
+        self.rows = sorted(rows, key=lambda r: (r.status != "conflict", r.status != "update"))
         for n, row in enumerate(self.rows):
             status, style = (
                 STATUS[row.status] if len({v.article_id for v in row.values}) > 1 else ("· one article", "dim")

@@ -486,11 +486,31 @@ class MainScreen(Screen):
 
         self.write(job, done)
 
+    def then(self, job: Callable[[Store], Any], show: Callable[[Any], object], what: str) -> None:
+        """Read job's answer in a thread, then show it (a dialog opens when its content is read); a store error is
+        said. One at a time: a second key before the first read came back replaces it."""
+
+        async def read_then_show() -> None:
+            try:
+                result = await self.read(job)
+            except StoreError as err:
+                self.fapp.say(f"{what}: {err}", severity="error")
+                return
+            show(result)
+
+        self.run_worker(read_then_show, group="dialog", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
+                        exit_on_error=False, description=what)  # fmt: skip
+
     def action_history(self) -> None:
         if (claim := self._selected()) is None:
             return
-        events = self.store.history(claim.id)
-        self.app.push_screen(HistoryScreen(claim, events, self.fapp.text_display, self.fapp.palette))
+        self.then(
+            lambda s: s.history(claim.id),
+            lambda events: self.app.push_screen(
+                HistoryScreen(claim, events, self.fapp.text_display, self.fapp.palette)
+            ),
+            "reading the history",
+        )
 
     def action_article(self) -> None:
         if (claim := self._selected()) is None:
@@ -500,30 +520,30 @@ class MainScreen(Screen):
     def action_figures(self) -> None:
         if (claim := self._selected()) is None:
             return
-        try:
-            event_id = self.store.event_of_claim(claim.id)
-            event = self.store.event(event_id) if event_id is not None else None
-        except StoreError as err:
-            self.fapp.say(str(err), severity="error")
-            return
 
-        def load(show_all: bool) -> list:
-            return self.store.figures(event_id, reported_by_two=not show_all) if event_id is not None else []
+        def show(event: Event | None) -> None:
+            def load(show_all: bool) -> list:  # FiguresScreen calls it in a thread
+                if event is None:
+                    return []
+                return _on_own_connection(self.store, lambda s: s.figures(event.id, reported_by_two=not show_all))
 
-        self.app.push_screen(FiguresScreen(event, load, self.fapp.text_display, self.open_article))
+            self.app.push_screen(FiguresScreen(event, load, self.fapp.text_display, self.open_article))
+
+        self.then(lambda s: _evidence_of(s, claim.id, with_links=False)[1], show, "reading the figures")
 
     def open_article(self, article_id: int, start: int, end: int) -> None:
-        try:
-            article = self.store.article(article_id)
-        except StoreError as err:
-            self.fapp.say(str(err), severity="error")
-            return
-        self.app.push_screen(ArticleScreen(article, start, end, self.fapp.text_display, self.fapp.palette))
+        self.then(
+            lambda s: s.article(article_id),
+            lambda article: self.app.push_screen(
+                ArticleScreen(article, start, end, self.fapp.text_display, self.fapp.palette)
+            ),
+            "reading the article",
+        )
 
     def action_search(self) -> None:
-        def search(query: str) -> list[SearchHit]:
+        def search(query: str) -> list[SearchHit]:  # SearchScreen calls it in a thread
             try:
-                return self.store.search(query)
+                return _on_own_connection(self.store, lambda s: s.search(query))
             except StoreError as err:
                 self.fapp.say(f"search failed: {err}", severity="error")
                 return []
@@ -534,9 +554,15 @@ class MainScreen(Screen):
         if hit is None:
             return
         if hit.claim_id is None:
-            article = self.store.article(hit.article_id)
-            start = (article.text or "").find(hit.text)
-            self.open_article(hit.article_id, max(start, 0), max(start, 0) + len(hit.text) if start >= 0 else 0)
+
+            def show(article) -> None:
+                start = (article.text or "").find(hit.text)
+                end = start + len(hit.text) if start >= 0 else 0
+                self.app.push_screen(
+                    ArticleScreen(article, max(start, 0), end, self.fapp.text_display, self.fapp.palette)
+                )
+
+            self.then(lambda s: s.article(hit.article_id), show, "reading the article")
             return
         self.jump_to_claim(hit.claim_id)
 
@@ -573,7 +599,10 @@ class MainScreen(Screen):
         )
 
     def action_filter(self) -> None:
-        choices = filter_choices(self.store.outlets())
+        self.then(lambda s: s.outlets(), self._choose_filter, "reading the outlets")
+
+    def _choose_filter(self, outlets: list[str]) -> None:
+        choices = filter_choices(outlets)
 
         def chosen(choice: FilterChoice | None) -> None:
             if choice is None:
@@ -712,9 +741,10 @@ class MainScreen(Screen):
             self.refresh_data()
 
 
-def _evidence_of(store: Store, claim_id: int) -> tuple[list[Evidence], Event | None]:
+def _evidence_of(store: Store, claim_id: int, with_links: bool = True) -> tuple[list[Evidence], Event | None]:
+    """The claim's evidence links (with_links) and its article's event."""
     event_id = store.event_of_claim(claim_id)
-    return store.evidence(claim_id), store.event(event_id) if event_id is not None else None
+    return store.evidence(claim_id) if with_links else [], store.event(event_id) if event_id is not None else None
 
 
 def _on_own_connection(store: Store, job: Callable[[Store], Any]) -> Any:

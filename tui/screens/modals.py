@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -322,13 +323,23 @@ class SearchScreen(Dialog):
         self._timer = self.set_timer(0.2, lambda: self.run_search(event.value))
 
     @on(Input.Submitted, "#search-input")
-    def _submitted(self, event: Input.Submitted) -> None:
+    async def _submitted(self, event: Input.Submitted) -> None:
         self.run_search(event.value)
+        await self.workers.wait_for_complete()
         if self.hits:
             self.action_focus_results()
 
     def run_search(self, query: str) -> None:
-        self.hits = self.search(query) if query.strip() else []
+        """Search in a thread (a big database's full-text search takes a while); a search typed over gives way."""
+
+        async def search() -> None:
+            hits = await asyncio.to_thread(self.search, query) if query.strip() else []
+            self.show_hits(query, hits)
+
+        self.run_worker(search, group="search", exclusive=True, exit_on_error=False)  # type: ignore[arg-type]
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self.hits = hits
         olist = self.query_one("#search-results", OptionList)
         olist.clear_options()
         words = [w for w in query.split() if len(w) > 1]
