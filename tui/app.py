@@ -168,11 +168,15 @@ class FactcheckApp(App):
                 self.watch_folder(self.watch_dir)
 
     @on(Worker.StateChanged)
-    def _app_worker_failed(self, event: Worker.StateChanged) -> None:
-        """An App-level worker's error (finishing an index run, watching a folder) is said, never lost. Screen
-        workers report their own (their messages pass through here too)."""
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """The App's own workers' errors (finishing an index run, watching a folder) are said, never lost; the
+        screens say theirs through say_failed too (tui/workers.py)."""
         if event.state == WorkerState.ERROR and event.worker.node is self:
-            self.say(f"{event.worker.description or event.worker.name} failed: {event.worker.error}", severity="error")
+            self.say_failed(event.worker)
+
+    def say_failed(self, worker: Worker) -> None:
+        """The one sentence for a failed worker, wherever it ran."""
+        self.say(f"{worker.description or worker.name} failed: {worker.error}", severity="error")
 
     @work(thread=True, group="check", exit_on_error=False, description="checking the database")
     def check_database(self) -> None:

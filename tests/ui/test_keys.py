@@ -627,6 +627,26 @@ async def test_an_app_level_worker_error_is_said_not_lost(app_factory, monkeypat
     assert ("finishing an interrupted index run failed: the disk went away", "error") in said, said
 
 
+async def test_a_dialog_worker_error_is_said_not_lost(app_factory, monkeypatch):
+    """A worker of a dialog (the search, typed as you go) that fails says so; before, its error reached no one."""
+    app = app_factory()
+    said = []
+    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append((message, severity)))
+
+    def broken(self, query):
+        raise RuntimeError("the index is gone")
+
+    monkeypatch.setattr(Store, "search", broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"gas", "enter")
+        for _ in range(50):  # not settle(): waiting for every worker raises the failed one's error here
+            await pilot.pause(0.05)
+            if any(severity == "error" for _, severity in said):
+                break
+    assert any(severity == "error" and "the index is gone" in message for message, severity in said), said
+
+
 def damaged_copy(db, target):
     """A copy of db with a few pages in the middle scribbled over, the header and schema left whole."""
     import sqlite3

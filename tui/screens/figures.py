@@ -16,12 +16,13 @@ from textual.widgets import DataTable, Footer, Static
 from factcheck_tui.store.models import Event, FigureRow
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.widgets.text import Display, plain
+from factcheck_tui.tui.workers import SaysWorkerErrors
 
 STATUS = {"conflict": ("✘ conflict", "bold red"), "update": ("↗ update", "yellow"), "consistent": ("✔ agree", "green")}
 RELATION = {"conflict": ("✘", "bold red"), "update": ("↗", "yellow"), "same": ("=", "green"), "": ("", "")}
 
 
-class FiguresScreen(Screen):
+class FiguresScreen(SaysWorkerErrors, Screen):
     """A table of counted thing × outlet × date × figure, one ledger row after another, conflicts first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

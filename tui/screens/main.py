@@ -51,12 +51,13 @@ from factcheck_tui.tui.widgets.keybar import KeyBar
 from factcheck_tui.tui.widgets.status import StatusBar
 from factcheck_tui.tui.widgets.text import plain
 from factcheck_tui.tui.widgets.topics import ALL_TOPICS, TopicsPane, topic_key
+from factcheck_tui.tui.workers import SaysWorkerErrors
 
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
 
-class MainScreen(Screen):
+class MainScreen(SaysWorkerErrors, Screen):
     """Everything a reviewer does, by key. Each binding has an id so it can be remapped (App.set_keymap)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]  # noqa: RUF012 — typed by Screen
@@ -728,14 +729,11 @@ class MainScreen(Screen):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "index":
-            if event.state == WorkerState.ERROR:
-                self.fapp.say(f"{event.worker.name} failed: {event.worker.error}", severity="error")
+        """The end of an index run (the App says any worker's error, this one's included)."""
+        if event.worker.group != "index" or event.worker.node is not self:
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
             self._indexing = max(0, self._indexing - 1)
-            if event.state == WorkerState.ERROR:
-                self.fapp.say(f"indexing failed: {event.worker.error}", severity="error")
             if not self._indexing:
                 self.query_one("#progress-row").display = False
             self.refresh_data()

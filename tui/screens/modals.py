@@ -39,9 +39,10 @@ from factcheck_tui.tui.widgets.text import (
     symbols,
     verdict_text,
 )
+from factcheck_tui.tui.workers import SaysWorkerErrors
 
 
-class Dialog(ModalScreen):
+class Dialog(SaysWorkerErrors, ModalScreen):
     """A modal with a bordered box and an escape binding."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Close", id="dialog.close")]
@@ -298,6 +299,7 @@ class SearchScreen(Dialog):
         self.query_text = query
         self.hits: list[SearchHit] = []
         self._timer: Timer | None = None
+        self._to_results = False  # enter was pressed: the results take the focus when they come
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box") as box:
@@ -323,11 +325,9 @@ class SearchScreen(Dialog):
         self._timer = self.set_timer(0.2, lambda: self.run_search(event.value))
 
     @on(Input.Submitted, "#search-input")
-    async def _submitted(self, event: Input.Submitted) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._to_results = True  # once the hits are shown
         self.run_search(event.value)
-        await self.workers.wait_for_complete()
-        if self.hits:
-            self.action_focus_results()
 
     def run_search(self, query: str) -> None:
         """Search in a thread (a big database's full-text search takes a while); a search typed over gives way."""
@@ -340,6 +340,9 @@ class SearchScreen(Dialog):
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self.hits = hits
+        if self._to_results and hits:
+            self._to_results = False
+            self.call_after_refresh(self.action_focus_results)
         olist = self.query_one("#search-results", OptionList)
         olist.clear_options()
         words = [w for w in query.split() if len(w) > 1]
