@@ -447,9 +447,9 @@ class Store:
         force: bool = False,
         full_paths: bool = False,
     ) -> str | None:
-        """Write the export in fmt (csv, json, claimreview) to target atomically, or return it as text. Never onto
-        the database or another SQLite file; an existing file is replaced only with force. Paths under the home
-        folder are written "~/..." unless full_paths."""
+        """Write the export in fmt (models.EXPORT_FORMATS) to target atomically, or return it as text (not xlsx,
+        which needs a file). Never onto the database or another SQLite file; an existing file is replaced only with
+        force. Paths under the home folder are written "~/..." unless full_paths."""
         from factcheck_tui.store import export
 
         return export.write(self, fmt, target, excel=excel, force=force, full_paths=full_paths)

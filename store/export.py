@@ -1,23 +1,27 @@
 """Verdict exports: CSV for spreadsheets, JSON for tools (field names are a contract, DESIGN §7),
-schema.org ClaimReview JSON-LD. Files are written to a temporary file and renamed into place."""
+schema.org ClaimReview JSON-LD, and an XLSX workbook an editor opens as it is (claims, evidence, history).
+Files are written to a temporary file and renamed into place."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck_tui.store.db import StoreError
+from factcheck_tui.store.models import EXPORT_FORMATS
 from factcheck_tui.store.printable import printable
 
 if TYPE_CHECKING:
     from factcheck_tui.store.api import Store
 
-FORMATS = ("csv", "json", "claimreview")
+FORMATS = EXPORT_FORMATS
+BINARY_FORMATS = ("xlsx",)  # written to a file only, never to the terminal
 CSV_COLUMNS = [
     "claim_id",
     "topic",
@@ -178,6 +182,114 @@ def build_claimreview(store: Store) -> list[dict]:
     return reviews
 
 
+# The workbook's sheets: (header, width in characters, wrapped) per column. Arabic sheets read right to left.
+CLAIM_SHEET = (
+    ("claim", 7, False), ("topic", 24, True), ("outlet", 14, False), ("date", 11, False), ("claim text", 60, True),
+    ("suggested", 13, False), ("verdict", 13, False), ("reviewer", 12, False), ("decided", 17, False),
+    ("note", 30, True), ("agreeing origins", 10, False), ("disputing origins", 10, False), ("article", 24, True),
+    ("url", 30, True),
+)  # fmt: skip
+EVIDENCE_SHEET = (
+    ("claim", 7, False), ("stance", 10, False), ("outlet", 14, False), ("date", 11, False), ("sentence", 70, True),
+    ("reason", 30, True), ("source", 16, True), ("url", 30, True),
+)  # fmt: skip
+HISTORY_SHEET = (
+    ("claim", 7, False), ("when", 17, False), ("reviewer", 12, False), ("from", 13, False), ("to", 13, False),
+    ("note", 40, True), ("undo of", 8, False),
+)  # fmt: skip
+
+
+def build_xlsx(store: Store) -> bytes:
+    """The workbook: one row per claim (verdicts, who, when, note, suggested, how many independent origins agree
+    and dispute), one per evidence link (outlet, date, URL, sentence, stance, reason), one per verdict change.
+    Right-to-left sheets, wrapped text, a frozen header with filters, fixed column widths; every cell a string or a
+    number, never a formula (XlsxWriter is told so)."""
+    import xlsxwriter  # imported here: only this format needs it, and the rest of the store starts faster
+
+    articles = {a.id: a for a in store.articles()}
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                     "strings_to_numbers": False})  # fmt: skip
+    head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "reading_order": 2})
+    wrap = book.add_format({"text_wrap": True, "valign": "top", "reading_order": 2})
+    plain = book.add_format({"valign": "top", "reading_order": 2})
+    claims_sheet = _sheet(book, "Claims", CLAIM_SHEET, head, wrap, plain)
+    evidence_sheet = _sheet(book, "Evidence", EVIDENCE_SHEET, head, wrap, plain)
+    history_sheet = _sheet(book, "History", HISTORY_SHEET, head, wrap, plain)
+    rows = {"claims": 0, "evidence": 0, "history": 0}
+    for c in store.claims():
+        article = articles.get(c.article_id)
+        evidence = store.evidence(c.id)
+        agreeing = {e.article_id for e in evidence if e.stance == "agree"}
+        disputing = {e.article_id for e in evidence if e.stance in ("disagree", "update")}
+        rows["claims"] += 1
+        _row(claims_sheet, rows["claims"], CLAIM_SHEET, wrap, plain, [
+            c.id, c.topic, c.outlet or (article.outlet if article else None), _day(article.date if article else None),
+            c.text, c.suggested_verdict, c.verdict, c.reviewer, c.decided_at, c.note,
+            len({_origin(articles, a) for a in agreeing}), len({_origin(articles, a) for a in disputing}), c.article,
+            article.url if article else None,
+        ])  # fmt: skip
+        for e in evidence:
+            source = articles.get(e.article_id)
+            rows["evidence"] += 1
+            _row(evidence_sheet, rows["evidence"], EVIDENCE_SHEET, wrap, plain, [
+                c.id, e.stance, source.outlet if source else e.article, _day(source.date if source else None),
+                e.sentence, e.reason, e.source, source.url if source else None,
+            ])  # fmt: skip
+        for h in store.history(c.id):
+            rows["history"] += 1
+            _row(history_sheet, rows["history"], HISTORY_SHEET, wrap, plain,
+                 [c.id, h.at, h.reviewer, h.previous, h.verdict, h.note, h.undoes])  # fmt: skip
+    for sheet, columns, n in ((claims_sheet, CLAIM_SHEET, rows["claims"]), (evidence_sheet, EVIDENCE_SHEET,
+                              rows["evidence"]), (history_sheet, HISTORY_SHEET, rows["history"])):  # fmt: skip
+        sheet.autofilter(0, 0, max(n, 1), len(columns) - 1)
+    book.close()
+    return out.getvalue()
+
+
+def _sheet(book, name: str, columns: tuple, head, wrap, plain):
+    sheet = book.add_worksheet(name)
+    sheet.right_to_left()
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)  # printed: as many pages down as needed, never split sideways
+    sheet.repeat_rows(0)
+    for k, (title, width, wrapped) in enumerate(columns):
+        sheet.set_column(k, k, width, wrap if wrapped else plain)
+        sheet.write_string(0, k, title, head)
+    return sheet
+
+
+def _row(sheet, row: int, columns: tuple, wrap, plain, values: list) -> None:
+    # Spreadsheets do not grow a row for wrapped text they are handed (LibreOffice kept one line and overlapped
+    # them): the row is as tall as its longest wrapped cell needs, a line per column width of text.
+    lines = max(
+        [math.ceil(len(str(value)) / width) for (_, width, wrapped), value in zip(columns, values) if wrapped and value]
+        or [1]
+    )
+    sheet.set_row(row, _LINE_HEIGHT * min(lines, _MOST_LINES))
+    for k, ((_, _, wrapped), value) in enumerate(zip(columns, values)):
+        fmt = wrap if wrapped else plain
+        if isinstance(value, int) and not isinstance(value, bool):
+            sheet.write_number(row, k, value, fmt)
+        elif value is not None:
+            sheet.write_string(row, k, printable(str(value)), fmt)
+
+
+_LINE_HEIGHT = 15  # points: one line of the default 11-point font
+_MOST_LINES = 12  # a cell longer than this scrolls inside its row rather than fill a printed page
+
+
+def _day(date: str | None) -> str | None:
+    return date[:10] if date else None
+
+
+def _origin(articles: dict, article_id: int) -> int:
+    """The article a copy was made from (copies are one origin)."""
+    a = articles.get(article_id)
+    return a.origin_id if a is not None and a.origin_id else article_id
+
+
 def render(store: Store, fmt: str, *, full_paths: bool = False) -> str:
     if fmt == "csv":
         return build_csv(store)
@@ -202,6 +314,11 @@ def write(
     path = None if target is None else Path(target).expanduser()
     if path is not None:
         check_target(path, store.path, force=force)
+    if fmt in BINARY_FORMATS:
+        if path is None:
+            raise StoreError(f"the {fmt} export goes to a file: give one with -o FILE.{fmt}")
+        atomic_write(path, build_xlsx(store))
+        return None
     text = render(store, fmt, full_paths=full_paths)
     if excel and fmt == "csv":
         text = "\ufeff" + text  # the BOM makes Excel read UTF-8 Arabic correctly

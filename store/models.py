@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from factcheck_tui.store.printable import printable
 
 VERDICTS = ("confirmed", "disputed", "single-source")
+# Export formats and the suffix of the file each is written to (the CLI's --format, the TUI's export dialog)
+EXPORT_SUFFIXES = {"csv": "csv", "json": "json", "claimreview": "json", "xlsx": "xlsx"}
+EXPORT_FORMATS = tuple(EXPORT_SUFFIXES)
 
 
 def _shown(obj: object, names: tuple[str, ...] = (), texts: tuple[str, ...] = ()) -> None:

@@ -213,3 +213,12 @@ def test_events_and_figures_print_the_json_contract(tmp_path):
     assert (first["value"], first["outlet"], first["article"] in bombing["articles"]) == (12, "sabq", True)
     text = run("figures", "--db", path).stdout
     assert "[conflict]" in text and "sabq" in text
+
+
+def test_an_export_to_a_file_says_so_in_one_line_and_xlsx_needs_a_file(tmp_path, seeded_db):
+    out = tmp_path / "desk.xlsx"
+    done = run_cli("export", "--format", "xlsx", "--db", str(seeded_db), "-o", str(out))
+    assert done.returncode == 0 and out.exists()
+    assert done.stdout.strip().startswith("exported ") and done.stdout.strip().endswith(f"{out} (xlsx)")
+    refused = run_cli("export", "--format", "xlsx", "--db", str(seeded_db))
+    assert refused.returncode != 0 and "goes to a file" in refused.stderr

@@ -48,3 +48,36 @@ def test_atomic_write_replaces_whole_file_or_nothing(tmp_path, monkeypatch):
         atomic_write(target, b"partial")
     assert target.read_text() == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left behind
+
+
+def _xlsx_parts(path) -> dict[str, str]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name).decode("utf-8") for name in z.namelist() if name.endswith(".xml")}
+
+
+def test_xlsx_has_claims_evidence_and_history_right_to_left_with_a_frozen_header(store, tmp_path):
+    """Three sheets an editor opens as they are: right-to-left, the header frozen and filtered, Arabic intact,
+    a note that starts like a formula kept as text, and a row tall enough for its wrapped claim."""
+    claim = store.claims()[0]
+    store.set_verdict(claim.id, "disputed", "amal", note="=HYPERLINK(1) الرقم مختلف")
+    store.set_verdict(claim.id, "confirmed", "omar")
+    target = tmp_path / "desk.xlsx"
+    assert store.export("xlsx", target) is None
+    parts = _xlsx_parts(target)
+    workbook = parts["xl/workbook.xml"]
+    assert [n in workbook for n in ('name="Claims"', 'name="Evidence"', 'name="History"')] == [True] * 3
+    sheets = [parts[f"xl/worksheets/sheet{k}.xml"] for k in (1, 2, 3)]
+    assert all('rightToLeft="1"' in s and 'ySplit="1"' in s and "<autoFilter" in s for s in sheets)
+    assert not any("<f>" in s for s in sheets)  # no formula anywhere
+    strings = parts["xl/sharedStrings.xml"]
+    assert claim.text.split()[0] in strings and "=HYPERLINK(1) الرقم مختلف" in strings
+    assert all(f'<c r="A{n}"' in sheets[0] for n in range(2, store.stats().claims + 2))  # a row per claim
+    assert sheets[2].count("<row ") == 1 + 2  # the header and the two changes of the history
+    assert 'customHeight="1"' in sheets[0]
+
+
+def test_xlsx_goes_to_a_file_only(store):
+    with pytest.raises(StoreError, match="goes to a file"):
+        store.export("xlsx")

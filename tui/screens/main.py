@@ -648,7 +648,8 @@ class MainScreen(SaysWorkerErrors, Screen):
     def export(self, fmt: str, path: str, excel: bool, force: bool = False) -> str:
         with self.store.reopen() as store:
             store.export(fmt, path, excel=excel, force=force)
-        self.fapp.say(f"exported {fmt} to {path}")
+            claims = store.stats().claims
+        self.fapp.say(f"exported {claims:,} claims to {path} ({fmt})")
         return path
 
     def action_toggle_bidi(self) -> None:

@@ -29,7 +29,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from factcheck_tui.store.models import Claim, SearchHit, VerdictEvent
+from factcheck_tui.store.models import EXPORT_FORMATS, EXPORT_SUFFIXES, Claim, SearchHit, VerdictEvent
 from factcheck_tui.tui.bidi import has_rtl
 from factcheck_tui.tui.widgets.text import (
     BidiText,
@@ -386,9 +386,6 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
-EXPORT_FORMATS = ("csv", "json", "claimreview")
-
-
 class ConfirmScreen(Dialog):
     """A yes/no question: returns True (y, enter) or False (n, escape)."""
 
@@ -420,7 +417,7 @@ class ExportScreen(Dialog):
         self.confined = confined
 
     def _path_for(self, fmt: str) -> str:
-        ext = "csv" if fmt == "csv" else "json"
+        ext = EXPORT_SUFFIXES[fmt]
         name = "factcheck-claimreview" if fmt == "claimreview" else "factcheck-export"
         return f"{name}.{ext}" if self.confined else str(self.default_dir / f"{name}.{ext}")
 
