@@ -446,10 +446,12 @@ class Store:
         excel: bool = False,
         force: bool = False,
         full_paths: bool = False,
+        only: ClaimFilter | None = None,
     ) -> str | None:
         """Write the export in fmt (models.EXPORT_FORMATS) to target atomically, or return it as text (not xlsx,
         which needs a file). Never onto the database or another SQLite file; an existing file is replaced only with
-        force. Paths under the home folder are written "~/..." unless full_paths."""
+        force. Paths under the home folder are written "~/..." unless full_paths. only: the claims of a filter
+        (the list a reviewer sees), every claim without."""
         from factcheck_tui.store import export
 
-        return export.write(self, fmt, target, excel=excel, force=force, full_paths=full_paths)
+        return export.write(self, fmt, target, excel=excel, force=force, full_paths=full_paths, only=only)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck_tui.store.db import StoreError
-from factcheck_tui.store.models import EXPORT_FORMATS
+from factcheck_tui.store.models import EXPORT_FORMATS, ClaimFilter
 from factcheck_tui.store.printable import printable
 
 if TYPE_CHECKING:
@@ -60,10 +60,11 @@ def shown_path(path: str, *, full: bool = False) -> str:
     return printable(path, one_line=True)
 
 
-def build_json(store: Store, *, full_paths: bool = False) -> dict:
+def build_json(store: Store, *, full_paths: bool = False, only: ClaimFilter | None = None) -> dict:
     articles = store.articles()
     names = {a.id: a.name for a in articles}
-    claims = store.claims()
+    by_id = {a.id: a for a in articles}
+    claims = store.claims(only)
     topic_claims: dict[int, list[int]] = {}
     for c in claims:
         if c.topic_id is not None:
@@ -103,6 +104,10 @@ def build_json(store: Store, *, full_paths: bool = False) -> dict:
                     {
                         "article_id": e.article_id,
                         "article": names.get(e.article_id, e.article),
+                        "outlet": by_id[e.article_id].outlet if e.article_id in by_id else None,
+                        "date": by_id[e.article_id].date if e.article_id in by_id else None,
+                        "url": by_id[e.article_id].url if e.article_id in by_id else None,
+                        "source": e.source or None,
                         "sentence": e.sentence,
                         "score": e.score,
                         "stance": e.stance,
@@ -116,15 +121,18 @@ def build_json(store: Store, *, full_paths: bool = False) -> dict:
     }
 
 
-def build_csv(store: Store) -> str:
+def build_csv(store: Store, only: ClaimFilter | None = None) -> str:
+    """One row per claim. The evidence column holds one line per link (EVIDENCE_LINE): stance, outlet, date, the
+    sentence, its URL and the engine's reason, so a spreadsheet shows each link on a line of its own."""
+    articles = {a.id: a for a in store.articles()}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
-    for c in store.claims():
+    for c in store.claims(only):
         evidence = store.evidence(c.id)
         agreeing = sorted({e.article for e in evidence if e.stance == "agree"})
         disagreeing = sorted({e.article for e in evidence if e.stance == "disagree"})
-        summary = " | ".join(f"{e.article} {e.stance} {e.score:g}: {e.reason}".strip() for e in evidence)
+        summary = "\n".join(evidence_line(e, articles.get(e.article_id)) for e in evidence)
         row = [
             c.id,
             c.topic,
@@ -144,10 +152,25 @@ def build_csv(store: Store) -> str:
     return out.getvalue()
 
 
-def build_claimreview(store: Store) -> list[dict]:
+# The CSV evidence column: one line per link, its fields separated by " | " (README, "Exports").
+EVIDENCE_LINE = "{stance} | {outlet} | {date} | {sentence} | {url} | {reason}"
+
+
+def evidence_line(e, article) -> str:
+    return EVIDENCE_LINE.format(
+        stance=e.stance,
+        outlet=(article.outlet if article else None) or e.article,
+        date=_day(article.date if article else None) or "",
+        sentence=" ".join(e.sentence.split()),
+        url=(article.url if article else None) or "",
+        reason=e.reason,
+    )
+
+
+def build_claimreview(store: Store, only: ClaimFilter | None = None) -> list[dict]:
     """One schema.org ClaimReview per claim that a reviewer has decided."""
     reviews = []
-    for c in store.claims():
+    for c in store.claims(only):
         if c.verdict is None:
             continue
         article = store.article(c.article_id)
@@ -199,7 +222,7 @@ HISTORY_SHEET = (
 )  # fmt: skip
 
 
-def build_xlsx(store: Store) -> bytes:
+def build_xlsx(store: Store, only: ClaimFilter | None = None) -> bytes:
     """The workbook: one row per claim (verdicts, who, when, note, suggested, how many independent origins agree
     and dispute), one per evidence link (outlet, date, URL, sentence, stance, reason), one per verdict change.
     Right-to-left sheets, wrapped text, a frozen header with filters, fixed column widths; every cell a string or a
@@ -217,7 +240,7 @@ def build_xlsx(store: Store) -> bytes:
     evidence_sheet = _sheet(book, "Evidence", EVIDENCE_SHEET, head, wrap, plain)
     history_sheet = _sheet(book, "History", HISTORY_SHEET, head, wrap, plain)
     rows = {"claims": 0, "evidence": 0, "history": 0}
-    for c in store.claims():
+    for c in store.claims(only):
         article = articles.get(c.article_id)
         evidence = store.evidence(c.id)
         agreeing = {e.article_id for e in evidence if e.stance == "agree"}
@@ -290,13 +313,13 @@ def _origin(articles: dict, article_id: int) -> int:
     return a.origin_id if a is not None and a.origin_id else article_id
 
 
-def render(store: Store, fmt: str, *, full_paths: bool = False) -> str:
+def render(store: Store, fmt: str, *, full_paths: bool = False, only: ClaimFilter | None = None) -> str:
     if fmt == "csv":
-        return build_csv(store)
+        return build_csv(store, only)
     if fmt == "json":
-        return json.dumps(build_json(store, full_paths=full_paths), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(build_json(store, full_paths=full_paths, only=only), ensure_ascii=False, indent=1) + "\n"
     if fmt == "claimreview":
-        return json.dumps(build_claimreview(store), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(build_claimreview(store, only), ensure_ascii=False, indent=1) + "\n"
     raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -308,8 +331,9 @@ def write(
     excel: bool = False,
     force: bool = False,
     full_paths: bool = False,
+    only: ClaimFilter | None = None,
 ) -> str | None:
-    """The export as text (target None), or written to target. An export never lands on the open database, nor
+    """The export as text (target None), or written to target; only: the claims of a filter (what a list shows). An export never lands on the open database, nor
     on any SQLite file, and replaces another existing file only with force."""
     path = None if target is None else Path(target).expanduser()
     if path is not None:
@@ -317,9 +341,9 @@ def write(
     if fmt in BINARY_FORMATS:
         if path is None:
             raise StoreError(f"the {fmt} export goes to a file: give one with -o FILE.{fmt}")
-        atomic_write(path, build_xlsx(store))
+        atomic_write(path, build_xlsx(store, only))
         return None
-    text = render(store, fmt, full_paths=full_paths)
+    text = render(store, fmt, full_paths=full_paths, only=only)
     if excel and fmt == "csv":
         text = "\ufeff" + text  # the BOM makes Excel read UTF-8 Arabic correctly
     if path is None:

@@ -232,3 +232,25 @@ class ClaimFilter:
     outlet: str | None = None
     article_id: int | None = None
     stale: bool = False
+
+    @classmethod
+    def parse(cls, words: list[str]) -> ClaimFilter:
+        """The filter the command line names, the same filters as the claims list's (f), combined: "unreviewed",
+        "changed" (evidence changed since the verdict), "suggested=V", "verdict=V", "outlet=NAME", "topic=ID"."""
+        fields: dict = {}
+        for word in words:
+            key, _, value = word.partition("=")
+            if key in ("unreviewed", "changed") and not value:
+                fields["unreviewed" if key == "unreviewed" else "stale"] = True
+            elif key in ("suggested", "verdict") and value in VERDICTS:
+                fields[key] = value
+            elif key == "outlet" and value:
+                fields["outlet"] = value
+            elif key == "topic" and value.isdigit():
+                fields["topic_id"] = int(value)
+            else:
+                raise ValueError(
+                    f"unknown filter {word!r}: use unreviewed, changed, suggested=V, verdict=V (V one of "
+                    f"{', '.join(VERDICTS)}), outlet=NAME or topic=ID"
+                )
+        return cls(**fields)

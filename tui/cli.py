@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck_tui.store.models import EXPORT_FORMATS, VERDICTS
+from factcheck_tui.store.models import EXPORT_FORMATS, VERDICTS, ClaimFilter
 from factcheck_tui.tui import __version__
 
 SUBCOMMANDS = ("index", "export", "verdict", "stance", "events", "figures", "serve")
@@ -69,6 +69,14 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.description = "Export claims, evidence and verdicts."
         _add_db(p)
         p.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
+        p.add_argument(
+            "--filter",
+            action="append",
+            default=[],
+            metavar="F",
+            help="only these claims, as the list's filters (repeat to combine): unreviewed, changed, "
+            "suggested=V, verdict=V, outlet=NAME, topic=ID",
+        )
         p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
         p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM, so Excel reads Arabic right")
         p.add_argument("--force", action="store_true", help="replace the output file if it exists")
@@ -201,9 +209,16 @@ def _run_index(args) -> int:
 
 
 def _run_export(args) -> int:
+    try:
+        only = ClaimFilter.parse(args.filter) if args.filter else None
+    except ValueError as err:
+        print(f"factcheck-tui: error: {err}", file=sys.stderr)
+        return 2
     with _open_store(args, read_only=_exists(args.db)) as store:
-        text = store.export(args.format, args.output, excel=args.excel, force=args.force, full_paths=args.full_paths)
-        claims = store.stats().claims
+        text = store.export(
+            args.format, args.output, excel=args.excel, force=args.force, full_paths=args.full_paths, only=only
+        )
+        claims = len(store.claims(only))
     if text is not None:
         sys.stdout.write(text)
     else:  # written to a file: say so, in one line (a quiet success looks like nothing happened)

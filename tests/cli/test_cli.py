@@ -222,3 +222,12 @@ def test_an_export_to_a_file_says_so_in_one_line_and_xlsx_needs_a_file(tmp_path,
     assert done.stdout.strip().startswith("exported ") and done.stdout.strip().endswith(f"{out} (xlsx)")
     refused = run_cli("export", "--format", "xlsx", "--db", str(seeded_db))
     assert refused.returncode != 0 and "goes to a file" in refused.stderr
+
+
+def test_export_filter_on_the_command_line(tmp_path, seeded_db):
+    out = tmp_path / "unreviewed.json"
+    done = run_cli("export", "--format", "json", "--db", str(seeded_db), "--filter", "unreviewed", "-o", str(out))
+    assert done.returncode == 0
+    assert all(c["verdict"] is None for c in json.loads(out.read_text(encoding="utf-8"))["claims"])
+    bad = run_cli("export", "--db", str(seeded_db), "--filter", "verdict=maybe")
+    assert bad.returncode == 2 and "unknown filter 'verdict=maybe'" in bad.stderr

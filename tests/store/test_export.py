@@ -81,3 +81,37 @@ def test_xlsx_has_claims_evidence_and_history_right_to_left_with_a_frozen_header
 def test_xlsx_goes_to_a_file_only(store):
     with pytest.raises(StoreError, match="goes to a file"):
         store.export("xlsx")
+
+
+def test_each_evidence_link_carries_its_outlet_date_url_and_sentence(store):
+    claim = next(c for c in store.claims() if store.evidence(c.id))
+    link = store.evidence(claim.id)[0]
+    article = store.article(link.article_id)
+    exported = next(c for c in json.loads(store.export("json"))["claims"] if c["id"] == claim.id)
+    e = exported["evidence"][0]
+    assert (e["outlet"], e["date"], e["url"], e["sentence"]) == (
+        article.outlet,
+        article.date,
+        article.url,
+        link.sentence,
+    )
+    rows = list(csv.reader(io.StringIO(store.export("csv"), newline="")))
+    cell = next(r for r in rows[1:] if r[0] == str(claim.id))[CSV_COLUMNS.index("evidence")]
+    first = cell.split("\n")[0].split(" | ")
+    assert first[0] == link.stance and first[3] == " ".join(link.sentence.split())
+    assert len(cell.split("\n")) == len(store.evidence(claim.id))  # one line per link
+
+
+def test_an_export_of_a_filter_holds_only_its_claims(store):
+    from factcheck_tui.store.models import ClaimFilter
+
+    ids = [c.id for c in store.claims()[:3]]
+    store.set_verdict(ids[0], "disputed", "amal")
+    store.set_verdict(ids[1], "confirmed", "amal")
+    only = ClaimFilter.parse(["verdict=disputed"])
+    assert [c["id"] for c in json.loads(store.export("json", only=only))["claims"]] == [ids[0]]
+    assert ClaimFilter.parse(["unreviewed", "suggested=disputed", "outlet=okaz", "topic=3", "changed"]) == ClaimFilter(
+        topic_id=3, unreviewed=True, suggested="disputed", outlet="okaz", stale=True
+    )
+    with pytest.raises(ValueError, match="unknown filter 'verdict=maybe'"):
+        ClaimFilter.parse(["verdict=maybe"])

@@ -718,3 +718,29 @@ async def test_the_display_mode_is_reactive_wherever_it_is_changed(app_factory):
         app.text_display = Display(reorder=not reorder, shaping=app.text_display.shaping)
         await settle(pilot)
         assert screen.has_class("-terminal-bidi") is reorder
+
+
+async def test_e_exports_what_the_list_shows_and_says_how_many(app_factory, other, tmp_path):
+    app = app_factory()
+    said: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        await pilot.press("c", "c")
+        await settle(pilot)
+        await pilot.press("f", "down", "enter")  # unreviewed
+        await settle(pilot)
+        screen = main(app)
+        shown = len(screen.claims_pane.claims)
+        assert shown == other.stats().claims - 2
+        await pilot.press("e")
+        app.screen.query_one("#export-format").value = "json"
+        await pilot.pause()
+        path_input = app.screen.query_one("#export-path", Input)
+        path_input.value = str(tmp_path / "shown.json")
+        path_input.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+    data = json.loads((tmp_path / "shown.json").read_text(encoding="utf-8"))
+    assert len(data["claims"]) == shown and all(c["verdict"] is None for c in data["claims"])
+    assert f"exported {shown:,} claims to {tmp_path / 'shown.json'} (json)" in said

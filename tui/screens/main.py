@@ -626,12 +626,12 @@ class MainScreen(SaysWorkerErrors, Screen):
                 return
             fmt, path, excel = result
             if not Path(path).exists():
-                self.export(fmt, path, excel)
+                self.export(fmt, path, excel, self.claim_filter())
                 return
 
             def replace(yes: bool | None) -> None:
                 if yes:
-                    self.export(fmt, path, excel, force=True)
+                    self.export(fmt, path, excel, self.claim_filter(), force=True)
 
             self.app.push_screen(ConfirmScreen(f"{path} exists. Replace it?"), replace)
 
@@ -645,10 +645,11 @@ class MainScreen(SaysWorkerErrors, Screen):
         self.app.push_screen(ExportScreen(folder, confined=folder is not None), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export(self, fmt: str, path: str, excel: bool, force: bool = False) -> str:
+    def export(self, fmt: str, path: str, excel: bool, only: ClaimFilter, force: bool = False) -> str:
+        """What the claims list shows (its topic and filter), as the reader asked."""
         with self.store.reopen() as store:
-            store.export(fmt, path, excel=excel, force=force)
-            claims = store.stats().claims
+            store.export(fmt, path, excel=excel, force=force, only=only)
+            claims = len(store.claims(only))
         self.fapp.say(f"exported {claims:,} claims to {path} ({fmt})")
         return path
 
