@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from factcheck_tui.store.export import ReviewDesk
     from factcheck_tui.store.ingest import IngestError
     from factcheck_tui.store.text.judging.match import judge_pairs
     from factcheck_tui.store.watch import FolderWatch
@@ -62,6 +63,7 @@ _ON_DEMAND = {
     "FolderWatch": ("factcheck_tui.store.watch", "FolderWatch"),
     "IngestError": ("factcheck_tui.store.ingest", "IngestError"),
     "judge_pairs": ("factcheck_tui.store.text.judging.match", "judge_pairs"),
+    "ReviewDesk": ("factcheck_tui.store.export", "ReviewDesk"),
 }
 
 
@@ -447,6 +449,7 @@ class Store:
         force: bool = False,
         full_paths: bool = False,
         only: ClaimFilter | None = None,
+        desk: ReviewDesk | None = None,
     ) -> str | None:
         """Write the export in fmt (models.EXPORT_FORMATS) to target atomically, or return it as text (not xlsx,
         which needs a file). Never onto the database or another SQLite file; an existing file is replaced only with
@@ -454,4 +457,4 @@ class Store:
         (the list a reviewer sees), every claim without."""
         from factcheck_tui.store import export
 
-        return export.write(self, fmt, target, excel=excel, force=force, full_paths=full_paths, only=only)
+        return export.write(self, fmt, target, excel=excel, force=force, full_paths=full_paths, only=only, desk=desk)

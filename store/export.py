@@ -10,6 +10,7 @@ import json
 import math
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,6 @@ CSV_COLUMNS = [
 ]
 # A cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection). Tab and CR too.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-RATINGS = {"confirmed": 5, "disputed": 1, "single-source": 3}
 
 
 def safe_cell(value: object) -> str:
@@ -167,41 +167,89 @@ def evidence_line(e, article) -> str:
     )
 
 
-def build_claimreview(store: Store, only: ClaimFilter | None = None) -> list[dict]:
-    """One schema.org ClaimReview per claim that a reviewer has decided."""
+@dataclass(frozen=True)
+class ReviewDesk:
+    """Who publishes the reviews and how its ratings read (factcheck-tui export --base-url/--publisher/--rating,
+    or FACTCHECK_REVIEW_BASE_URL / FACTCHECK_PUBLISHER / FACTCHECK_PUBLISHER_URL). Confirmed, disputed and
+    single-source are sourcing states, not truth ratings: a number goes out only where the desk gives one."""
+
+    base_url: str | None = None  # a review's url is base_url + the claim id
+    publisher: str | None = None
+    publisher_url: str | None = None
+    ratings: tuple[tuple[str, int], ...] = ()  # (verdict, rating on 1..5)
+
+    @classmethod
+    def from_environment(
+        cls,
+        base_url: str | None = None,
+        publisher: str | None = None,
+        publisher_url: str | None = None,
+        ratings: tuple[tuple[str, int], ...] = (),
+    ) -> ReviewDesk:
+        """What is given, else the environment's settings."""
+        env = os.environ
+        return cls(
+            base_url=base_url or env.get("FACTCHECK_REVIEW_BASE_URL"),
+            publisher=publisher or env.get("FACTCHECK_PUBLISHER"),
+            publisher_url=publisher_url or env.get("FACTCHECK_PUBLISHER_URL"),
+            ratings=ratings,
+        )
+
+
+def language_of(text: str) -> str:
+    """BCP 47 code of a claim's language, by its letters: "ar" when most are Arabic, else "en"."""
+    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "ar" if arabic >= latin else "en"
+
+
+def build_claimreview(store: Store, only: ClaimFilter | None = None, desk: ReviewDesk | None = None) -> list[dict]:
+    """One schema.org ClaimReview per claim that a reviewer has decided: the review's url (from the desk's base
+    URL), publisher and language; the claim with where it appeared (the article's URL, date and outlet); the
+    deciding reviewer as author; the verdict as the rating's alternateName, with a number only where the desk
+    rates verdicts."""
+    desk = desk or ReviewDesk()
+    ratings = dict(desk.ratings)
     reviews = []
     for c in store.claims(only):
         if c.verdict is None:
             continue
         article = store.article(c.article_id)
-        reviews.append(
-            {
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "identifier": f"factcheck-tui:claim:{c.id}",
-                "datePublished": (c.decided_at or "")[:10],
-                "dateModified": c.decided_at,
-                "claimReviewed": c.text,
-                "author": {"@type": "Person", "name": c.reviewer},
-                "reviewRating": {
-                    "@type": "Rating",
-                    "ratingValue": RATINGS[c.verdict],
-                    "bestRating": 5,
-                    "worstRating": 1,
-                    "alternateName": c.verdict,
-                },
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "appearance": {
-                        "@type": "CreativeWork",
-                        "name": article.title or article.name,
-                        **({"url": article.url} if article.url else {}),
-                        **({"publisher": {"@type": "Organization", "name": article.outlet}} if article.outlet else {}),
-                    },
-                },
-                **({"reviewBody": c.note} if c.note else {}),
-            }
-        )
+        rating: dict = {"@type": "Rating", "alternateName": c.verdict}
+        if c.verdict in ratings:
+            rating.update(ratingValue=ratings[c.verdict], bestRating=5, worstRating=1)
+        appearance: dict = {"@type": "CreativeWork", "name": article.title or article.name}
+        if article.url:
+            appearance["url"] = article.url
+        if article.date:
+            appearance["datePublished"] = article.date[:10]
+        if article.outlet:
+            appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
+        review: dict = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": f"factcheck-tui:claim:{c.id}",
+            "datePublished": (c.decided_at or "")[:10],
+            "dateModified": c.decided_at,
+            "inLanguage": language_of(c.text),
+            "claimReviewed": c.text,
+            "author": {"@type": "Person", "name": c.reviewer},
+            "reviewRating": rating,
+            "itemReviewed": {
+                "@type": "Claim",
+                "appearance": appearance,
+                **({"datePublished": article.date[:10]} if article.date else {}),
+                **({"author": {"@type": "Organization", "name": article.outlet}} if article.outlet else {}),
+            },
+        }
+        if desk.base_url:
+            review["url"] = desk.base_url.rstrip("/") + f"/claim-{c.id}"
+        if desk.publisher:
+            review["publisher"] = {"@type": "Organization", "name": desk.publisher,
+                                   **({"url": desk.publisher_url} if desk.publisher_url else {})}  # fmt: skip
+        if c.note:
+            review["reviewBody"] = c.note
+        reviews.append(review)
     return reviews
 
 
@@ -313,13 +361,20 @@ def _origin(articles: dict, article_id: int) -> int:
     return a.origin_id if a is not None and a.origin_id else article_id
 
 
-def render(store: Store, fmt: str, *, full_paths: bool = False, only: ClaimFilter | None = None) -> str:
+def render(
+    store: Store,
+    fmt: str,
+    *,
+    full_paths: bool = False,
+    only: ClaimFilter | None = None,
+    desk: ReviewDesk | None = None,
+) -> str:
     if fmt == "csv":
         return build_csv(store, only)
     if fmt == "json":
         return json.dumps(build_json(store, full_paths=full_paths, only=only), ensure_ascii=False, indent=1) + "\n"
     if fmt == "claimreview":
-        return json.dumps(build_claimreview(store, only), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(build_claimreview(store, only, desk), ensure_ascii=False, indent=1) + "\n"
     raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -332,8 +387,10 @@ def write(
     force: bool = False,
     full_paths: bool = False,
     only: ClaimFilter | None = None,
+    desk: ReviewDesk | None = None,
 ) -> str | None:
-    """The export as text (target None), or written to target; only: the claims of a filter (what a list shows). An export never lands on the open database, nor
+    """The export as text (target None), or written to target; only: the claims of a filter (what a list shows);
+    desk: who publishes ClaimReview and how it rates (ReviewDesk). An export never lands on the open database, nor
     on any SQLite file, and replaces another existing file only with force."""
     path = None if target is None else Path(target).expanduser()
     if path is not None:
@@ -343,7 +400,7 @@ def write(
             raise StoreError(f"the {fmt} export goes to a file: give one with -o FILE.{fmt}")
         atomic_write(path, build_xlsx(store, only))
         return None
-    text = render(store, fmt, full_paths=full_paths, only=only)
+    text = render(store, fmt, full_paths=full_paths, only=only, desk=desk)
     if excel and fmt == "csv":
         text = "\ufeff" + text  # the BOM makes Excel read UTF-8 Arabic correctly
     if path is None:

@@ -79,6 +79,18 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         )
         p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
         p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM, so Excel reads Arabic right")
+        p.add_argument(
+            "--base-url", help="ClaimReview: each review's url is BASE_URL/claim-ID (or FACTCHECK_REVIEW_BASE_URL)"
+        )
+        p.add_argument("--publisher", help="ClaimReview: the publishing organisation (or FACTCHECK_PUBLISHER)")
+        p.add_argument("--publisher-url", help="ClaimReview: its web address (or FACTCHECK_PUBLISHER_URL)")
+        p.add_argument(
+            "--rating",
+            action="append",
+            default=[],
+            metavar="VERDICT=N",
+            help="ClaimReview: a 1-5 rating for a verdict, where the desk rates them (default: none, only its name)",
+        )
         p.add_argument("--force", action="store_true", help="replace the output file if it exists")
         p.add_argument("--full-paths", action="store_true", help="JSON: articles' full paths (default: ~ for home)")
     elif name == "verdict":
@@ -208,15 +220,35 @@ def _run_index(args) -> int:
     return 0
 
 
+def _rating(given: str) -> tuple[str, int]:
+    verdict, _, value = given.partition("=")
+    if verdict not in VERDICTS or value not in ("1", "2", "3", "4", "5"):
+        raise ValueError(f"--rating {given!r}: use VERDICT=N, VERDICT one of {', '.join(VERDICTS)}, N from 1 to 5")
+    return verdict, int(value)
+
+
 def _run_export(args) -> int:
+    from factcheck_tui.store.api import ReviewDesk
+
     try:
         only = ClaimFilter.parse(args.filter) if args.filter else None
+        ratings = tuple(_rating(r) for r in args.rating)
     except ValueError as err:
         print(f"factcheck-tui: error: {err}", file=sys.stderr)
         return 2
+    desk = ReviewDesk.from_environment(base_url=args.base_url, publisher=args.publisher,
+                                       publisher_url=args.publisher_url, ratings=ratings)  # fmt: skip
+    if args.format == "claimreview" and not desk.base_url:
+        print("factcheck-tui: note: no --base-url: the reviews have no url, which aggregators need", file=sys.stderr)
     with _open_store(args, read_only=_exists(args.db)) as store:
         text = store.export(
-            args.format, args.output, excel=args.excel, force=args.force, full_paths=args.full_paths, only=only
+            args.format,
+            args.output,
+            excel=args.excel,
+            force=args.force,
+            full_paths=args.full_paths,
+            only=only,
+            desk=desk,
         )
         claims = len(store.claims(only))
     if text is not None:

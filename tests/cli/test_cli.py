@@ -4,6 +4,7 @@ one test runs the installed script as a real process)."""
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -231,3 +232,19 @@ def test_export_filter_on_the_command_line(tmp_path, seeded_db):
     assert all(c["verdict"] is None for c in json.loads(out.read_text(encoding="utf-8"))["claims"])
     bad = run_cli("export", "--db", str(seeded_db), "--filter", "verdict=maybe")
     assert bad.returncode == 2 and "unknown filter 'verdict=maybe'" in bad.stderr
+
+
+def test_claimreview_takes_the_desks_settings_from_the_command_line_or_the_environment(seeded_db):
+    from factcheck_tui.store.api import Store
+
+    with Store(seeded_db) as store:
+        store.set_verdict(store.claims()[0].id, "confirmed", "amal")
+    done = run_cli("export", "--format", "claimreview", "--db", str(seeded_db), "--base-url", "https://d.example/r",
+                   "--rating", "confirmed=5", env={**os.environ, "FACTCHECK_PUBLISHER": "Desk"})  # fmt: skip
+    (review,) = json.loads(done.stdout)
+    assert review["url"].startswith("https://d.example/r/claim-") and review["publisher"]["name"] == "Desk"
+    assert review["reviewRating"]["ratingValue"] == 5
+    unrated = run_cli("export", "--format", "claimreview", "--db", str(seeded_db))
+    assert "no --base-url" in unrated.stderr and "ratingValue" not in json.loads(unrated.stdout)[0]["reviewRating"]
+    bad = run_cli("export", "--format", "claimreview", "--db", str(seeded_db), "--rating", "confirmed=9")
+    assert bad.returncode == 2 and "VERDICT=N" in bad.stderr

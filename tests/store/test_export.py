@@ -115,3 +115,50 @@ def test_an_export_of_a_filter_holds_only_its_claims(store):
     )
     with pytest.raises(ValueError, match="unknown filter 'verdict=maybe'"):
         ClaimFilter.parse(["verdict=maybe"])
+
+
+# The slice of schema.org's vocabulary a ClaimReview uses (https://schema.org, types and the properties each has,
+# its own and inherited, as the site lists them): every type and property the export writes must be here.
+_THING = {"name", "url", "identifier", "alternateName", "description", "sameAs", "image"}
+_CREATIVE_WORK = _THING | {"author", "datePublished", "dateModified", "inLanguage", "publisher", "headline"}
+SCHEMA_ORG = {
+    "ClaimReview": _CREATIVE_WORK | {"claimReviewed", "itemReviewed", "reviewRating", "reviewBody"},
+    "Claim": _CREATIVE_WORK | {"appearance", "firstAppearance", "claimInterpreter"},
+    "CreativeWork": _CREATIVE_WORK,
+    "Rating": _THING | {"ratingValue", "bestRating", "worstRating", "author", "ratingExplanation", "reviewAspect"},
+    "Organization": _THING | {"legalName", "logo"},
+    "Person": _THING | {"givenName", "familyName"},
+}
+
+
+def _schema_errors(node: object, where: str = "") -> list[str]:
+    if isinstance(node, list):
+        return [e for k, item in enumerate(node) for e in _schema_errors(item, f"{where}[{k}]")]
+    if not isinstance(node, dict):
+        return []
+    kind = node.get("@type")
+    if kind not in SCHEMA_ORG:
+        return [f"{where}: unknown type {kind!r}"]
+    errors = [f"{where}.{key}: not a {kind} property" for key in node if not key.startswith("@")
+              and key not in SCHEMA_ORG[kind]]  # fmt: skip
+    return errors + [e for key, value in node.items() for e in _schema_errors(value, f"{where}.{key}")]
+
+
+def test_claimreview_uses_schema_org_types_and_properties_and_the_desks_settings(store):
+    from factcheck_tui.store.export import ReviewDesk
+
+    ids = [c.id for c in store.claims()[:3]]
+    store.set_verdict(ids[0], "disputed", "amal", note="رقم آخر")
+    store.set_verdict(ids[1], "single-source", "omar")
+    desk = ReviewDesk(base_url="https://desk.example/reviews/", publisher="Desk", publisher_url="https://desk.example",
+                      ratings=(("disputed", 2),))  # fmt: skip
+    reviews = json.loads(store.export("claimreview", desk=desk))
+    assert _schema_errors(reviews) == []
+    by_claim = {r["identifier"]: r for r in reviews}
+    disputed, single = by_claim[f"factcheck-tui:claim:{ids[0]}"], by_claim[f"factcheck-tui:claim:{ids[1]}"]
+    assert disputed["url"] == f"https://desk.example/reviews/claim-{ids[0]}"
+    assert disputed["publisher"] == {"@type": "Organization", "name": "Desk", "url": "https://desk.example"}
+    assert disputed["inLanguage"] == "ar" and disputed["author"]["name"] == "amal"
+    assert disputed["reviewRating"]["ratingValue"] == 2 and disputed["reviewRating"]["alternateName"] == "disputed"
+    assert "ratingValue" not in single["reviewRating"]  # a sourcing state, not a truth rating, unless the desk rates
+    assert "url" not in json.loads(store.export("claimreview"))[0]  # no base URL configured: none invented
