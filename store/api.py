@@ -149,14 +149,16 @@ class Store:
         paths: Iterable[str | os.PathLike],
         progress: Callable[[IndexProgress], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        outlet: str | None = None,
     ) -> IndexReport:
+        """outlet: for articles whose metadata names none (plain text files of one outlet)."""
         self._writable()
         from factcheck_tui.store import (
             indexer,  # imported on first use: reading a database needs none of the ingest stack
         )
 
         with index_lock(self.path, lambda: progress and progress(IndexProgress(0, 1, "", WAITING))):
-            return indexer.index_paths(self.conn, [str(p) for p in paths], progress, should_stop)
+            return indexer.index_paths(self.conn, [str(p) for p in paths], progress, should_stop, outlet)
 
     def finish_pending(self, progress: Callable[[IndexProgress], None] | None = None) -> None:
         """Complete topics and evidence left undone by an interrupted index run."""

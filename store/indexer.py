@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
@@ -63,10 +63,15 @@ def index_paths(
     paths: Iterable[str],
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    outlet: str | None = None,
 ) -> IndexReport:
+    """outlet: the outlet of every article whose own metadata names none (a folder of one outlet's .txt files)."""
     paths = list(paths)
     total = count_files(paths)
-    return index_documents(conn, iter_documents(paths), total, progress, should_stop)
+    documents: Iterable[Document | Skipped] = iter_documents(paths)
+    if outlet:
+        documents = (replace(d, outlet=outlet) if isinstance(d, Document) and not d.outlet else d for d in documents)
+    return index_documents(conn, documents, total, progress, should_stop)
 
 
 def index_documents(

@@ -64,6 +64,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
     if name == "index":
         p.description = "Index articles headless: progress on stderr, summary on stdout."
         p.add_argument("paths", nargs="+", metavar="PATH")
+        p.add_argument("--outlet", metavar="NAME", help="the outlet of articles whose metadata names none")
         _add_db(p)
     elif name == "export":
         p.description = "Export claims, evidence and verdicts."
@@ -211,7 +212,7 @@ def _run_index(args) -> int:
                 print(f"factcheck-tui: {WAITING} on {_printable(str(store.path))}", file=sys.stderr)
             progress.update(event)
 
-        report = store.index(args.paths, progress=update)
+        report = store.index(args.paths, progress=update, outlet=args.outlet)
     for path, reason in report.skipped:
         print(f"factcheck-tui: skipped {_printable(str(path))}: {_printable(reason)}", file=sys.stderr)
     for path, warning in report.warnings:

@@ -248,3 +248,15 @@ def test_claimreview_takes_the_desks_settings_from_the_command_line_or_the_envir
     assert "no --base-url" in unrated.stderr and "ratingValue" not in json.loads(unrated.stdout)[0]["reviewRating"]
     bad = run_cli("export", "--format", "claimreview", "--db", str(seeded_db), "--rating", "confirmed=9")
     assert bad.returncode == 2 and "VERDICT=N" in bad.stderr
+
+
+def test_index_outlet_names_the_outlet_of_articles_that_name_none(tmp_path):
+    folder = tmp_path / "okaz"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قال المتحدث إن الاجتماع استمر ثلاث ساعات في الرياض يوم الأحد.", encoding="utf-8")
+    (folder / "b.json").write_text(json.dumps({"content": "قال الوزير إن المشروع يكتمل العام المقبل.",
+                                              "source": "sabq"}, ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    db = tmp_path / "o.db"
+    assert run_cli("index", str(folder), "--outlet", "okaz", "--db", str(db)).returncode == 0
+    data = json.loads(run_cli("export", "--format", "json", "--db", str(db)).stdout)
+    assert {a["name"]: a["outlet"] for a in data["articles"]} == {"a.txt": "okaz", "b.json#0": "sabq"}
