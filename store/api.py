@@ -377,15 +377,17 @@ class Store:
         return out
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Sentences containing all the query's words (light-stemmed, so clitics and spelling don't matter)."""
+        """Sentences containing all the query's words (light-stemmed, so clitics and spelling don't matter), the
+        claims first (statements: a byline or a dateline is never one), then by full-text rank."""
         terms = content_terms(normalize(query))
         if not terms:
             return []
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms))
         rows = self.conn.execute(
-            "SELECT s.id, s.article_id, a.name, s.text, c.id FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-            "JOIN articles a ON a.id = s.article_id LEFT JOIN claims c ON c.sentence_id = s.id "
-            "WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            "SELECT s.id, s.article_id, a.name, s.text, c.id, a.outlet, a.title, a.date FROM sentences_fts f "
+            "JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id "
+            "LEFT JOIN claims c ON c.sentence_id = s.id "
+            "WHERE sentences_fts MATCH ? ORDER BY c.id IS NULL, f.rank LIMIT ?",
             (match, limit),
         ).fetchall()
         return [SearchHit(*r) for r in rows]

@@ -170,9 +170,12 @@ class SearchHit:
     article: str
     text: str
     claim_id: int | None  # the claim made from this sentence, if it is one
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
 
     def __post_init__(self) -> None:
-        _shown(self, ("article",))
+        _shown(self, ("article", "outlet", "title"))
 
 
 @dataclass(frozen=True)

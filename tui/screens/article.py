@@ -50,9 +50,14 @@ class ArticleScreen(Screen):
         title.append(a.name, style="bold")
         if a.outlet:
             title.append(f" · {a.outlet}")
+        if a.date:
+            title.append(f" · {a.date[:16]}")
         if a.title:
             title.append(" · ")
             title.append(bidi.visual(a.title, self.display_mode.reorder, self.display_mode.shaping))
+        if a.url:
+            title.append("\n")
+            title.append(bidi.one_line(a.url), style="dim")  # control characters made visible; whole, to be copied
         yield Static(title, id="article-title")
         body = ArticleBody(id="article-body")
         body.border_title = "Article"

@@ -352,7 +352,13 @@ class SearchScreen(Dialog):
             olist.add_option(
                 Option(
                     Group(
-                        Text(f"{hit.article} · {tag}", style="dim"), BidiText(hit.text, self.text_display, spans=spans)
+                        Text(
+                            " · ".join(x for x in (hit.outlet or hit.article, (hit.date or "")[:10], tag) if x),
+                            style="dim",
+                            end="",
+                        ),
+                        *([BidiText(hit.title, self.text_display, single=True, style="dim")] if hit.title else []),
+                        BidiText(hit.text, self.text_display, spans=spans),
                     ),
                     id=str(i),
                 )

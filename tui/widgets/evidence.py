@@ -95,10 +95,12 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
     head = Text()
     mark = {"related": "~", "update": ">"}.get(e.stance) or sym.get(verdict_like, "~")
     head.append(f"{mark} {e.stance:<8}", style=palette.verdict(verdict_like))
-    if e.stance == "update" and e.date:
-        head.append(f" {e.date[:10]}", style=palette.title)  # updates are listed in date order
     head.append(f" {e.score:3.0f}  ", style=palette.title)
-    head.append(_inline(article_label(e.article, e.outlet), display), style=palette.muted)
+    # who said it and when: the outlet and the article's day (updates are listed in date order); the file name
+    # only where no outlet is known
+    head.append(_inline(e.outlet or e.article, display), style=palette.muted)
+    if e.date:
+        head.append(f" · {e.date[:10]}", style=palette.title)
     if e.copy_of:
         head.append(f"  (copy of article {e.copy_of})", style=palette.muted)
     elif e.own_origin and e.source:
