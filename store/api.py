@@ -444,6 +444,21 @@ class Store:
             raise StoreError(f"{self.path} is damaged ({'; '.join(problems)}); restore a backup before writing")
 
     # -- export ----------------------------------------------------------------------------------------------
+    def report(
+        self,
+        target: str | os.PathLike,
+        *,
+        only: ClaimFilter | None = None,
+        title: str = "factcheck-tui report",
+        force: bool = False,
+    ) -> None:
+        """The HTML report (store.report) written atomically to target, under the same rules as an export."""
+        from factcheck_tui.store import export, report
+
+        path = Path(target).expanduser()
+        export.check_target(path, self.path, force=force)
+        export.atomic_write(path, report.build_html(self, only, title).encode("utf-8"))
+
     def export(
         self,
         fmt: str,

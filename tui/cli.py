@@ -17,7 +17,7 @@ from pathlib import Path
 from factcheck_tui.store.models import EXPORT_FORMATS, VERDICTS, ClaimFilter
 from factcheck_tui.tui import __version__
 
-SUBCOMMANDS = ("index", "export", "verdict", "stance", "events", "figures", "serve")
+SUBCOMMANDS = ("index", "export", "report", "verdict", "stance", "events", "figures", "serve")
 VERDICT_CHOICES = (*VERDICTS, "clear")
 
 
@@ -101,6 +101,13 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--note", help="a note for the verdict")
         p.add_argument("--reviewer", help="your name (default: your OS account)")
         _add_db(p)
+    elif name == "report":
+        p.description = "An HTML page for editors: totals, coverage per outlet, each story's claims and evidence."
+        _add_db(p)
+        p.add_argument("-o", "--output", required=True, metavar="FILE.html")
+        p.add_argument("--title", default="factcheck-tui report", help="the page's heading")
+        p.add_argument("--filter", action="append", default=[], metavar="F", help="as export --filter")
+        p.add_argument("--force", action="store_true", help="replace an existing file")
     elif name == "stance":
         p.description = "Stance of s2 towards s1 for each row of a CSV with s1,s2 columns; CSV on stdout."
         p.add_argument("pairs", metavar="PAIRS.csv")
@@ -218,6 +225,19 @@ def _run_index(args) -> int:
     for path, warning in report.warnings:
         print(f"factcheck-tui: warning: {_printable(str(path))}: {_printable(warning)}", file=sys.stderr)
     print(report.summary())
+    return 0
+
+
+def _run_report(args) -> int:
+    try:
+        only = ClaimFilter.parse(args.filter) if args.filter else None
+    except ValueError as err:
+        print(f"factcheck-tui: error: {err}", file=sys.stderr)
+        return 2
+    with _open_store(args, read_only=_exists(args.db)) as store:
+        store.report(args.output, only=only, title=args.title, force=args.force)
+        claims = len(store.claims(only))
+    print(f"reported {claims:,} claims to {_printable(str(args.output))} (html)")
     return 0
 
 

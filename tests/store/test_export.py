@@ -162,3 +162,29 @@ def test_claimreview_uses_schema_org_types_and_properties_and_the_desks_settings
     assert disputed["reviewRating"]["ratingValue"] == 2 and disputed["reviewRating"]["alternateName"] == "disputed"
     assert "ratingValue" not in single["reviewRating"]  # a sourcing state, not a truth rating, unless the desk rates
     assert "url" not in json.loads(store.export("claimreview"))[0]  # no base URL configured: none invented
+
+
+def test_xlsx_reads_back_in_openpyxl_field_by_field(store, tmp_path):
+    """The workbook as a spreadsheet program reads it: the sheets, right to left, the header frozen, and each
+    claim's fields back as they were exported (the JSON export is the reference)."""
+    import openpyxl
+
+    first = store.claims()[0]
+    store.set_verdict(first.id, "disputed", "amal", note="رقم آخر")
+    target = tmp_path / "desk.xlsx"
+    store.export("xlsx", target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Claims", "Evidence", "History"]
+    claims = book["Claims"]
+    assert claims.sheet_view.rightToLeft and claims.freeze_panes == "A2"
+    header = [cell.value for cell in claims[1]]
+    rows = {r[0]: dict(zip(header, r)) for r in claims.iter_rows(min_row=2, values_only=True)}
+    reference = json.loads(store.export("json"))["claims"]
+    assert set(rows) == {c["id"] for c in reference}
+    for c in reference:
+        row = rows[c["id"]]
+        assert (row["claim text"], row["suggested"], row["verdict"], row["reviewer"], row["note"]) == (
+            c["text"], c["suggested_verdict"], c["verdict"], c["reviewer"], c["note"]
+        )  # fmt: skip
+    evidence = list(book["Evidence"].iter_rows(min_row=2, values_only=True))
+    assert len(evidence) == sum(len(c["evidence"]) for c in reference)
