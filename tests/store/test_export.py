@@ -188,3 +188,16 @@ def test_xlsx_reads_back_in_openpyxl_field_by_field(store, tmp_path):
         )  # fmt: skip
     evidence = list(book["Evidence"].iter_rows(min_row=2, values_only=True))
     assert len(evidence) == sum(len(c["evidence"]) for c in reference)
+
+
+def test_csv_reads_back_field_by_field(store):
+    """Every CSV row against the JSON export of the same claim: the spreadsheet gets what the tools get."""
+    first = store.claims()[0]
+    store.set_verdict(first.id, "single-source", "omar", note="مصدر واحد فقط")
+    rows = {int(r["claim_id"]): r for r in csv.DictReader(io.StringIO(store.export("csv"), newline=""))}
+    for c in json.loads(store.export("json"))["claims"]:
+        row = rows[c["id"]]
+        assert (row["claim"], row["verdict"] or None, row["reviewer"] or None, row["note"] or None) == (
+            c["text"], c["verdict"], c["reviewer"], c["note"]
+        )  # fmt: skip
+        assert len([line for line in row["evidence"].split("\n") if line]) == len(c["evidence"])
