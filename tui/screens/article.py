@@ -49,7 +49,8 @@ class ArticleScreen(Screen):
         title = Text(end="")
         title.append(a.name, style="bold")
         if a.outlet:
-            title.append(f" · {a.outlet}")
+            title.append(" · ")
+            title.append(bidi.visual(a.outlet, self.display_mode.reorder, self.display_mode.shaping))
         if a.date:
             title.append(f" · {a.date[:16]}")
         if a.title:

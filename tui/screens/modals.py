@@ -30,6 +30,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from factcheck_tui.store.models import EXPORT_FORMATS, EXPORT_SUFFIXES, Claim, SearchHit, VerdictEvent
+from factcheck_tui.tui import bidi
 from factcheck_tui.tui.bidi import has_rtl
 from factcheck_tui.tui.widgets.text import (
     BidiText,
@@ -352,11 +353,7 @@ class SearchScreen(Dialog):
             olist.add_option(
                 Option(
                     Group(
-                        Text(
-                            " · ".join(x for x in (hit.outlet or hit.article, (hit.date or "")[:10], tag) if x),
-                            style="dim",
-                            end="",
-                        ),
+                        _hit_source(hit, tag, self.text_display),
                         *([BidiText(hit.title, self.text_display, single=True, style="dim")] if hit.title else []),
                         BidiText(hit.text, self.text_display, spans=spans),
                     ),
@@ -390,6 +387,17 @@ def _find_all(text: str, word: str) -> list[int]:
         out.append(start)
         start = low.find(needle, start + len(needle))
     return out
+
+
+def _hit_source(hit: SearchHit, tag: str, display: Display) -> Text:
+    """'okaz · 2015-08-09 · claim 12': the outlet (an Arabic one reordered on its own, as the evidence pane does),
+    then the day and what the hit is, left to right: one bidi run for all of it would turn the date round."""
+    d = display
+    line = Text(bidi.visual(hit.outlet or hit.article, d.reorder, d.shaping), style="dim")
+    for part in ((hit.date or "")[:10], tag):
+        if part:
+            line.append(f" · {part}", style="dim")
+    return line
 
 
 class ConfirmScreen(Dialog):

@@ -29,10 +29,6 @@ def _line(text: str = "", style="") -> Text:
     return Text(text, style=style)
 
 
-def article_label(name: str, outlet: str | None) -> str:
-    return f"{outlet} · {name}" if outlet and outlet != name else name
-
-
 def span_texts(text: str, spans: Sequence[Sequence[int]]) -> str:
     parts = [text[a:b].strip() for a, b in spans if 0 <= a < b <= len(text)]
     return " … ".join(p for p in parts if p)
@@ -57,7 +53,9 @@ def event_line(event: Event, display: Display, palette: Palette) -> Text:
 def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, palette: Palette) -> list[RenderableType]:
     head = Text()
     head.append(f"#{claim.id} ", style=palette.title)
-    head.append(_inline(article_label(claim.article, claim.outlet), display), style=palette.muted)
+    # the outlet, else the file: one or the other, never both on one line, where an Arabic outlet would reorder
+    # the file's name around it
+    head.append(_inline(claim.outlet or claim.article, display), style=palette.muted)
     # the parts of the claim that some other outlet contradicts
     spans: list[tuple[int, int, Style]] = []
     for e in evidence:
