@@ -54,6 +54,7 @@ __all__ = [
 if TYPE_CHECKING:
     from factcheck_tui.store.export import ReviewDesk
     from factcheck_tui.store.ingest import IngestError
+    from factcheck_tui.store.team import Member
     from factcheck_tui.store.text.judging.match import judge_pairs
     from factcheck_tui.store.watch import FolderWatch
 
@@ -444,6 +445,42 @@ class Store:
             raise StoreError(f"{self.path} is damaged ({'; '.join(problems)}); restore a backup before writing")
 
     # -- export ----------------------------------------------------------------------------------------------
+    # -- the team ----------------------------------------------------------------------------------------------
+    def team(self) -> list[Member]:
+        from factcheck_tui.store import team
+
+        return team.members(self.conn)
+
+    def team_add(self, name: str, role: str = "reviewer", account: str | None = None) -> list[Member]:
+        """Add a member (or change their role) as account (default: this process's OS account)."""
+        self._writable()
+        from factcheck_tui.store import team
+
+        return team.add(self.conn, name, role, account or os_account())
+
+    def team_remove(self, name: str, account: str | None = None) -> None:
+        self._writable()
+        from factcheck_tui.store import team
+
+        team.remove(self.conn, name, account or os_account())
+
+    def team_allow_named_reviewers(self, allow: bool, account: str | None = None) -> None:
+        self._writable()
+        from factcheck_tui.store import team
+
+        team.allow_named_reviewers(self.conn, allow, account or os_account())
+
+    def team_named_reviewers(self) -> bool:
+        from factcheck_tui.store import team
+
+        return team.named_reviewers_allowed(self.conn)
+
+    def identity(self, given: str | None = None, account: str | None = None) -> str:
+        """The name this person reviews under (store.team.identity), or StoreError saying why not."""
+        from factcheck_tui.store import team
+
+        return team.identity(self.conn, account or os_account(), given)
+
     def report(
         self,
         target: str | os.PathLike,

@@ -247,8 +247,18 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE verdict_events ADD COLUMN account TEXT")
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    """A desk's team: who may review this database and in which role (store.team). Empty: no team, anyone
+    reviews under their account or a name they give, as before."""
+    db.execute(
+        "CREATE TABLE team (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('reviewer', 'editor')), "
+        "added_at TEXT NOT NULL, added_by TEXT NOT NULL)"
+    )
+    db.execute("CREATE TABLE team_policy (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import signal
 import sqlite3
@@ -17,7 +18,7 @@ from pathlib import Path
 from factcheck_tui.store.models import EXPORT_FORMATS, VERDICTS, ClaimFilter
 from factcheck_tui.tui import __version__
 
-SUBCOMMANDS = ("index", "export", "report", "verdict", "stance", "events", "figures", "serve")
+SUBCOMMANDS = ("index", "export", "report", "verdict", "team", "stance", "events", "figures", "serve")
 VERDICT_CHOICES = (*VERDICTS, "clear")
 
 
@@ -108,6 +109,21 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--title", default="factcheck-tui report", help="the page's heading")
         p.add_argument("--filter", action="append", default=[], metavar="F", help="as export --filter")
         p.add_argument("--force", action="store_true", help="replace an existing file")
+    elif name == "team":
+        p.description = (
+            "The desk's team on this database: who reviews and who edits. With a team, people review as their OS "
+            "account (over SSH, their login); only an editor changes the team (the first change makes you one)."
+        )
+        p.add_argument("action", choices=("list", "add", "remove", "policy"))
+        p.add_argument("name", nargs="?", help="add/remove: the member's name (their OS account)")
+        p.add_argument("--role", choices=("reviewer", "editor"), default="reviewer")
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        p.add_argument(
+            "--named-reviewers",
+            action=argparse.BooleanOptionalAction,
+            help="policy: let a member review under a --reviewer name (a browser session's account is the server's)",
+        )
+        _add_db(p)
     elif name == "stance":
         p.description = "Stance of s2 towards s1 for each row of a CSV with s1,s2 columns; CSV on stdout."
         p.add_argument("pairs", metavar="PAIRS.csv")
@@ -241,6 +257,36 @@ def _run_report(args) -> int:
     return 0
 
 
+def _run_team(args) -> int:
+    if args.action in ("add", "remove") and not args.name:
+        raise UserError(f"team {args.action} needs a NAME")
+    if args.action == "policy" and args.named_reviewers is None:
+        raise UserError("team policy needs --named-reviewers or --no-named-reviewers")
+    with _open_store(args, read_only=args.action == "list" and _exists(args.db)) as store:
+        if args.action == "add":
+            for m in store.team_add(args.name, args.role):
+                print(f"{_printable(m.name)}: {m.role}")
+        elif args.action == "remove":
+            store.team_remove(args.name)
+            print(f"{_printable(args.name)}: removed")
+        elif args.action == "policy":
+            store.team_allow_named_reviewers(args.named_reviewers)
+            print("named reviewers: " + ("allowed" if args.named_reviewers else "not allowed"))
+        members = store.team()
+        named = store.team_named_reviewers()
+    if args.action == "list":
+        if args.format == "json":
+            print(json.dumps({"members": [{"name": m.name, "role": m.role, "added_at": m.added_at,
+                                           "added_by": m.added_by} for m in members], "named_reviewers": named},
+                             ensure_ascii=False, indent=1))  # fmt: skip
+        elif not members:
+            print("no team: anyone reviews this database under their account or --reviewer")
+        else:
+            for m in members:
+                print(f"{m.role:<9} {_printable(m.name)}  (added {m.added_at[:10]} by {_printable(m.added_by)})")
+    return 0
+
+
 def _rating(given: str) -> tuple[str, int]:
     verdict, _, value = given.partition("=")
     if verdict not in VERDICTS or value not in ("1", "2", "3", "4", "5"):
@@ -291,11 +337,11 @@ def _exists(db: str | None) -> bool:
 
 
 def _run_verdict(args) -> int:
-    reviewer = args.reviewer or os_account()
     verdict = None if args.verdict == "clear" else args.verdict
     note = args.note if args.note is not None else _keep()
     with _open_store(args) as store:
         store.check_integrity()
+        reviewer = store.identity(args.reviewer)  # on a team database: a member, as the team allows
         claim = store.set_verdict(args.claim_id, verdict, reviewer, note=note)
     print(f"claim {claim.id}: {claim.verdict or 'cleared'} by {claim.reviewer} at {claim.decided_at}")
     return 0
@@ -339,7 +385,6 @@ def _run_stance(args) -> int:
 
 
 def _run_events(args) -> int:
-    import json
 
     with _open_store(args, read_only=_exists(args.db)) as store:
         events = store.events()
@@ -368,7 +413,6 @@ def _run_events(args) -> int:
 
 
 def _run_figures(args) -> int:
-    import json
 
     with _open_store(args, read_only=_exists(args.db)) as store:
         rows = store.figures(args.event, reported_by_two=not args.all)
@@ -469,9 +513,14 @@ def _run_app(args) -> int:
     store = Store(args.db, read_only=args.read_only)
     if args.reviewer is not None:
         _check_reviewer_name(args.reviewer)
+    try:
+        reviewer = store.identity(args.reviewer)  # on a team database: a member, as the team allows
+    except BaseException:
+        store.close()
+        raise
     app = make_app(
         store=store,
-        reviewer=args.reviewer or os_account(),
+        reviewer=reviewer,
         paths=args.paths,
         bidi=args.bidi,
         watch=args.watch,

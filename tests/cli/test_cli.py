@@ -260,3 +260,34 @@ def test_index_outlet_names_the_outlet_of_articles_that_name_none(tmp_path):
     assert run_cli("index", str(folder), "--outlet", "okaz", "--db", str(db)).returncode == 0
     data = json.loads(run_cli("export", "--format", "json", "--db", str(db)).stdout)
     assert {a["name"]: a["outlet"] for a in data["articles"]} == {"a.txt": "okaz", "b.json#0": "sabq"}
+
+
+def test_team_commands_and_a_verdict_refused_to_someone_not_on_the_team(seeded_db):
+    from factcheck_tui.store.api import Store, os_account
+
+    me = os_account()
+    assert run_cli("team", "list", "--db", str(seeded_db)).stdout.startswith("no team")
+    added = run_cli("team", "add", "omar", "--db", str(seeded_db))
+    assert added.returncode == 0 and f"{me}: editor" in added.stdout and "omar: reviewer" in added.stdout
+    listed = json.loads(run_cli("team", "list", "--format", "json", "--db", str(seeded_db)).stdout)
+    assert {m["name"]: m["role"] for m in listed["members"]} == {me: "editor", "omar": "reviewer"}
+    with Store(seeded_db) as store:
+        claim = store.claims()[0].id
+    ok = run_cli("verdict", str(claim), "confirmed", "--db", str(seeded_db))
+    assert ok.returncode == 0 and f"by {me}" in ok.stdout
+    refused = run_cli("verdict", str(claim), "disputed", "--reviewer", "omar", "--db", str(seeded_db))
+    assert refused.returncode == 1 and "--reviewer names are not allowed" in refused.stderr
+    run_cli("team", "policy", "--named-reviewers", "--db", str(seeded_db))
+    assert run_cli("verdict", str(claim), "disputed", "--reviewer", "omar", "--db", str(seeded_db)).returncode == 0
+    assert run_cli("team", "remove", "omar", "--db", str(seeded_db)).returncode == 0
+    gone = run_cli("verdict", str(claim), "confirmed", "--reviewer", "omar", "--db", str(seeded_db))
+    assert "omar is not on this database's team" in gone.stderr
+
+
+def test_the_app_refuses_someone_not_on_the_team_before_taking_the_screen(seeded_db):
+    from factcheck_tui.store.api import Store
+
+    with Store(seeded_db) as store:
+        store.team_add("omar", account="amal")  # a team without this account
+    refused = run_cli("--db", str(seeded_db))
+    assert refused.returncode == 1 and "is not on this database's team" in refused.stderr
