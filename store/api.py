@@ -339,6 +339,9 @@ class Store:
         if where.article_id is not None:
             clauses.append("c.article_id = ?")
             params.append(where.article_id)
+        if where.assigned_to is not None:
+            clauses.append("c.id IN (SELECT claim_id FROM assignments WHERE reviewer = ?)")
+            params.append(where.assigned_to)
         if where.stale:
             clauses.append("v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig")
         sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY c.article_id, s.idx"
@@ -474,6 +477,13 @@ class Store:
         from factcheck_tui.store import team
 
         return team.named_reviewers_allowed(self.conn)
+
+    def assign(self, claim_ids: list[int], reviewer: str | None, account: str | None = None) -> int:
+        """Assign claims to a team member (None: unassign), as an editor (store.team.assign)."""
+        self._writable()
+        from factcheck_tui.store import team
+
+        return team.assign(self.conn, claim_ids, reviewer, account or os_account())
 
     def identity(self, given: str | None = None, account: str | None = None) -> str:
         """The name this person reviews under (store.team.identity), or StoreError saying why not."""

@@ -257,8 +257,17 @@ def _v8(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE team_policy (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _v9(db: sqlite_utils.Database) -> None:
+    """Who a claim is assigned to (store.team.assign): one reviewer per claim, set by an editor."""
+    db.execute(
+        "CREATE TABLE assignments (claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, "
+        "reviewer TEXT NOT NULL, assigned_by TEXT NOT NULL, assigned_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX assignments_reviewer ON assignments(reviewer)")
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

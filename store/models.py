@@ -235,11 +235,13 @@ class ClaimFilter:
     outlet: str | None = None
     article_id: int | None = None
     stale: bool = False
+    assigned_to: str | None = None  # the claims an editor assigned to this reviewer (store.team.assign)
 
     @classmethod
     def parse(cls, words: list[str]) -> ClaimFilter:
         """The filter the command line names, the same filters as the claims list's (f), combined: "unreviewed",
-        "changed" (evidence changed since the verdict), "suggested=V", "verdict=V", "outlet=NAME", "topic=ID"."""
+        "changed" (evidence changed since the verdict), "suggested=V", "verdict=V", "outlet=NAME", "topic=ID",
+        "assigned=NAME"."""
         fields: dict = {}
         for word in words:
             key, _, value = word.partition("=")
@@ -251,9 +253,11 @@ class ClaimFilter:
                 fields["outlet"] = value
             elif key == "topic" and value.isdigit():
                 fields["topic_id"] = int(value)
+            elif key == "assigned" and value:
+                fields["assigned_to"] = value
             else:
                 raise ValueError(
                     f"unknown filter {word!r}: use unreviewed, changed, suggested=V, verdict=V (V one of "
-                    f"{', '.join(VERDICTS)}), outlet=NAME or topic=ID"
+                    f"{', '.join(VERDICTS)}), outlet=NAME, topic=ID or assigned=NAME"
                 )
         return cls(**fields)

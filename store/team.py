@@ -50,6 +50,8 @@ def add(conn: sqlite3.Connection, name: str, role: str, account: str) -> list[Me
             if name != account:
                 conn.execute("INSERT INTO team VALUES (?, 'editor', ?, ?)", (account, now(), account))
                 added.append(account)
+            else:
+                role = "editor"  # the team's first member is its first editor
         else:
             _must_edit(conn, account)
         conn.execute(
@@ -105,6 +107,29 @@ def identity(conn: sqlite3.Connection, account: str, given: str | None) -> str:
             f"{account} is not on this database's team: an editor adds you with factcheck-tui team add {account}"
         )
     return account
+
+
+def assign(conn: sqlite3.Connection, claim_ids: list[int], reviewer: str | None, account: str) -> int:
+    """Assign the claims to a member (None: take the assignment back), as an editor. Returns how many changed.
+    A topic is assigned by its claims as they are now; claims indexed later are unassigned until assigned."""
+    with write_transaction(conn):
+        _must_edit(conn, account)
+        if reviewer is not None and role_of(conn, reviewer) is None:
+            raise StoreError(f"{reviewer} is not on this database's team (factcheck-tui team list)")
+        known = {r[0] for r in conn.execute(
+            f"SELECT id FROM claims WHERE id IN ({','.join('?' * len(claim_ids))})", claim_ids)}  # fmt: skip
+        missing = sorted(set(claim_ids) - known)
+        if missing:
+            raise StoreError(f"no claim with id {missing[0]}")
+        if reviewer is None:
+            conn.executemany("DELETE FROM assignments WHERE claim_id = ?", [(c,) for c in claim_ids])
+        else:
+            conn.executemany(
+                "INSERT INTO assignments VALUES (?, ?, ?, ?) ON CONFLICT(claim_id) DO UPDATE SET "
+                "reviewer = excluded.reviewer, assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at",
+                [(c, reviewer, account, now()) for c in claim_ids],
+            )
+    return len(claim_ids)
 
 
 def _must_edit(conn: sqlite3.Connection, account: str) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from factcheck_tui.store.models import EXPORT_FORMATS, VERDICTS, ClaimFilter
 from factcheck_tui.tui import __version__
 
-SUBCOMMANDS = ("index", "export", "report", "verdict", "team", "stance", "events", "figures", "serve")
+SUBCOMMANDS = ("index", "export", "report", "verdict", "team", "assign", "stance", "events", "figures", "serve")
 VERDICT_CHOICES = (*VERDICTS, "clear")
 
 
@@ -123,6 +123,13 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
             action=argparse.BooleanOptionalAction,
             help="policy: let a member review under a --reviewer name (a browser session's account is the server's)",
         )
+        _add_db(p)
+    elif name == "assign":
+        p.description = "Assign claims (or every claim of topics) to a member of the team, as an editor."
+        p.add_argument("--to", metavar="NAME", help="the member (omit with --clear)")
+        p.add_argument("--claim", type=int, action="append", default=[], metavar="ID")
+        p.add_argument("--topic", type=int, action="append", default=[], metavar="ID")
+        p.add_argument("--clear", action="store_true", help="take the assignment back")
         _add_db(p)
     elif name == "stance":
         p.description = "Stance of s2 towards s1 for each row of a CSV with s1,s2 columns; CSV on stdout."
@@ -254,6 +261,20 @@ def _run_report(args) -> int:
         store.report(args.output, only=only, title=args.title, force=args.force)
         claims = len(store.claims(only))
     print(f"reported {claims:,} claims to {_printable(str(args.output))} (html)")
+    return 0
+
+
+def _run_assign(args) -> int:
+    if not args.claim and not args.topic:
+        raise UserError("assign needs --claim ID or --topic ID")
+    if bool(args.to) == bool(args.clear):
+        raise UserError("assign needs --to NAME, or --clear")
+    with _open_store(args) as store:
+        ids = list(args.claim)
+        for topic in args.topic:
+            ids += [c.id for c in store.claims(ClaimFilter(topic_id=topic))]
+        n = store.assign(ids, None if args.clear else args.to)
+    print(f"{n:,} claims " + ("unassigned" if args.clear else f"assigned to {_printable(args.to)}"))
     return 0
 
 

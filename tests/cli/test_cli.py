@@ -291,3 +291,18 @@ def test_the_app_refuses_someone_not_on_the_team_before_taking_the_screen(seeded
         store.team_add("omar", account="amal")  # a team without this account
     refused = run_cli("--db", str(seeded_db))
     assert refused.returncode == 1 and "is not on this database's team" in refused.stderr
+
+
+def test_assign_a_topic_to_a_member_and_export_their_queue(seeded_db, tmp_path):
+    from factcheck_tui.store.api import Store
+
+    run_cli("team", "add", "omar", "--db", str(seeded_db))
+    with Store(seeded_db) as store:
+        topic = store.topics()[0]
+    done = run_cli("assign", "--topic", str(topic.id), "--to", "omar", "--db", str(seeded_db))
+    assert done.returncode == 0 and done.stdout.strip() == f"{topic.claim_count:,} claims assigned to omar"
+    queue = json.loads(
+        run_cli("export", "--format", "json", "--filter", "assigned=omar", "--db", str(seeded_db)).stdout
+    )
+    assert len(queue["claims"]) == topic.claim_count and {c["topic_id"] for c in queue["claims"]} == {topic.id}
+    assert run_cli("assign", "--topic", str(topic.id), "--db", str(seeded_db)).returncode != 0  # --to or --clear

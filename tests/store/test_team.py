@@ -42,3 +42,28 @@ def test_on_a_team_people_review_as_their_account_or_a_members_name_where_allowe
             store.identity("nobody", account="www-data")
         with pytest.raises(StoreError, match="only an editor"):
             store.team_allow_named_reviewers(False, account="omar")
+
+
+def test_an_editor_assigns_claims_and_the_list_filters_to_a_reviewers_queue(seeded_db):
+    from factcheck_tui.store.models import ClaimFilter
+
+    with Store(seeded_db) as store:
+        store.team_add("omar", account="amal")
+        ids = [c.id for c in store.claims()[:4]]
+        assert store.assign(ids[:3], "omar", account="amal") == 3
+        with pytest.raises(StoreError, match="only an editor"):
+            store.assign(ids[3:], "omar", account="omar")
+        with pytest.raises(StoreError, match="zaid is not on this database's team"):
+            store.assign(ids[3:], "zaid", account="amal")
+        with pytest.raises(StoreError, match="no claim with id 999999"):
+            store.assign([999999], "omar", account="amal")
+        assert [c.id for c in store.claims(ClaimFilter(assigned_to="omar"))] == ids[:3]
+        store.set_verdict(ids[0], "confirmed", "omar")
+        assert [c.id for c in store.claims(ClaimFilter(assigned_to="omar", unreviewed=True))] == ids[1:3]
+        store.assign(ids[1:2], None, account="amal")
+        assert [c.id for c in store.claims(ClaimFilter(assigned_to="omar"))] == [ids[0], ids[2]]
+
+
+def test_adding_oneself_to_an_empty_team_makes_one_its_editor(seeded_db):
+    with Store(seeded_db) as store:
+        assert [(m.name, m.role) for m in store.team_add("amal", "reviewer", account="amal")] == [("amal", "editor")]

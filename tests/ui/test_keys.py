@@ -744,3 +744,29 @@ async def test_e_exports_what_the_list_shows_and_says_how_many(app_factory, othe
     data = json.loads((tmp_path / "shown.json").read_text(encoding="utf-8"))
     assert len(data["claims"]) == shown and all(c["verdict"] is None for c in data["claims"])
     assert f"exported {shown:,} claims to {tmp_path / 'shown.json'} (json)" in said
+
+
+async def test_on_a_team_the_filter_offers_my_queue_and_c_walks_it(app_factory, seeded_db):
+    """An editor assigned three claims to this reviewer: 'assigned to me, unreviewed' lists exactly those, and
+    confirming one moves on to the next of them."""
+    from tests.ui.conftest import REVIEWER
+
+    with Store(seeded_db) as store:
+        store.team_add(REVIEWER, account="amal")
+        store.team_allow_named_reviewers(True, account="amal")
+        mine = [c.id for c in store.claims()[5:8]]
+        store.assign(mine, REVIEWER, account="amal")
+    app = app_factory(seeded_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("f")
+        await settle(pilot)
+        assert app.screen.choices[1].label == "assigned to me, unreviewed"
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert list(screen.claims_pane.claims) == mine
+        screen.claims_pane.table.focus()
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.claims_pane.current_id == mine[1]

@@ -164,6 +164,7 @@ class MainScreen(SaysWorkerErrors, Screen):
             verdict=f.verdict,
             outlet=f.outlet,
             stale=f.stale,
+            assigned_to=f.assigned_to,
         )
 
     def poll(self) -> None:
@@ -597,13 +598,15 @@ class MainScreen(SaysWorkerErrors, Screen):
             and (not f.verdict or claim.verdict == f.verdict)
             and (not f.outlet or (claim.outlet or claim.article) == f.outlet)
             and (not f.stale or claim.stale)
+            and not f.assigned_to  # a claim's assignee is not on the row: a jump shows the whole list
         )
 
     def action_filter(self) -> None:
-        self.then(lambda s: s.outlets(), self._choose_filter, "reading the outlets")
+        self.then(lambda s: (s.outlets(), bool(s.team())), self._choose_filter, "reading the outlets")
 
-    def _choose_filter(self, outlets: list[str]) -> None:
-        choices = filter_choices(outlets)
+    def _choose_filter(self, read: tuple[list[str], bool]) -> None:
+        outlets, on_a_team = read
+        choices = filter_choices(outlets, self.fapp.reviewer if on_a_team else None)
 
         def chosen(choice: FilterChoice | None) -> None:
             if choice is None:

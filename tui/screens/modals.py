@@ -219,18 +219,21 @@ class FilterChoice:
     verdict: str | None = None
     outlet: str | None = None
     stale: bool = False
+    assigned_to: str | None = None
 
     @property
     def is_all(self) -> bool:
-        return not (self.unreviewed or self.suggested or self.verdict or self.outlet or self.stale)
+        return not (self.unreviewed or self.suggested or self.verdict or self.outlet or self.stale or self.assigned_to)
 
 
 ALL = FilterChoice("all claims")
 
 
-def filter_choices(outlets: Sequence[str]) -> list[FilterChoice]:
+def filter_choices(outlets: Sequence[str], me: str | None = None) -> list[FilterChoice]:
+    """me: the reviewer, on a team database (the claims an editor assigned to them)."""
     choices = [
         ALL,
+        *([FilterChoice("assigned to me, unreviewed", unreviewed=True, assigned_to=me)] if me else []),
         FilterChoice("unreviewed", unreviewed=True),
         FilterChoice("suggested disputed", suggested="disputed"),
         FilterChoice("suggested confirmed", suggested="confirmed"),
