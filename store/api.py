@@ -485,6 +485,34 @@ class Store:
 
         return team.assign(self.conn, claim_ids, reviewer, account or os_account())
 
+    def agreement(self) -> dict:
+        """Agreement figures (store.agreement): Cohen's kappa per pair of reviewers, Krippendorff's alpha for the
+        team and per topic, each reviewer's agreement with the suggested verdict."""
+        from factcheck_tui.store import agreement
+
+        by = agreement.reviewer_verdicts(self.conn)
+        claims = {c.id: c for c in self.claims()}
+        topics = {t.id: t.label for t in self.topics()}
+        per_topic = []
+        for topic_id, label in topics.items():
+            members = [cid for cid, c in claims.items() if c.topic_id == topic_id]
+            judged = sum(1 for cid in members if sum(cid in v for v in by.values()) >= 2)
+            if judged:
+                per_topic.append({"topic": topic_id, "label": label, "claims_judged_twice": judged,
+                                  "alpha": agreement.team_alpha(by, members)})  # fmt: skip
+        with_suggested = []
+        for reviewer, verdicts in sorted(by.items()):
+            pairs = [(v, s) for c, v in verdicts.items() if (s := claims[c].suggested_verdict)]
+            with_suggested.append({"reviewer": reviewer, "claims": len(pairs),
+                                   "same_share": sum(a == b for a, b in pairs) / len(pairs) if pairs else None,
+                                   "kappa": agreement.cohen_kappa(pairs)})  # fmt: skip
+        return {
+            "pairs": [{"reviewers": [a, b], "claims": n, "kappa": k} for a, b, n, k in agreement.pairwise(by)],
+            "team": {"reviewers": len(by), "alpha": agreement.team_alpha(by)},
+            "topics": per_topic,
+            "with_suggested": with_suggested,
+        }
+
     def identity(self, given: str | None = None, account: str | None = None) -> str:
         """The name this person reviews under (store.team.identity), or StoreError saying why not."""
         from factcheck_tui.store import team

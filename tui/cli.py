@@ -18,7 +18,9 @@ from pathlib import Path
 from factcheck_tui.store.models import EXPORT_FORMATS, VERDICTS, ClaimFilter
 from factcheck_tui.tui import __version__
 
-SUBCOMMANDS = ("index", "export", "report", "verdict", "team", "assign", "stance", "events", "figures", "serve")
+SUBCOMMANDS = (
+    "index", "export", "report", "verdict", "team", "assign", "agreement", "stance", "events", "figures", "serve",
+)  # fmt: skip
 VERDICT_CHOICES = (*VERDICTS, "clear")
 
 
@@ -130,6 +132,13 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--claim", type=int, action="append", default=[], metavar="ID")
         p.add_argument("--topic", type=int, action="append", default=[], metavar="ID")
         p.add_argument("--clear", action="store_true", help="take the assignment back")
+        _add_db(p)
+    elif name == "agreement":
+        p.description = (
+            "How far reviewers agree: Cohen's kappa per pair, Krippendorff's alpha for the team and per topic, and "
+            "each reviewer against the suggested verdict (each reviewer's latest verdict on a claim counts)."
+        )
+        p.add_argument("--format", choices=("text", "json"), default="text")
         _add_db(p)
     elif name == "stance":
         p.description = "Stance of s2 towards s1 for each row of a CSV with s1,s2 columns; CSV on stdout."
@@ -275,6 +284,31 @@ def _run_assign(args) -> int:
             ids += [c.id for c in store.claims(ClaimFilter(topic_id=topic))]
         n = store.assign(ids, None if args.clear else args.to)
     print(f"{n:,} claims " + ("unassigned" if args.clear else f"assigned to {_printable(args.to)}"))
+    return 0
+
+
+def _run_agreement(args) -> int:
+    with _open_store(args, read_only=_exists(args.db)) as store:
+        figures = store.agreement()
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+        return 0
+
+    def shown(x: float | None) -> str:
+        return "  n/a" if x is None else f"{x:5.2f}"
+
+    team = figures["team"]
+    print(f"team: {team['reviewers']} reviewers, Krippendorff's alpha {shown(team['alpha'])}")
+    for p in figures["pairs"]:
+        a, b = (_printable(r) for r in p["reviewers"])
+        print(f"  {a} / {b}: Cohen's kappa {shown(p['kappa'])} over {p['claims']} claims")
+    for t in figures["topics"]:
+        print(f"  topic {t['topic']}: alpha {shown(t['alpha'])} over {t['claims_judged_twice']} claims judged twice")
+    for r in figures["with_suggested"]:
+        print(f"  {_printable(r['reviewer'])} vs suggested: same {shown(r['same_share'])}, kappa {shown(r['kappa'])}"
+              f" over {r['claims']} claims")  # fmt: skip
+    if not figures["pairs"]:
+        print("  no claim has verdicts from two reviewers yet")
     return 0
 
 

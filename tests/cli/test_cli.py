@@ -306,3 +306,19 @@ def test_assign_a_topic_to_a_member_and_export_their_queue(seeded_db, tmp_path):
     )
     assert len(queue["claims"]) == topic.claim_count and {c["topic_id"] for c in queue["claims"]} == {topic.id}
     assert run_cli("assign", "--topic", str(topic.id), "--db", str(seeded_db)).returncode != 0  # --to or --clear
+
+
+def test_agreement_prints_the_pairs_the_team_and_each_reviewer_against_the_suggestion(seeded_db):
+    from factcheck_tui.store.api import Store
+
+    with Store(seeded_db) as store:
+        ids = [c.id for c in store.claims()[:4]]
+        for cid, (x, y) in zip(ids, [("confirmed", "confirmed"), ("disputed", "disputed"), ("confirmed", "disputed"),
+                                     ("single-source", "single-source")]):  # fmt: skip
+            store.set_verdict(cid, x, "amal")
+            store.set_verdict(cid, y, "omar")
+    text = run_cli("agreement", "--db", str(seeded_db)).stdout
+    assert "team: 2 reviewers, Krippendorff's alpha" in text and "amal / omar: Cohen's kappa" in text
+    figures = json.loads(run_cli("agreement", "--format", "json", "--db", str(seeded_db)).stdout)
+    (pair,) = figures["pairs"]
+    assert pair["claims"] == 4 and pair["kappa"] == pytest.approx(0.6363, abs=1e-3)  # p_o 3/4, p_e 5/16
