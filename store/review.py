@@ -22,9 +22,14 @@ class VerdictConflict(StoreError):
         self.current = current  # verdict, reviewer, note, decided_at, version as stored now
         who = current.get("reviewer") or "someone"
         super().__init__(
-            f"claim {claim_id} was changed by {who} at {current.get('decided_at')} "
-            f"to {current.get('verdict') or 'no verdict'}; reload before changing it"
+            f"claim {claim_id} was changed by {who} at {shown_time(current.get('decided_at'))} "
+            f"to {current.get('verdict') or 'no verdict'}"
         )
+
+
+def shown_time(at: str | None) -> str:
+    """A stored time as a person reads it: "2026-12-07 09:48 UTC" for "2026-12-07T09:48:33.123456Z"."""
+    return f"{at[:10]} {at[11:16]} UTC" if at and len(at) >= 16 else (at or "an unknown time")
 
 
 KEEP = object()  # sentinel: leave the note as it is
@@ -111,6 +116,10 @@ def set_verdict(
             raise VerdictConflict(claim_id, expected_version, state)
         # a note is shown in colleagues' terminals and exported: its control characters are made visible
         new_note = state["note"] if note is KEEP else (printable(str(note)) if note else None)
+        if undoes is None and verdict is None and state["verdict"] is None and new_note == state["note"]:
+            # clearing a claim no one decided (x on an unreviewed claim) changes nothing: no history row, which
+            # the next undo would then 'undo'
+            return {k: state[k] for k in ("verdict", "reviewer", "note", "decided_at", "version")}
         at = now()
         version = state["version"] + 1
         conn.execute(

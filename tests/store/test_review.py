@@ -87,3 +87,12 @@ def test_another_connection_sees_the_change_through_data_version(seeded_db):
         a.set_verdict(claim.id, "confirmed", "amal")
         assert b.data_version() != before
         assert b.claim(claim.id).verdict == "confirmed"
+
+
+def test_clearing_an_unreviewed_claim_writes_no_history_and_undo_skips_nothing(store):
+    a, b = (c.id for c in store.claims()[:2])
+    store.set_verdict(a, "confirmed", "amal")
+    store.set_verdict(b, None, "amal")  # x on an unreviewed claim
+    assert store.history(b) == []
+    event = store.undo("amal")
+    assert event is not None and event.claim_id == a  # the real change is undone, not a no-op

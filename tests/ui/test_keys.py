@@ -770,3 +770,34 @@ async def test_on_a_team_the_filter_offers_my_queue_and_c_walks_it(app_factory, 
         await pilot.press("c")
         await settle(pilot)
         assert screen.claims_pane.current_id == mine[1]
+
+
+async def test_undo_past_a_colleagues_change_says_so_plainly_and_shows_the_claim_as_it_is(app_factory, other):
+    app = app_factory()
+    said: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        screen = main(app)
+        first = screen.claims_pane.current_id
+        await pilot.press("c")
+        await settle(pilot)
+        other.set_verdict(first, "disputed", "omar")  # a colleague, after you
+        await pilot.press("u")
+        await settle(pilot)
+        assert other.claim(first).verdict == "disputed"  # theirs stands
+        assert screen.claims_pane.claims[first].verdict == "disputed"  # and the screen shows it, no reload key
+        assert screen.claims_pane.current_id == first
+        message = said[-1]
+        assert message.startswith(f"not undone: claim {first} was changed by omar at ") and " UTC " in message
+        assert "T" not in message.split(" at ")[1][:16]  # a time a person reads, not ISO
+
+
+async def test_x_on_an_unreviewed_claim_does_nothing(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = main(app).claims_pane.current_id
+        await pilot.press("x")
+        await settle(pilot)
+        assert other.history(first) == []

@@ -443,7 +443,11 @@ class MainScreen(SaysWorkerErrors, Screen):
 
         def done(event: VerdictEvent | None, error: Exception | None) -> None:
             if isinstance(error, VerdictConflict):
-                self.fapp.say(f"cannot undo: {error}", severity="warning")
+                # a colleague changed the claim after you: undo goes no further back than their change, and the
+                # claim is shown as it is now (no reload key needed)
+                self.reload_claim(error.claim_id)
+                self.select_claim(error.claim_id)
+                self.fapp.say(f"not undone: {error} since your change; shown as it is now", severity="warning")
             elif isinstance(error, StoreError):
                 self.fapp.say(f"cannot undo: {error}", severity="error")
             elif error is not None:
