@@ -801,3 +801,22 @@ async def test_x_on_an_unreviewed_claim_does_nothing(app_factory, other):
         await pilot.press("x")
         await settle(pilot)
         assert other.history(first) == []
+
+
+async def test_t_shows_how_far_the_reviewers_agree(app_factory, other):
+    from factcheck_tui.tui.screens.modals import AgreementScreen
+
+    ids = [c.id for c in other.claims()[:2]]
+    for cid in ids:
+        other.set_verdict(cid, "confirmed", "amal")
+        other.set_verdict(cid, "confirmed", "omar")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, AgreementScreen)
+        (pair,) = app.screen.figures["pairs"]
+        assert pair["reviewers"] == ["amal", "omar"] and pair["claims"] == 2
+        rows = app.screen.query_one("#agreement-table").row_count
+        assert rows == 1 + 2 + len(app.screen.figures["topics"])  # the pair, each reviewer vs suggested, topics

@@ -34,6 +34,7 @@ from factcheck_tui.tui.screens.article import ArticleScreen
 from factcheck_tui.tui.screens.figures import FiguresScreen
 from factcheck_tui.tui.screens.modals import (
     ALL,
+    AgreementScreen,
     ConfirmScreen,
     ConflictScreen,
     ExportScreen,
@@ -81,6 +82,8 @@ class MainScreen(SaysWorkerErrors, Screen):
         Binding("v", "figures", "figures", id="review.figures",
                 tooltip="The figure ledger of the claim's event: each outlet's figures, updates and conflicts"),
         Binding("slash", "search", "search", id="review.search", tooltip="Search every sentence and jump to it"),
+        Binding("t", "agreement", "agree", id="review.agreement",
+                tooltip="How far the reviewers agree: Cohen's kappa per pair, Krippendorff's alpha, per topic"),
         Binding("f", "filter", "filter", id="review.filter",
                 tooltip="Show only unreviewed / suggested disputed / a verdict / an outlet"),
         Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
@@ -506,6 +509,10 @@ class MainScreen(SaysWorkerErrors, Screen):
 
         self.run_worker(read_then_show, group="dialog", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
                         exit_on_error=False, description=what)  # fmt: skip
+
+    def action_agreement(self) -> None:
+        self.then(lambda s: s.agreement(), lambda f: self.app.push_screen(AgreementScreen(f, self.fapp.text_display)),
+                  "reading the agreement")  # fmt: skip
 
     def action_history(self) -> None:
         if (claim := self._selected()) is None:

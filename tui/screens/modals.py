@@ -106,6 +106,52 @@ def _verdict_word(verdict: str | None) -> str:
     return verdict or "—"
 
 
+class AgreementScreen(Dialog):
+    """How far the reviewers agree (Store.agreement): the team's alpha, each pair's kappa, each reviewer against
+    the suggested verdict, per topic."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("t,q", "cancel", "Close", show=False, id="agreement.close")]
+
+    def __init__(self, figures: dict, display: Display) -> None:
+        super().__init__()
+        self.figures = figures
+        self.text_display = display
+
+    def compose(self) -> ComposeResult:
+        f = self.figures
+        with Vertical(classes="box") as box:
+            box.border_title = "Agreement between reviewers"
+            team = f["team"]
+            yield Label(plain(f"{team['reviewers']} reviewers · Krippendorff's alpha {_figure(team['alpha'])}"))
+            yield Label("1 = they always agree, 0 = no more than chance", classes="hint")
+            table: DataTable[str] = DataTable(id="agreement-table", cursor_type="row")
+            yield table
+            if not f["pairs"]:
+                yield Label("No claim has verdicts from two reviewers yet.", classes="hint")
+            yield Label("escape close", classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label in ("who", "claims", "agreement"):
+            table.add_column(Text(label, end=""), key=label)
+        f = self.figures
+        for p in f["pairs"]:
+            who = " / ".join(p["reviewers"])
+            table.add_row(plain(who), plain(str(p["claims"])), plain(f"Cohen's kappa {_figure(p['kappa'])}"))
+        for r in f["with_suggested"]:
+            table.add_row(plain(f"{r['reviewer']} vs suggested"), plain(str(r["claims"])),
+                          plain(f"same {_figure(r['same_share'])} · kappa {_figure(r['kappa'])}"))  # fmt: skip
+        for t in f["topics"]:
+            label = bidi.visual(" ".join(t["label"].split()), self.text_display.reorder, self.text_display.shaping)
+            table.add_row(plain(label), plain(str(t["claims_judged_twice"])), plain(f"alpha {_figure(t['alpha'])}"))
+        table.styles.height = min(table.row_count + 1, 16)
+        table.focus()
+
+
+def _figure(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
 class HistoryScreen(Dialog):
     """Who changed the claim's verdict or note, when, from what to what."""
 
