@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from factcheck_tui.store.api import Store, bundled_seeds
+from factcheck_tui.store.api import Store, bundled_seeds, os_account
 from factcheck_tui.store.printable import printable
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.screens.main import MainScreen
@@ -89,6 +89,7 @@ class FactcheckApp(App):
         self.export_dir = Path(export_dir) if export_dir else None
         self.store = store
         self.reviewer = reviewer
+        self.account = os_account()  # who changes the team or assigns: the OS account, whatever name one reviews as
         self.paths = [str(p) for p in paths]
         self.detection = detection or bidi.detect("auto")
         self.text_display = Display(reorder=self.detection.reorder, shaping=shaping)

@@ -820,3 +820,33 @@ async def test_t_shows_how_far_the_reviewers_agree(app_factory, other):
         assert pair["reviewers"] == ["amal", "omar"] and pair["claims"] == 2
         rows = app.screen.query_one("#agreement-table").row_count
         assert rows == 1 + 2 + len(app.screen.figures["topics"])  # the pair, each reviewer vs suggested, topics
+
+
+async def test_an_editor_assigns_the_selected_claim_or_its_topic_with_A(app_factory, other):
+    from factcheck_tui.store.models import ClaimFilter
+    from factcheck_tui.tui.screens.modals import AssignScreen
+
+    other.team_add("omar", account="amal")
+    app = app_factory()
+    app.account = "amal"  # the editor's OS account
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        first = screen.claims_pane.current_id
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, AssignScreen) and app.screen.members == ["amal", "omar"]
+        await pilot.press("down", "enter")  # to omar, the claim alone
+        await settle(pilot)
+        assert [c.id for c in other.claims(ClaimFilter(assigned_to="omar"))] == [first]
+    app = app_factory()
+    app.account = "omar"  # a reviewer cannot assign
+    said: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("only an editor" in m for m in said), said

@@ -35,6 +35,7 @@ from factcheck_tui.tui.screens.figures import FiguresScreen
 from factcheck_tui.tui.screens.modals import (
     ALL,
     AgreementScreen,
+    AssignScreen,
     ConfirmScreen,
     ConflictScreen,
     ExportScreen,
@@ -82,6 +83,8 @@ class MainScreen(SaysWorkerErrors, Screen):
         Binding("v", "figures", "figures", id="review.figures",
                 tooltip="The figure ledger of the claim's event: each outlet's figures, updates and conflicts"),
         Binding("slash", "search", "search", id="review.search", tooltip="Search every sentence and jump to it"),
+        Binding("A", "assign", "assign", id="review.assign", show=False,
+                tooltip="Assign the selected claim, or its topic, to a member of the team (editors)"),
         Binding("t", "agreement", "agree", id="review.agreement",
                 tooltip="How far the reviewers agree: Cohen's kappa per pair, Krippendorff's alpha, per topic"),
         Binding("f", "filter", "filter", id="review.filter",
@@ -96,7 +99,7 @@ class MainScreen(SaysWorkerErrors, Screen):
     DESCRIPTIONS: ClassVar[dict[str, str]] = {b.action: b.tooltip for b in BINDINGS if isinstance(b, Binding)}
     # The actions that change verdicts or notes: on a database opened read-only they are disabled (check_action),
     # so the footer shows their keys dimmed and the command palette leaves them out.
-    WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset({"verdict", "clear_verdict", "undo", "note"})
+    WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset({"verdict", "clear_verdict", "undo", "note", "assign"})
     # The actions about the selected claim: the palette names the claim beside them.
     ABOUT_THE_CLAIM: ClassVar[frozenset[str]] = frozenset(
         {"verdict", "clear_verdict", "note", "history", "article", "figures"}
@@ -509,6 +512,48 @@ class MainScreen(SaysWorkerErrors, Screen):
 
         self.run_worker(read_then_show, group="dialog", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
                         exit_on_error=False, description=what)  # fmt: skip
+
+    def action_assign(self) -> None:
+        if not self._writable() or (claim := self._selected()) is None:
+            return
+        topic_id = self.topics_pane.topic_id
+
+        def ask(members: list) -> None:
+            if not members:
+                self.fapp.say("this database has no team: an editor starts one with factcheck-tui team add NAME",
+                              severity="warning")  # fmt: skip
+                return
+            topic = self.topics_pane.label_of(topic_id) if topic_id is not None else None
+            screen = AssignScreen([m.name for m in members], f"claim {claim.id}", topic, self.fapp.text_display)
+
+            def chosen(choice: tuple[str | None, bool] | None) -> None:
+                if choice is not None:
+                    self._assign(claim, topic_id, *choice)
+
+            self.app.push_screen(screen, chosen)
+
+        self.then(lambda s: s.team(), ask, "reading the team")
+
+    def _assign(self, claim: Claim, topic_id: int | None, member: str | None, whole_topic: bool) -> None:
+        account = self.fapp.account
+
+        def job() -> Callable[[Store], int]:
+            def assign(store: Store) -> int:
+                ids = [c.id for c in store.claims(ClaimFilter(topic_id=topic_id))] if whole_topic else [claim.id]
+                return store.assign(ids, member, account=account)
+
+            return assign
+
+        def done(n: int | None, error: Exception | None) -> None:
+            if isinstance(error, StoreError):
+                self.fapp.say(f"not assigned: {error}", severity="error")
+            elif error is not None:
+                raise error
+            else:
+                self.fapp.say(f"{n:,} claims " + (f"assigned to {member}" if member else "unassigned"))
+                self.refresh_data()
+
+        self.write(job, done)
 
     def action_agreement(self) -> None:
         self.then(lambda s: s.agreement(), lambda f: self.app.push_screen(AgreementScreen(f, self.fapp.text_display)),

@@ -329,6 +329,39 @@ class FilterScreen(Dialog):
         self.dismiss(self.choices[int(event.option.id or 0)])  # every option is made with its index as id
 
 
+class AssignScreen(Dialog):
+    """An editor hands the selected claim, or its whole topic, to a member of the team. Returns (member or None
+    to take the assignment back, whole topic) or None."""
+
+    def __init__(self, members: Sequence[str], what: str, topic: str | None, display: Display) -> None:
+        super().__init__()
+        self.members = list(members)
+        self.what = what
+        self.topic = topic
+        self.text_display = display
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = f"Assign {self.what}"
+            options = [Option(Text(f"to {m}", end=""), id=f"m{i}") for i, m in enumerate(self.members)]
+            options.append(Option(Text("take the assignment back", end=""), id="none"))
+            yield OptionList(*options, id="assign-list")
+            if self.topic is not None:
+                yield Checkbox(Text(f"every claim of the topic: {_visual(self.topic, self.text_display)}"),
+                               id="assign-topic")  # fmt: skip
+            yield Label("enter choose · tab the topic box · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        key = event.option.id or "none"
+        member = None if key == "none" else self.members[int(key[1:])]
+        whole = self.topic is not None and self.query_one("#assign-topic", Checkbox).value
+        self.dismiss((member, whole))
+
+
 def _visual(text: str, display: Display) -> str:
     from factcheck_tui.tui import bidi
 
