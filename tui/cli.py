@@ -73,14 +73,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.description = "Export claims, evidence and verdicts."
         _add_db(p)
         p.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
-        p.add_argument(
-            "--filter",
-            action="append",
-            default=[],
-            metavar="F",
-            help="only these claims, as the list's filters (repeat to combine): unreviewed, changed, "
-            "suggested=V, verdict=V, outlet=NAME, topic=ID",
-        )
+        _add_filter(p)
         p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
         p.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM, so Excel reads Arabic right")
         p.add_argument(
@@ -91,6 +84,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument(
             "--rating",
             action="append",
+            type=_rating,
             default=[],
             metavar="VERDICT=N",
             help="ClaimReview: a 1-5 rating for a verdict, where the desk rates them (default: none, only its name)",
@@ -109,7 +103,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         _add_db(p)
         p.add_argument("-o", "--output", required=True, metavar="FILE.html")
         p.add_argument("--title", default="factcheck-tui report", help="the page's heading")
-        p.add_argument("--filter", action="append", default=[], metavar="F", help="as export --filter")
+        _add_filter(p)
         p.add_argument("--force", action="store_true", help="replace an existing file")
     elif name == "team":
         p.description = (
@@ -261,11 +255,7 @@ def _run_index(args) -> int:
 
 
 def _run_report(args) -> int:
-    try:
-        only = ClaimFilter.parse(args.filter) if args.filter else None
-    except ValueError as err:
-        print(f"factcheck-tui: error: {err}", file=sys.stderr)
-        return 2
+    only = ClaimFilter.parse(args.filter) if args.filter else None
     with _open_store(args, read_only=_exists(args.db)) as store:
         store.report(args.output, only=only, title=args.title, force=args.force)
         claims = len(store.claims(only))
@@ -343,23 +333,42 @@ def _run_team(args) -> int:
 
 
 def _rating(given: str) -> tuple[str, int]:
+    """--rating VERDICT=N, read by argparse (a bad one is a usage error, exit 2)."""
     verdict, _, value = given.partition("=")
     if verdict not in VERDICTS or value not in ("1", "2", "3", "4", "5"):
-        raise ValueError(f"--rating {given!r}: use VERDICT=N, VERDICT one of {', '.join(VERDICTS)}, N from 1 to 5")
+        raise argparse.ArgumentTypeError(
+            f"{given!r}: use VERDICT=N, VERDICT one of {', '.join(VERDICTS)}, N from 1 to 5"
+        )
     return verdict, int(value)
+
+
+def _add_filter(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--filter",
+        action="append",
+        type=_filter_word,
+        default=[],
+        metavar="F",
+        help="only these claims, as the list's filters (repeat to combine): unreviewed, changed, "
+        "suggested=V, verdict=V, outlet=NAME, topic=ID, assigned=NAME",
+    )
+
+
+def _filter_word(word: str) -> str:
+    """One --filter word, checked by argparse the way ClaimFilter.parse reads it (a bad one: usage error)."""
+    try:
+        ClaimFilter.parse([word])
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return word
 
 
 def _run_export(args) -> int:
     from factcheck_tui.store.api import ReviewDesk
 
-    try:
-        only = ClaimFilter.parse(args.filter) if args.filter else None
-        ratings = tuple(_rating(r) for r in args.rating)
-    except ValueError as err:
-        print(f"factcheck-tui: error: {err}", file=sys.stderr)
-        return 2
+    only = ClaimFilter.parse(args.filter) if args.filter else None
     desk = ReviewDesk.from_environment(base_url=args.base_url, publisher=args.publisher,
-                                       publisher_url=args.publisher_url, ratings=ratings)  # fmt: skip
+                                       publisher_url=args.publisher_url, ratings=tuple(args.rating))  # fmt: skip
     if args.format == "claimreview" and not desk.base_url:
         print("factcheck-tui: note: no --base-url: the reviews have no url, which aggregators need", file=sys.stderr)
     with _open_store(args, read_only=_exists(args.db)) as store:
