@@ -6,6 +6,7 @@ import importlib
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
@@ -492,11 +493,14 @@ class Store:
 
         by = agreement.reviewer_verdicts(self.conn)
         claims = {c.id: c for c in self.claims()}
-        topics = {t.id: t.label for t in self.topics()}
+        judges = Counter(cid for verdicts in by.values() for cid in verdicts)
+        of_topic: dict[int | None, list[int]] = {}
+        for cid, c in claims.items():
+            of_topic.setdefault(c.topic_id, []).append(cid)
         per_topic = []
-        for topic_id, label in topics.items():
-            members = [cid for cid, c in claims.items() if c.topic_id == topic_id]
-            judged = sum(1 for cid in members if sum(cid in v for v in by.values()) >= 2)
+        for topic_id, label in ((t.id, t.label) for t in self.topics()):
+            members = of_topic.get(topic_id, [])
+            judged = sum(1 for cid in members if judges[cid] >= 2)
             if judged:
                 per_topic.append({"topic": topic_id, "label": label, "claims_judged_twice": judged,
                                   "alpha": agreement.team_alpha(by, members)})  # fmt: skip

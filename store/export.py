@@ -104,9 +104,9 @@ def build_json(store: Store, *, full_paths: bool = False, only: ClaimFilter | No
                     {
                         "article_id": e.article_id,
                         "article": names.get(e.article_id, e.article),
-                        "outlet": by_id[e.article_id].outlet if e.article_id in by_id else None,
-                        "date": by_id[e.article_id].date if e.article_id in by_id else None,
-                        "url": by_id[e.article_id].url if e.article_id in by_id else None,
+                        "outlet": src.outlet if (src := by_id.get(e.article_id)) else None,
+                        "date": src.date if src else None,
+                        "url": src.url if src else None,
                         "source": e.source or None,
                         "sentence": e.sentence,
                         "score": e.score,

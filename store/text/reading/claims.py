@@ -138,20 +138,19 @@ def _cues(text: str, norm: str, tokens: list[str], facts: Facts | None) -> Cues:
     )
 
 
+# Each yes/no cue and its weight, added in this order when the sentence has it.
+_CUE_WEIGHTS = (
+    ("final_stop", _FINAL_STOP), ("question", _QUESTION), ("speech", _SPEECH), ("attribution", _ATTRIBUTION),
+    ("quote", _QUOTE), ("number", _NUMBER), ("time", _TIME), ("actor", _ACTOR), ("place", _PLACE),
+    ("latin_name", _LATIN_NAME), ("furniture", _FURNITURE), ("opinion", _OPINION),
+)  # fmt: skip
+
+
 def log_odds(cues: Cues) -> float:
     z = _BASE + _length_weight(cues.n_words)
-    z += _FINAL_STOP if cues.final_stop else 0.0
-    z += _QUESTION if cues.question else 0.0
-    z += _SPEECH if cues.speech else 0.0
-    z += _ATTRIBUTION if cues.attribution else 0.0
-    z += _QUOTE if cues.quote else 0.0
-    z += _NUMBER if cues.number else 0.0
-    z += _TIME if cues.time else 0.0
-    z += _ACTOR if cues.actor else 0.0
-    z += _PLACE if cues.place else 0.0
-    z += _LATIN_NAME if cues.latin_name else 0.0
-    z += _FURNITURE if cues.furniture else 0.0
-    z += _OPINION if cues.opinion else 0.0
+    for cue, weight in _CUE_WEIGHTS:
+        if getattr(cues, cue):
+            z += weight
     if not cues.final_stop and not cues.question and cues.n_words <= _SHORT_LINE_WORDS:
         z += _SHORT_UNPUNCTUATED
     if cues.header_colon and cues.n_words <= _HEADER_COLON_WORDS:
