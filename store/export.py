@@ -295,7 +295,7 @@ def build_xlsx(store: Store, only: ClaimFilter | None = None) -> bytes:
         disputing = {e.article_id for e in evidence if e.stance in ("disagree", "update")}
         rows["claims"] += 1
         _row(claims_sheet, rows["claims"], CLAIM_SHEET, wrap, plain, [
-            c.id, c.topic, c.outlet or (article.outlet if article else None), _day(article.date if article else None),
+            c.id, c.topic, c.outlet, _day(article.date if article else None),
             c.text, c.suggested_verdict, c.verdict, c.reviewer, c.decided_at, c.note,
             len({_origin(articles, a) for a in agreeing}), len({_origin(articles, a) for a in disputing}), c.article,
             article.url if article else None,

@@ -58,7 +58,7 @@ def build_html(store: Store, only: ClaimFilter | None = None, title: str = "fact
             )
         )
         + "</p>",
-        _outlet_chart(claims, articles),
+        _outlet_chart(claims),
     ]
     by_topic: dict[int | None, list] = {}
     for c in claims:
@@ -80,11 +80,7 @@ def _verdict_label(verdict: str | None) -> str:
 def _claim_block(store: Store, c, articles: dict) -> str:
     e = html.escape
     article = articles.get(c.article_id)
-    where = " · ".join(
-        x
-        for x in ((article.outlet if article else None) or c.article, (article.date or "")[:10] if article else "")
-        if x
-    )
+    where = " · ".join(x for x in (c.outlet or c.article, (article.date or "")[:10] if article else "") if x)
     colour = _VERDICT_COLOURS.get(c.verdict or "", "#57606a")
     verdict = f'<span class="verdict" style="color:{colour}">{_SYMBOLS.get(c.verdict or "", "·")} '
     verdict += f"{e(_verdict_label(c.verdict))}</span>"
@@ -116,15 +112,11 @@ def _claim_block(store: Store, c, articles: dict) -> str:
     return "\n".join(out)
 
 
-def _outlet_chart(claims: list, articles: dict) -> str:
+def _outlet_chart(claims: list) -> str:
     """Inline SVG bars: the claims each outlet's articles gave, the disputed part of each bar in red."""
     e = html.escape
-    given = Counter((articles[c.article_id].outlet if c.article_id in articles else None) or c.article for c in claims)
-    disputed = Counter(
-        (articles[c.article_id].outlet if c.article_id in articles else None) or c.article
-        for c in claims
-        if (c.verdict or c.suggested_verdict) == "disputed"
-    )
+    given = Counter(c.outlet or c.article for c in claims)  # a claim carries its article's outlet
+    disputed = Counter(c.outlet or c.article for c in claims if (c.verdict or c.suggested_verdict) == "disputed")
     if not given:
         return ""
     rows = given.most_common(12)
