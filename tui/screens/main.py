@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -190,6 +190,16 @@ class MainScreen(SaysWorkerErrors, Screen):
     async def read(self, job: Callable[[Store], Any]) -> Any:
         return await asyncio.to_thread(_on_own_connection, self.store, job)
 
+    def in_background(
+        self, work: Callable[[], Awaitable[None]], group: str, what: str, *, exclusive: bool = True
+    ) -> None:
+        """Run work as a worker of this screen: an async function, not a coroutine, so work cancelled before it
+        starts (exclusive: a later one of its group replaced it) is never made; its errors are said
+        (SaysWorkerErrors)."""
+        # Textual's signature wants Coroutine[None, None, R]; every async def is Coroutine[Any, Any, R]
+        self.run_worker(work, group=group, exclusive=exclusive, exit_on_error=False,  # type: ignore[arg-type]
+                        description=what)  # fmt: skip
+
     def refresh_data(self, force: bool = False) -> None:
         """Totals, topics and claims as stored now (another process committed, or the screen opened); a refresh
         not yet drawn gives way to a later one."""
@@ -197,8 +207,7 @@ class MainScreen(SaysWorkerErrors, Screen):
         async def refresh() -> None:
             await self._refresh(force)
 
-        self.run_worker(refresh, group="refresh", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
-                        exit_on_error=False, description="reading the database")  # fmt: skip
+        self.in_background(refresh, "refresh", "reading the database")
 
     async def _refresh(self, force: bool) -> None:
         self._data_version = self.store.data_version()
@@ -225,8 +234,7 @@ class MainScreen(SaysWorkerErrors, Screen):
         async def load() -> None:
             await self._reload_claims(force, from_top)
 
-        self.run_worker(load, group="claims", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
-                        exit_on_error=False, description="reading the claims")  # fmt: skip
+        self.in_background(load, "claims", "reading the claims")
 
     async def _reload_claims(self, force: bool = False, from_top: bool = False) -> None:
         """The claims of the chosen topic and filter, as stored now; the evidence again when the claim under the
@@ -264,12 +272,10 @@ class MainScreen(SaysWorkerErrors, Screen):
             self._draw_evidence(None, [], None, keep_scroll)
             return
 
-        async def read() -> None:  # a function, not a coroutine: a read cancelled before it starts is never made
+        async def read() -> None:
             await self._read_evidence(claim, keep_scroll)
 
-        # Textual's signature wants Coroutine[None, None, R]; every async def is Coroutine[Any, Any, R]
-        self.run_worker(read, group="evidence", exclusive=True,  # type: ignore[arg-type]
-                        exit_on_error=False, description="reading the evidence")  # fmt: skip
+        self.in_background(read, "evidence", "reading the evidence")
 
     async def _read_evidence(self, claim: Claim, keep_scroll: bool) -> None:
         evidence, event = await asyncio.to_thread(_on_own_connection, self.store, lambda s: _evidence_of(s, claim.id))
@@ -430,8 +436,7 @@ class MainScreen(SaysWorkerErrors, Screen):
             self.show_status(stats)
             self.topics_pane.update_rows(topics, stats, keys)
 
-        self.run_worker(totals, group="totals", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
-                        exit_on_error=False, description="reading the totals")  # fmt: skip
+        self.in_background(totals, "totals", "reading the totals")
 
     def reload_claim(self, claim_id: int) -> None:
         async def reload() -> None:
@@ -440,7 +445,7 @@ class MainScreen(SaysWorkerErrors, Screen):
             except StoreError:
                 self.refresh_data()
 
-        self.run_worker(reload, group="reload", exit_on_error=False)  # type: ignore[arg-type]  # see show_evidence
+        self.in_background(reload, "reload", "reading the claim", exclusive=False)
 
     def action_undo(self) -> None:
         if not self._writable():
@@ -510,8 +515,7 @@ class MainScreen(SaysWorkerErrors, Screen):
                 return
             show(result)
 
-        self.run_worker(read_then_show, group="dialog", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
-                        exit_on_error=False, description=what)  # fmt: skip
+        self.in_background(read_then_show, "dialog", what)
 
     def action_assign(self) -> None:
         if not self._writable() or (claim := self._selected()) is None:
@@ -643,8 +647,7 @@ class MainScreen(SaysWorkerErrors, Screen):
                 self.select_claim(claim_id)
             claims.table.focus()
 
-        self.run_worker(jump, group="claims", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
-                        exit_on_error=False, description="finding the claim")  # fmt: skip
+        self.in_background(jump, "claims", "finding the claim")
 
     def _matches(self, claim: Claim) -> bool:
         f = self.filter_choice
@@ -674,8 +677,7 @@ class MainScreen(SaysWorkerErrors, Screen):
                 if self.filter_choice == choice:
                     self.fapp.say(f"showing: {choice.label} ({len(self.claims_pane.claims)})")
 
-            self.run_worker(show, group="claims", exclusive=True,  # type: ignore[arg-type]  # see show_evidence
-                            exit_on_error=False, description="reading the claims")  # fmt: skip
+            self.in_background(show, "claims", "reading the claims")
 
         self.app.push_screen(FilterScreen(choices, self.filter_choice, self.fapp.text_display), chosen)
 
