@@ -16,13 +16,13 @@ from textual.widgets import DataTable, Footer, Static
 from factcheck_tui.store.models import Event, FigureRow
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.widgets.text import Display, plain
-from factcheck_tui.tui.workers import SaysWorkerErrors
+from factcheck_tui.tui.workers import BackgroundWork
 
 STATUS = {"conflict": ("✘ conflict", "bold red"), "update": ("↗ update", "yellow"), "consistent": ("✔ agree", "green")}
 RELATION = {"conflict": ("✘", "bold red"), "update": ("↗", "yellow"), "same": ("=", "green"), "": ("", "")}
 
 
-class FiguresScreen(SaysWorkerErrors, Screen):
+class FiguresScreen(BackgroundWork, Screen):
     """A table of counted thing × outlet × date × figure, one ledger row after another, conflicts first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,7 +90,7 @@ class FiguresScreen(SaysWorkerErrors, Screen):
             rows = await asyncio.to_thread(self.load, self.show_all)
             self.show_rows(rows)
 
-        self.run_worker(read, group="figures", exclusive=True, exit_on_error=False)  # type: ignore[arg-type]
+        self.in_background(read, "figures", "reading the figure ledger")
 
     def show_rows(self, rows: list[FigureRow]) -> None:
         table = self.query_one(DataTable)

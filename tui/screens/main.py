@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -53,13 +53,13 @@ from factcheck_tui.tui.widgets.keybar import KeyBar
 from factcheck_tui.tui.widgets.status import StatusBar
 from factcheck_tui.tui.widgets.text import plain
 from factcheck_tui.tui.widgets.topics import ALL_TOPICS, TopicsPane, topic_key
-from factcheck_tui.tui.workers import SaysWorkerErrors
+from factcheck_tui.tui.workers import BackgroundWork
 
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
 
-class MainScreen(SaysWorkerErrors, Screen):
+class MainScreen(BackgroundWork, Screen):
     """Everything a reviewer does, by key. Each binding has an id so it can be remapped (App.set_keymap)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]  # noqa: RUF012 — typed by Screen
@@ -189,16 +189,6 @@ class MainScreen(SaysWorkerErrors, Screen):
     # and what it read is drawn when it comes, if it still answers what is on the screen.
     async def read(self, job: Callable[[Store], Any]) -> Any:
         return await asyncio.to_thread(_on_own_connection, self.store, job)
-
-    def in_background(
-        self, work: Callable[[], Awaitable[None]], group: str, what: str, *, exclusive: bool = True
-    ) -> None:
-        """Run work as a worker of this screen: an async function, not a coroutine, so work cancelled before it
-        starts (exclusive: a later one of its group replaced it) is never made; its errors are said
-        (SaysWorkerErrors)."""
-        # Textual's signature wants Coroutine[None, None, R]; every async def is Coroutine[Any, Any, R]
-        self.run_worker(work, group=group, exclusive=exclusive, exit_on_error=False,  # type: ignore[arg-type]
-                        description=what)  # fmt: skip
 
     def refresh_data(self, force: bool = False) -> None:
         """Totals, topics and claims as stored now (another process committed, or the screen opened); a refresh

@@ -40,10 +40,10 @@ from factcheck_tui.tui.widgets.text import (
     symbols,
     verdict_text,
 )
-from factcheck_tui.tui.workers import SaysWorkerErrors
+from factcheck_tui.tui.workers import BackgroundWork
 
 
-class Dialog(SaysWorkerErrors, ModalScreen):
+class Dialog(BackgroundWork, ModalScreen):
     """A modal with a bordered box and an escape binding."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Close", id="dialog.close")]
@@ -419,7 +419,7 @@ class SearchScreen(Dialog):
             hits = await asyncio.to_thread(self.search, query) if query.strip() else []
             self.show_hits(query, hits)
 
-        self.run_worker(search, group="search", exclusive=True, exit_on_error=False)  # type: ignore[arg-type]
+        self.in_background(search, "search", "searching")
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self.hits = hits
