@@ -291,13 +291,13 @@ def build_xlsx(store: Store, only: ClaimFilter | None = None) -> bytes:
     for c in store.claims(only):
         article = articles.get(c.article_id)
         evidence = store.evidence(c.id)
-        agreeing = {e.article_id for e in evidence if e.stance == "agree"}
-        disputing = {e.article_id for e in evidence if e.stance in ("disagree", "update")}
+        agreeing = {e.independent_origin for e in evidence if e.stance == "agree"} - {None}
+        disputing = {e.independent_origin for e in evidence if e.stance in ("disagree", "update")} - {None}
         rows["claims"] += 1
         _row(claims_sheet, rows["claims"], CLAIM_SHEET, wrap, plain, [
             c.id, c.topic, c.outlet, _day(article.date if article else None),
             c.text, c.suggested_verdict, c.verdict, c.reviewer, c.decided_at, c.note,
-            len({_origin(articles, a) for a in agreeing}), len({_origin(articles, a) for a in disputing}), c.article,
+            len(agreeing), len(disputing), c.article,
             article.url if article else None,
         ])  # fmt: skip
         for e in evidence:
@@ -353,12 +353,6 @@ _MOST_LINES = 12  # a cell longer than this scrolls inside its row rather than f
 
 def _day(date: str | None) -> str | None:
     return date[:10] if date else None
-
-
-def _origin(articles: dict, article_id: int) -> int:
-    """The article a copy was made from (copies are one origin)."""
-    a = articles.get(article_id)
-    return a.origin_id if a is not None and a.origin_id else article_id
 
 
 def render(

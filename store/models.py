@@ -146,6 +146,14 @@ class Evidence:
     def __post_init__(self) -> None:
         _shown(self, ("article", "outlet", "source", "reason"))
 
+    @property
+    def independent_origin(self) -> int | None:
+        """The voice this link counts as (copies and outlets quoting one source share one); None for a copy of
+        the claim's own text, which is no second voice."""
+        if self.own_origin:
+            return None
+        return self.origin if self.origin is not None else self.article_id
+
 
 @dataclass(frozen=True)
 class VerdictEvent:

@@ -133,8 +133,8 @@ def origins_summary(evidence: Sequence[Evidence], display: Display) -> str:
     outlets = {e.outlet or e.article for e in evidence}
     members: dict[int, set[str]] = {}
     for e in evidence:
-        if not e.own_origin:
-            members.setdefault(e.origin if e.origin is not None else e.article_id, set()).add(e.outlet or e.article)
+        if (origin := e.independent_origin) is not None:
+            members.setdefault(origin, set()).add(e.outlet or e.article)
     sources = {e.origin: e.source for e in evidence if e.source and not e.own_origin and e.origin is not None}
     quoted = [(sources[o], len(m)) for o, m in members.items() if len(m) > 1 and o in sources]
     copies = [len(m) for o, m in members.items() if len(m) > 1 and o not in sources]
