@@ -85,7 +85,7 @@ class MainScreen(BackgroundWork, Screen):
         Binding("slash", "search", "search", id="review.search", tooltip="Search every sentence and jump to it"),
         Binding("A", "assign", "assign", id="review.assign", show=False,
                 tooltip="Assign the selected claim, or its topic, to a member of the team (editors)"),
-        Binding("t", "agreement", "agree", id="review.agreement",
+        Binding("t", "agreement", "agree", id="review.agreement", show=False,
                 tooltip="How far the reviewers agree: Cohen's kappa per pair, Krippendorff's alpha, per topic"),
         Binding("f", "filter", "filter", id="review.filter",
                 tooltip="Show only unreviewed / suggested disputed / a verdict / an outlet"),
