@@ -19,6 +19,7 @@ def test_the_wheel_holds_only_the_factcheck_tui_namespace(tmp_path):
     tops = {name.split("/")[0] for name in names}
     assert {top for top in tops if not top.endswith(".dist-info")} == {"factcheck_tui"}
     assert {"factcheck_tui/tui/cli.py", "factcheck_tui/store/api.py", "factcheck_tui/store/text/judging/judgement_model.json",
+            "factcheck_tui/store/text/judging/conflict_check_model.json",
             "factcheck_tui/seeds/000_42f8bc07242eb304.txt"} <= set(names)  # fmt: skip
     assert "factcheck-tui = factcheck_tui.tui.cli:main" in entry_points
     assert not any(name.startswith(("factcheck_tui/tools/", "factcheck_tui/tests/")) for name in names)

@@ -16,6 +16,7 @@ from factcheck_tui.store.text.arabic.terms import (
     without_speech_verbs,
 )
 from factcheck_tui.store.text.grouping.blocking import CandidateIndex
+from factcheck_tui.store.text.judging import conflict_check
 from factcheck_tui.store.text.judging.judgement import (
     STATEMENT_WORDS,
     judgement_features,
@@ -65,7 +66,7 @@ def judge(
                     other_date, one_happening)  # fmt: skip
     if weighed is None:
         return None
-    a, b, result, _, p, stance = weighed
+    a, b, result, _, p, stance, _ = weighed
     confidence = round(max(p.values()), 3)
     if stance == result.stance:
         return replace(result, confidence=confidence)
@@ -102,6 +103,7 @@ class Weighed(NamedTuple):
     features: dict[str, float]  # the pair judgement's
     p: dict[str, float]  # its probabilities
     stance: str  # the judgement's stance
+    unchecked: str  # its stance before the learned check on conflicts (conflict_check), what that check decides on
 
 
 def weigh(
@@ -131,7 +133,10 @@ def weigh(
         bool(features.get("same_statement")),
         places_differ=bool(features.get("conf:place")),
     )
-    return Weighed(a, b, result, features, p, stance)
+    checked = stance
+    if stance in ("disagree", "update") and not one_happening and not conflict_check.stands(features, p):
+        checked = "related"
+    return Weighed(a, b, result, features, p, checked, stance)
 
 
 def beyond_names(shared_terms: set[str], a: Facts, b: Facts) -> set[str]:
