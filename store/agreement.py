@@ -24,7 +24,7 @@ def reviewer_verdicts(conn: sqlite3.Connection) -> dict[str, dict[int, str]]:
     made_by: dict[int, tuple[str, int]] = {}
     rows = conn.execute(
         "SELECT e.id, e.claim_id, e.reviewer, e.verdict, e.undoes FROM verdict_events e "
-        "JOIN claims c ON c.id = e.claim_id ORDER BY e.id"
+        "JOIN claims c ON c.id = e.claim_id WHERE e.kind IN ('verdict', 'review') ORDER BY e.id"
     )
     for event, claim, reviewer, verdict, undoes in rows:
         if undoes is not None:

@@ -8,12 +8,13 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 import platformdirs
 
-from factcheck_tui.store import review
+from factcheck_tui.store import review, reviews
 from factcheck_tui.store.db import StoreError, connect, database_errors, index_lock
 from factcheck_tui.store.models import (
     WAITING,
@@ -32,6 +33,7 @@ from factcheck_tui.store.models import (
     VerdictEvent,
 )
 from factcheck_tui.store.review import KEEP, VerdictConflict, check_reviewer, os_account
+from factcheck_tui.store.reviews import Policy
 from factcheck_tui.store.text import OTHER_LABEL
 from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.terms import content_terms
@@ -92,16 +94,21 @@ def bundled_seeds() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds"
 
 
+# The claim's (final) verdict, and the viewer's own review where the desk keeps reviews apart (the first parameter:
+# the viewer's name, or None).
 _CLAIM_SELECT = """
     SELECT c.id, c.article_id, a.name, a.outlet, c.sentence_id, c.text, c.topic_id, t.label, c.checkworthiness,
            c.suggested_verdict, v.verdict, v.reviewer, v.note, v.decided_at, COALESCE(v.version, 0),
            CASE WHEN v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig THEN 1 ELSE 0 END,
-           s.start, s."end", c.facts_json
+           s.start, s."end", c.facts_json, v.adjudicated_by,
+           r.verdict, r.note, r.decided_at, COALESCE(r.version, 0),
+           CASE WHEN r.verdict IS NOT NULL AND r.evidence_sig != c.evidence_sig THEN 1 ELSE 0 END
     FROM claims c
     JOIN articles a ON a.id = c.article_id
     JOIN sentences s ON s.id = c.sentence_id
     LEFT JOIN topics t ON t.id = c.topic_id
     LEFT JOIN verdicts v ON v.claim_id = c.id
+    LEFT JOIN reviews r ON r.claim_id = c.id AND r.reviewer = ?
 """
 
 
@@ -112,18 +119,27 @@ _TOPIC_SELECT = """
 """
 
 
-def _claim(row: tuple) -> Claim:
-    *head, stale, start, end, facts = row
+def _claim(row: tuple, viewer: str | None, desk: Policy) -> Claim:
+    *head, stale, start, end, facts, adjudicated_by, mine, my_note, my_time, my_version, my_stale = row
     # the SELECT lists Claim's fields in order; mypy cannot count a row's columns
-    return Claim(*head, bool(stale), start, end, json.loads(facts or "{}"))  # type: ignore[call-arg]
+    claim = Claim(*head, bool(stale), start, end, json.loads(facts or "{}"), final_verdict=head[10],  # type: ignore[call-arg,misc]
+                  adjudicated_by=adjudicated_by)  # fmt: skip
+    if desk.per_reviewer and viewer is not None:
+        # the viewer works on their own review; the final verdict stays beside it
+        claim = replace(claim, verdict=mine, reviewer=viewer if my_version else None, note=my_note,
+                        decided_at=my_time, version=my_version, stale=bool(my_stale))  # fmt: skip
+    return claim
 
 
 class Store:
     """A factcheck-tui database. One instance per thread (SQLite connections are not shared across threads)."""
 
-    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False, viewer: str | None = None):
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
+        # whose eyes the reads are for: where the desk keeps reviews apart, a claim shows the viewer's own review,
+        # and under blind review no colleague's verdict before the viewer has given theirs (store.reviews)
+        self.viewer = viewer
         self.db = connect(self.path, read_only=read_only)
         self.conn: sqlite3.Connection = self.db.conn
 
@@ -139,7 +155,7 @@ class Store:
 
     def reopen(self) -> Store:
         """A new connection to the same database, for use from another thread."""
-        return Store(self.path, read_only=self.read_only)
+        return Store(self.path, read_only=self.read_only, viewer=self.viewer)
 
     def _writable(self) -> None:
         if self.read_only:
@@ -321,18 +337,21 @@ class Store:
 
     def claims(self, where: ClaimFilter | None = None) -> list[Claim]:
         where = where or ClaimFilter()
+        desk = reviews.policy(self.conn)
+        # the verdict a filter reads: the viewer's own review where the desk keeps reviews apart, else the claim's
+        verdict = "r" if desk.per_reviewer and self.viewer is not None else "v"
         clauses: list[str] = []
-        params: list[int | str] = []
+        params: list[int | str | None] = [self.viewer]
         if where.topic_id is not None:
             clauses.append("c.topic_id = ?")
             params.append(where.topic_id)
         if where.unreviewed:
-            clauses.append("v.verdict IS NULL")
+            clauses.append(f"{verdict}.verdict IS NULL")
         if where.suggested:
             clauses.append("c.suggested_verdict = ?")
             params.append(where.suggested)
         if where.verdict:
-            clauses.append("v.verdict = ?")
+            clauses.append(f"{verdict}.verdict = ?")
             params.append(where.verdict)
         if where.outlet:
             clauses.append("COALESCE(a.outlet, a.name) = ?")
@@ -344,15 +363,58 @@ class Store:
             clauses.append("c.id IN (SELECT claim_id FROM assignments WHERE reviewer = ?)")
             params.append(where.assigned_to)
         if where.stale:
-            clauses.append("v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig")
+            clauses.append(f"{verdict}.verdict IS NOT NULL AND {verdict}.evidence_sig != c.evidence_sig")
         sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY c.article_id, s.idx"
-        return [_claim(r) for r in self.conn.execute(sql, params)]
+        return self._with_reviews([_claim(r, self.viewer, desk) for r in self.conn.execute(sql, params)], desk)
 
     def claim(self, claim_id: int) -> Claim:
-        row = self.conn.execute(_CLAIM_SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
+        desk = reviews.policy(self.conn)
+        row = self.conn.execute(_CLAIM_SELECT + " WHERE c.id = ?", (self.viewer, claim_id)).fetchone()
         if row is None:
             raise StoreError(f"no claim with id {claim_id}")
-        return _claim(row)
+        return self._with_reviews([_claim(row, self.viewer, desk)], desk)[0]
+
+    def final_claims(self, where: ClaimFilter | None = None) -> list[Claim]:
+        """The claims with their final verdicts (verdict, reviewer, note, decided_at are the final's: agreed or
+        adjudicated, None while reviews are missing or disagree), as exports and reports carry them. Under blind
+        review a viewer's export hides what their screen hides."""
+        finals = self._as(None).claims(where)
+        desk = reviews.policy(self.conn)
+        if not (desk.blind and self.viewer is not None and self.role_of_viewer() != "editor"):
+            return finals
+        seen = {c.id: c for c in self.claims()}
+        return [replace(c, verdict=None, reviewer=None, note=None, decided_at=None, final_verdict=None,
+                        adjudicated_by=None, reviews=seen[c.id].reviews, hidden=True)
+                if seen[c.id].hidden else c for c in finals]  # fmt: skip
+
+    def _with_reviews(self, claims: list[Claim], desk: Policy) -> list[Claim]:
+        """Each claim with its reviews where the desk keeps them apart. Under blind review a viewer who has not given
+        their own verdict on a claim sees no colleague's, nor the final verdict they make (an editor sees all:
+        they adjudicate)."""
+        if not desk.per_reviewer or not claims:
+            return claims
+        given = reviews.reviews_of(self.conn, [c.id for c in claims] if len(claims) < 500 else None)
+        sees_all = self.viewer is None or (not desk.blind) or self.role_of_viewer() == "editor"
+        out = []
+        for c in claims:
+            mine_given = any(r.reviewer == self.viewer and r.verdict for r in given.get(c.id, []))
+            visible = sees_all or mine_given
+            all_of = tuple(given.get(c.id, ()))
+            out.append(replace(
+                c,
+                reviews=all_of if visible else tuple(r for r in all_of if r.reviewer == self.viewer),
+                reviews_given=sum(1 for r in all_of if r.verdict),
+                reviews_needed=desk.reviews_needed,
+                final_verdict=c.final_verdict if visible else None,
+                adjudicated_by=c.adjudicated_by if visible else None,
+                hidden=not visible,
+            ))  # fmt: skip
+        return out
+
+    def role_of_viewer(self) -> str | None:
+        from factcheck_tui.store import team
+
+        return team.role_of(self.conn, self.viewer) if self.viewer else None
 
     def evidence(self, claim_id: int) -> list[Evidence]:
         rows = self.conn.execute(
@@ -408,6 +470,11 @@ class Store:
         events = review.history(self.conn, claim_id)
         if not events:
             self.claim(claim_id)  # raises for an unknown id
+        desk = reviews.policy(self.conn)
+        if desk.blind and self.viewer is not None and self.role_of_viewer() != "editor" and events:
+            mine = reviews.own_review(self.conn, claim_id, self.viewer)
+            if mine["verdict"] is None:  # blind: only one's own changes until one has given a verdict
+                events = [e for e in events if e.reviewer == self.viewer and e.kind == "review"]
         return events
 
     def events_since(self, event_id: int) -> list[VerdictEvent]:
@@ -422,24 +489,72 @@ class Store:
         note: object = KEEP,
         expected_version: int | None = None,
     ) -> Claim:
-        """Write the verdict (None clears it) in its own transaction, then return the claim as now stored."""
+        """Write the verdict (None clears it) in its own transaction, then return the claim as now stored: the
+        claim's one verdict, or where the desk keeps reviews apart this reviewer's own review (expected_version is
+        then the review's), from which the final verdict settles."""
         self._writable()
         with database_errors(self.path):
-            review.set_verdict(self.conn, claim_id, verdict, reviewer, note, expected_version)
-            return self.claim(claim_id)
+            if reviews.policy(self.conn).per_reviewer:
+                reviews.set_review(self.conn, claim_id, verdict, reviewer, note, expected_version)
+            else:
+                review.set_verdict(self.conn, claim_id, verdict, reviewer, note, expected_version)
+            return self._as(reviewer).claim(claim_id)
 
     def set_note(self, claim_id: int, note: str | None, reviewer: str, expected_version: int | None = None) -> Claim:
         self._writable()
         with database_errors(self.path):
-            current = self.claim(claim_id)
-            review.set_verdict(self.conn, claim_id, current.verdict, reviewer, note, expected_version)
-            return self.claim(claim_id)
+            if reviews.policy(self.conn).per_reviewer:
+                mine = reviews.own_review(self.conn, claim_id, reviewer)["verdict"]
+                reviews.set_review(self.conn, claim_id, mine, reviewer, note, expected_version)
+            else:
+                current = self.claim(claim_id)
+                review.set_verdict(self.conn, claim_id, current.final_verdict, reviewer, note, expected_version)
+            return self._as(reviewer).claim(claim_id)
+
+    def _as(self, viewer: str | None) -> Store:
+        """This store read through another viewer's eyes (the same connection)."""
+        if viewer == self.viewer:
+            return self
+        other = object.__new__(Store)
+        other.__dict__.update(self.__dict__, viewer=viewer)
+        return other
 
     def undo(self, reviewer: str) -> VerdictEvent | None:
-        """Revert this reviewer's last change not yet undone; returns the undo event, or None."""
+        """Revert this reviewer's last change not yet undone (a verdict, their review or an adjudication); returns
+        the undo event, or None."""
         self._writable()
         with database_errors(self.path):
-            return review.undo_last(self.conn, reviewer)
+            return reviews.undo_last(self.conn, reviewer)
+
+    def adjudicate(
+        self, claim_id: int, verdict: str | None, editor: str, note: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:  # fmt: skip
+        """An editor decides the claim's final verdict where reviewers disagree (None withdraws the decision)."""
+        self._writable()
+        with database_errors(self.path):
+            reviews.adjudicate(self.conn, claim_id, verdict, editor, note, expected_version)
+            return self._as(editor).claim(claim_id)
+
+    def to_adjudicate(self) -> list[Claim]:
+        """The claims whose reviewers disagree and no editor has decided, with every review (for editors: under
+        blind review the list would tell a reviewer how colleagues decided)."""
+        desk = reviews.policy(self.conn)
+        if desk.blind and self.viewer is not None and self.role_of_viewer() != "editor":
+            raise StoreError("under blind review only an editor sees where reviewers disagree")
+        ids = set(reviews.to_adjudicate(self.conn))
+        return [c for c in self._as(None).claims() if c.id in ids]  # the final verdicts, every review
+
+    def review_policy(self) -> Policy:
+        return reviews.policy(self.conn)
+
+    def set_review_policy(
+        self, reviews_needed: int | None = None, blind: bool | None = None, account: str | None = None
+    ) -> Policy:
+        """Change how the desk reviews (store.reviews.set_policy), as account (default: this OS account)."""
+        self._writable()
+        with database_errors(self.path):
+            return reviews.set_policy(self.conn, account or os_account(), reviews_needed, blind)
 
     def check_integrity(self) -> None:
         """StoreError unless SQLite's quick check passes: writing into a damaged file spreads the damage."""

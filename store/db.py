@@ -266,8 +266,32 @@ def _v9(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX assignments_reviewer ON assignments(reviewer)")
 
 
+def _v10(db: sqlite_utils.Database) -> None:
+    """Double review (store.reviews): each reviewer's own verdict on a claim where the team's policy asks for more
+    than one review or for blind review; the claims' verdicts row is then the final one, agreed or adjudicated
+    (adjudicated_by: the editor). Every history event says what kind of change it was."""
+    db.executescript(
+        """
+        CREATE TABLE reviews (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            verdict TEXT CHECK (verdict IN ('confirmed', 'disputed', 'single-source')),
+            note TEXT,
+            decided_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            evidence_sig TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (claim_id, reviewer)
+        );
+        ALTER TABLE verdicts ADD COLUMN adjudicated_by TEXT;
+        -- 'verdict': the claim's one verdict (a single review, not blind); 'review': one reviewer's own verdict;
+        -- 'final': the verdict the reviews agreed on (or none left to agree); 'adjudication': an editor's decision
+        ALTER TABLE verdict_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'verdict';
+        """
+    )
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -37,6 +37,9 @@ CSV_COLUMNS = [
     "agreeing_articles",
     "disagreeing_articles",
     "evidence",
+    # team review (store.reviews), added after the columns readers already address by position
+    "adjudicated_by",
+    "reviews",
 ]
 # A cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection). Tab and CR too.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -64,7 +67,7 @@ def build_json(store: Store, *, full_paths: bool = False, only: ClaimFilter | No
     articles = store.articles()
     names = {a.id: a.name for a in articles}
     by_id = {a.id: a for a in articles}
-    claims = store.claims(only)
+    claims = store.final_claims(only)
     topic_claims: dict[int, list[int]] = {}
     for c in claims:
         if c.topic_id is not None:
@@ -100,6 +103,10 @@ def build_json(store: Store, *, full_paths: bool = False, only: ClaimFilter | No
                 "decided_at": c.decided_at,
                 "note": c.note,
                 "stale": c.stale,
+                # where the desk keeps each reviewer's verdict apart (store.reviews): theirs, and the editor who
+                # decided the final verdict
+                "reviews": [r.exported() for r in c.reviews],
+                "adjudicated_by": c.adjudicated_by,
                 "evidence": [
                     {
                         "article_id": e.article_id,
@@ -128,7 +135,7 @@ def build_csv(store: Store, only: ClaimFilter | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
-    for c in store.claims(only):
+    for c in store.final_claims(only):
         evidence = store.evidence(c.id)
         agreeing = sorted({e.article for e in evidence if e.stance == "agree"})
         disagreeing = sorted({e.article for e in evidence if e.stance == "disagree"})
@@ -147,9 +154,20 @@ def build_csv(store: Store, only: ClaimFilter | None = None) -> str:
             "; ".join(agreeing),
             "; ".join(disagreeing),
             summary,
+            c.adjudicated_by,
+            "\n".join(review_line(r) for r in c.reviews),
         ]
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
+
+
+# The CSV reviews column: one line per reviewer (README, "Exports").
+REVIEW_LINE = "{reviewer} | {verdict} | {decided_at} | {note}"
+
+
+def review_line(r) -> str:
+    return REVIEW_LINE.format(reviewer=r.reviewer, verdict=r.verdict or "cleared", decided_at=r.decided_at,
+                              note=" ".join((r.note or "").split()))  # fmt: skip
 
 
 # The CSV evidence column: one line per link, its fields separated by " | " (README, "Exports").
@@ -211,7 +229,7 @@ def build_claimreview(store: Store, only: ClaimFilter | None = None, desk: Revie
     desk = desk or ReviewDesk()
     ratings = dict(desk.ratings)
     reviews = []
-    for c in store.claims(only):
+    for c in store.final_claims(only):
         if c.verdict is None:
             continue
         article = store.article(c.article_id)
@@ -258,7 +276,7 @@ CLAIM_SHEET = (
     ("claim", 7, False), ("topic", 24, True), ("outlet", 14, False), ("date", 11, False), ("claim text", 60, True),
     ("suggested", 13, False), ("verdict", 13, False), ("reviewer", 12, False), ("decided", 17, False),
     ("note", 30, True), ("agreeing origins", 10, False), ("disputing origins", 10, False), ("article", 24, True),
-    ("url", 30, True),
+    ("url", 30, True), ("adjudicated by", 12, False), ("reviews", 40, True),
 )  # fmt: skip
 EVIDENCE_SHEET = (
     ("claim", 7, False), ("stance", 10, False), ("outlet", 14, False), ("date", 11, False), ("sentence", 70, True),
@@ -266,7 +284,7 @@ EVIDENCE_SHEET = (
 )  # fmt: skip
 HISTORY_SHEET = (
     ("claim", 7, False), ("when", 17, False), ("reviewer", 12, False), ("from", 13, False), ("to", 13, False),
-    ("note", 40, True), ("undo of", 8, False),
+    ("note", 40, True), ("undo of", 8, False), ("kind", 12, False),
 )  # fmt: skip
 
 
@@ -288,7 +306,7 @@ def build_xlsx(store: Store, only: ClaimFilter | None = None) -> bytes:
     evidence_sheet = _sheet(book, "Evidence", EVIDENCE_SHEET, head, wrap, plain)
     history_sheet = _sheet(book, "History", HISTORY_SHEET, head, wrap, plain)
     rows = {"claims": 0, "evidence": 0, "history": 0}
-    for c in store.claims(only):
+    for c in store.final_claims(only):
         article = articles.get(c.article_id)
         evidence = store.evidence(c.id)
         agreeing = {e.independent_origin for e in evidence if e.stance == "agree"} - {None}
@@ -298,7 +316,7 @@ def build_xlsx(store: Store, only: ClaimFilter | None = None) -> bytes:
             c.id, c.topic, c.outlet, _day(article.date if article else None),
             c.text, c.suggested_verdict, c.verdict, c.reviewer, c.decided_at, c.note,
             len(agreeing), len(disputing), c.article,
-            article.url if article else None,
+            article.url if article else None, c.adjudicated_by, "\n".join(review_line(r) for r in c.reviews),
         ])  # fmt: skip
         for e in evidence:
             source = articles.get(e.article_id)
@@ -310,7 +328,7 @@ def build_xlsx(store: Store, only: ClaimFilter | None = None) -> bytes:
         for h in store.history(c.id):
             rows["history"] += 1
             _row(history_sheet, rows["history"], HISTORY_SHEET, wrap, plain,
-                 [c.id, h.at, h.reviewer, h.previous, h.verdict, h.note, h.undoes])  # fmt: skip
+                 [c.id, h.at, h.reviewer, h.previous, h.verdict, h.note, h.undoes, h.kind])  # fmt: skip
     for sheet, columns, n in ((claims_sheet, CLAIM_SHEET, rows["claims"]), (evidence_sheet, EVIDENCE_SHEET,
                               rows["evidence"]), (history_sheet, HISTORY_SHEET, rows["history"])):  # fmt: skip
         sheet.autofilter(0, 0, max(n, 1), len(columns) - 1)

@@ -119,9 +119,17 @@ class Claim:
     start: int = 0  # offsets of the claim's sentence in its article
     end: int = 0
     facts: dict = field(default_factory=dict)
+    # Where the desk keeps each reviewer's verdict apart (store.reviews), verdict ... stale above are the viewer's
+    # own review and these say the rest; otherwise final_verdict is verdict and there are no reviews.
+    final_verdict: str | None = None  # agreed by the reviews or adjudicated; None while missing or disagreeing
+    adjudicated_by: str | None = None  # the editor who decided it
+    reviews: tuple[Review, ...] = ()  # the reviews the viewer may see
+    reviews_given: int = 0  # how many reviewers have given a verdict (shown even under blind review)
+    reviews_needed: int = 0  # the desk's policy where it keeps reviews apart; 0: one shared verdict
+    hidden: bool = False  # blind review: colleagues' verdicts are kept from this viewer until they give theirs
 
     def __post_init__(self) -> None:
-        _shown(self, ("article", "outlet", "reviewer"), ("note",))
+        _shown(self, ("article", "outlet", "reviewer", "adjudicated_by"), ("note",))
 
 
 @dataclass(frozen=True)
@@ -166,9 +174,30 @@ class VerdictEvent:
     at: str
     undoes: int | None = None  # the event this one reverted
     account: str | None = None  # the OS account that made the change (None before schema 7)
+    # "verdict" (the claim's one verdict), "review" (one reviewer's own), "final" (what the reviews agreed on, or
+    # none while they disagree), "adjudication" (an editor's decision): store.reviews
+    kind: str = "verdict"
 
     def __post_init__(self) -> None:
         _shown(self, ("reviewer", "account"), ("note",))
+
+
+@dataclass(frozen=True)
+class Review:
+    """One reviewer's own verdict on a claim, where the desk keeps each reviewer's apart (store.reviews)."""
+
+    reviewer: str
+    verdict: str | None  # None: cleared
+    note: str | None
+    decided_at: str
+    version: int
+
+    def __post_init__(self) -> None:
+        _shown(self, ("reviewer",), ("note",))
+
+    def exported(self) -> dict:
+        """The review as exports and `adjudicate --format json` give it."""
+        return {"reviewer": self.reviewer, "verdict": self.verdict, "note": self.note, "decided_at": self.decided_at}
 
 
 @dataclass(frozen=True)

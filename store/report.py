@@ -37,7 +37,7 @@ h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { border-bottom: 1px solid #d0d
 def build_html(store: Store, only: ClaimFilter | None = None, title: str = "factcheck-tui report") -> str:
     """The whole page as a string (the claims of a filter, or all)."""
     articles = {a.id: a for a in store.articles()}
-    claims = store.claims(only)
+    claims = store.final_claims(only)
     topics = {t.id: t.label for t in store.topics()}
     stats = store.stats()
     e = html.escape

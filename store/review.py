@@ -1,4 +1,5 @@
-"""Verdicts, notes, undo and history: every change is one short transaction that also appends an event."""
+"""Verdicts, notes and history: every change is one short transaction that also appends an event. (Undo, and the
+per-reviewer reviews of a desk that asks for them, are store.reviews.)"""
 
 from __future__ import annotations
 
@@ -62,6 +63,12 @@ def check_reviewer(name: str) -> str:
     return cleaned
 
 
+def check_verdict(verdict: str | None) -> None:
+    """StoreError unless a verdict the desk gives (None: cleared)."""
+    if verdict is not None and verdict not in VERDICTS:
+        raise StoreError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)} or clear")
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -107,8 +114,7 @@ def set_verdict(
 
     With expected_version, refuses (VerdictConflict) when the stored version differs, so a reviewer never
     overwrites a change they have not seen."""
-    if verdict is not None and verdict not in VERDICTS:
-        raise StoreError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)} or clear")
+    check_verdict(verdict)
     reviewer = check_reviewer(reviewer)
     with write_transaction(conn):
         state = _current(conn, claim_id)
@@ -137,31 +143,7 @@ def set_verdict(
     return {"verdict": verdict, "reviewer": reviewer, "note": new_note, "decided_at": at, "version": version}
 
 
-def undo_last(conn: sqlite3.Connection, reviewer: str) -> VerdictEvent | None:
-    """Revert this reviewer's most recent change, made from this OS account, that has not been undone yet; None when
-    there is nothing. (Events from before accounts were recorded match on the reviewer name alone.)
-
-    Refuses (VerdictConflict) when someone else has changed that claim since: undo must not wipe their work."""
-    row = conn.execute(
-        "SELECT id, claim_id, verdict, previous, note, previous_note FROM verdict_events e "
-        "WHERE reviewer = ? AND (account = ? OR account IS NULL) AND undoes IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM verdict_events u WHERE u.undoes = e.id) "
-        "ORDER BY id DESC LIMIT 1",
-        (reviewer, os_account()),
-    ).fetchone()
-    if row is None:
-        return None
-    event_id, claim_id, verdict, previous, note, previous_note = row
-    state = _current(conn, claim_id)
-    if state["verdict"] != verdict or state["note"] != note:
-        raise VerdictConflict(claim_id, -1, state)
-    set_verdict(
-        conn, claim_id, previous, reviewer, note=previous_note, expected_version=state["version"], undoes=event_id
-    )
-    return history(conn, claim_id)[-1]
-
-
-_EVENT_SELECT = "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes, account FROM verdict_events "
+_EVENT_SELECT = "SELECT id, claim_id, verdict, previous, reviewer, note, at, undoes, account, kind FROM verdict_events "
 
 
 def history(conn: sqlite3.Connection, claim_id: int) -> list[VerdictEvent]:

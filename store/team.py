@@ -53,7 +53,7 @@ def add(conn: sqlite3.Connection, name: str, role: str, account: str) -> list[Me
             else:
                 role = "editor"  # the team's first member is its first editor
         else:
-            _must_edit(conn, account)
+            must_edit(conn, account)
         conn.execute(
             "INSERT INTO team VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET role = excluded.role",
             (name, role, now(), account),
@@ -64,7 +64,7 @@ def add(conn: sqlite3.Connection, name: str, role: str, account: str) -> list[Me
 
 def remove(conn: sqlite3.Connection, name: str, account: str) -> None:
     with write_transaction(conn):
-        _must_edit(conn, account)
+        must_edit(conn, account)
         if role_of(conn, name) is None:
             raise StoreError(f"{name} is not on this database's team")
         editors = [m.name for m in members(conn) if m.role == "editor"]
@@ -75,7 +75,7 @@ def remove(conn: sqlite3.Connection, name: str, account: str) -> None:
 
 def allow_named_reviewers(conn: sqlite3.Connection, allow: bool, account: str) -> None:
     with write_transaction(conn):
-        _must_edit(conn, account)
+        must_edit(conn, account)
         conn.execute(
             "INSERT INTO team_policy VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (NAMED_REVIEWERS, "1" if allow else "0"),
@@ -113,7 +113,7 @@ def assign(conn: sqlite3.Connection, claim_ids: list[int], reviewer: str | None,
     """Assign the claims to a member (None: take the assignment back), as an editor. Returns how many changed.
     A topic is assigned by its claims as they are now; claims indexed later are unassigned until assigned."""
     with write_transaction(conn):
-        _must_edit(conn, account)
+        must_edit(conn, account)
         if reviewer is not None and role_of(conn, reviewer) is None:
             raise StoreError(f"{reviewer} is not on this database's team (factcheck-tui team list)")
         known = {r[0] for r in conn.execute(
@@ -132,6 +132,7 @@ def assign(conn: sqlite3.Connection, claim_ids: list[int], reviewer: str | None,
     return len(claim_ids)
 
 
-def _must_edit(conn: sqlite3.Connection, account: str) -> None:
+def must_edit(conn: sqlite3.Connection, account: str) -> None:
+    """StoreError unless the account is one of the team's editors."""
     if role_of(conn, account) != "editor":
         raise StoreError(f"only an editor changes the team, and {account} is not one (factcheck-tui team list)")

@@ -19,7 +19,8 @@ from factcheck_tui.store.models import EXPORT_FORMATS, VERDICTS, ClaimFilter
 from factcheck_tui.tui import __version__
 
 SUBCOMMANDS = (
-    "index", "export", "report", "verdict", "team", "assign", "agreement", "stance", "events", "figures", "serve",
+    "index", "export", "report", "verdict", "team", "assign", "agreement", "adjudicate", "stance", "events",
+    "figures", "serve",
 )  # fmt: skip
 VERDICT_CHOICES = (*VERDICTS, "clear")
 
@@ -119,6 +120,18 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
             action=argparse.BooleanOptionalAction,
             help="policy: let a member review under a --reviewer name (a browser session's account is the server's)",
         )
+        p.add_argument(
+            "--reviews-needed",
+            type=int,
+            metavar="N",
+            help="policy: how many reviewers decide each claim (default 1); with more, each reviewer's verdict is kept "
+            "and the claim's final verdict is the one they agree on, or an editor's adjudication",
+        )
+        p.add_argument(
+            "--blind",
+            action=argparse.BooleanOptionalAction,
+            help="policy: a reviewer sees no colleague's verdict or note on a claim before giving their own",
+        )
         _add_db(p)
     elif name == "assign":
         p.description = "Assign claims (or every claim of topics) to a member of the team, as an editor."
@@ -132,6 +145,16 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
             "How far reviewers agree: Cohen's kappa per pair, Krippendorff's alpha for the team and per topic, and "
             "each reviewer against the suggested verdict (each reviewer's latest verdict on a claim counts)."
         )
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        _add_db(p)
+    elif name == "adjudicate":
+        p.description = (
+            "As an editor, decide the final verdict of a claim whose reviewers disagree (or list those claims, each "
+            "with every reviewer's verdict and note)."
+        )
+        p.add_argument("claim_id", type=int, nargs="?", metavar="CLAIM_ID", help="omit to list the claims to decide")
+        p.add_argument("verdict", nargs="?", choices=VERDICT_CHOICES, help="clear: withdraw your decision")
+        p.add_argument("--note", help="why (kept in the history and exported)")
         p.add_argument("--format", choices=("text", "json"), default="text")
         _add_db(p)
     elif name == "stance":
@@ -305,8 +328,8 @@ def _run_agreement(args) -> int:
 def _run_team(args) -> int:
     if args.action in ("add", "remove") and not args.name:
         raise UserError(f"team {args.action} needs a NAME")
-    if args.action == "policy" and args.named_reviewers is None:
-        raise UserError("team policy needs --named-reviewers or --no-named-reviewers")
+    if args.action == "policy" and args.named_reviewers is None and args.reviews_needed is None and args.blind is None:
+        raise UserError("team policy needs --named-reviewers, --reviews-needed N or --blind / --no-blind")
     with _open_store(args, read_only=args.action == "list" and _exists(args.db)) as store:
         if args.action == "add":
             for m in store.team_add(args.name, args.role):
@@ -315,20 +338,28 @@ def _run_team(args) -> int:
             store.team_remove(args.name)
             print(f"{_printable(args.name)}: removed")
         elif args.action == "policy":
-            store.team_allow_named_reviewers(args.named_reviewers)
-            print("named reviewers: " + ("allowed" if args.named_reviewers else "not allowed"))
+            if args.named_reviewers is not None:
+                store.team_allow_named_reviewers(args.named_reviewers)
+            if args.reviews_needed is not None or args.blind is not None:
+                store.set_review_policy(args.reviews_needed, args.blind)
         members = store.team()
         named = store.team_named_reviewers()
+        desk = store.review_policy()
+    if args.action == "policy":
+        print("named reviewers: " + ("allowed" if named else "not allowed"))
+        print(f"reviews needed: {desk.reviews_needed}; blind: {'yes' if desk.blind else 'no'}")
     if args.action == "list":
         if args.format == "json":
             print(json.dumps({"members": [{"name": m.name, "role": m.role, "added_at": m.added_at,
-                                           "added_by": m.added_by} for m in members], "named_reviewers": named},
+                                           "added_by": m.added_by} for m in members], "named_reviewers": named,
+                              "reviews_needed": desk.reviews_needed, "blind": desk.blind},
                              ensure_ascii=False, indent=1))  # fmt: skip
         elif not members:
             print("no team: anyone reviews this database under their account or --reviewer")
         else:
             for m in members:
                 print(f"{m.role:<9} {_printable(m.name)}  (added {m.added_at[:10]} by {_printable(m.added_by)})")
+            print(f"reviews needed: {desk.reviews_needed}; blind: {'yes' if desk.blind else 'no'}")
     return 0
 
 
@@ -407,7 +438,41 @@ def _run_verdict(args) -> int:
         store.check_integrity()
         reviewer = store.identity(args.reviewer)  # on a team database: a member, as the team allows
         claim = store.set_verdict(args.claim_id, verdict, reviewer, note=note)
-    print(f"claim {claim.id}: {claim.verdict or 'cleared'} by {claim.reviewer} at {claim.decided_at}")
+        per_reviewer = store.review_policy().per_reviewer
+    if per_reviewer:  # the reviewer's own review, and where the claim stands
+        final = claim.final_verdict or ("hidden until you decide" if claim.hidden else "none yet")
+        print(f"claim {claim.id}: your review {claim.verdict or 'cleared'} ({claim.reviews_given} given); "
+              f"final verdict {final}")  # fmt: skip
+    else:
+        print(f"claim {claim.id}: {claim.verdict or 'cleared'} by {claim.reviewer} at {claim.decided_at}")
+    return 0
+
+
+def _run_adjudicate(args) -> int:
+    if args.claim_id is not None and args.verdict is None:
+        raise UserError("adjudicate CLAIM_ID needs a verdict (or clear)")
+    with _open_store(args, read_only=args.claim_id is None and _exists(args.db)) as store:
+        editor = store.identity()
+        store.viewer = editor
+        if args.claim_id is not None:
+            verdict = None if args.verdict == "clear" else args.verdict
+            claim = store.adjudicate(args.claim_id, verdict, editor, args.note)
+            print(f"claim {claim.id}: final verdict {claim.final_verdict or 'none (the reviews decide)'}"
+                  + (f", decided by {_printable(claim.adjudicated_by)}" if claim.adjudicated_by else ""))  # fmt: skip
+            return 0
+        queue = store.to_adjudicate()
+    if args.format == "json":
+        print(json.dumps([{"claim": c.id, "text": c.text, "topic": c.topic,
+                           "reviews": [r.exported() for r in c.reviews]} for c in queue],
+                         ensure_ascii=False, indent=1))  # fmt: skip
+        return 0
+    if not queue:
+        print("no claim waits for an editor")
+    for c in queue:
+        print(f"claim {c.id}: {_printable(c.text)}")
+        for r in c.reviews:
+            note = f" — {_printable(r.note)}" if r.note else ""
+            print(f"  {_printable(r.reviewer)}: {r.verdict or 'cleared'}{note}")
     return 0
 
 
@@ -582,6 +647,7 @@ def _run_app(args) -> int:
     except BaseException:
         store.close()
         raise
+    store.viewer = reviewer  # the screen shows this reviewer's own reviews where the desk keeps them apart
     app = make_app(
         store=store,
         reviewer=reviewer,

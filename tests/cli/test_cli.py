@@ -33,7 +33,7 @@ JSON_EVIDENCE_FIELDS = {"article_id", "article", "sentence", "score", "stance", 
 # the CSV export's columns, restated: a script reading the file depends on exactly these, in this order
 CSV_COLUMNS = (
     "claim_id topic article outlet claim suggested_verdict verdict reviewer decided_at note agreeing_articles "
-    "disagreeing_articles evidence"
+    "disagreeing_articles evidence adjudicated_by reviews"
 ).split()
 
 
@@ -282,6 +282,31 @@ def test_team_commands_and_a_verdict_refused_to_someone_not_on_the_team(seeded_d
     assert run_cli("team", "remove", "omar", "--db", str(seeded_db)).returncode == 0
     gone = run_cli("verdict", str(claim), "confirmed", "--reviewer", "omar", "--db", str(seeded_db))
     assert "omar is not on this database's team" in gone.stderr
+
+
+def test_double_blind_review_from_the_command_line_then_an_editor_adjudicates(seeded_db):
+    from factcheck_tui.store.api import Store
+
+    db = ["--db", str(seeded_db)]
+    run_cli("team", "add", "omar", *db)
+    assert run_cli("team", "policy", "--reviews-needed", "0", *db).returncode == 1
+    policy = run_cli("team", "policy", "--reviews-needed", "2", "--blind", "--named-reviewers", *db)
+    assert "reviews needed: 2; blind: yes" in policy.stdout
+    with Store(seeded_db) as store:
+        claim = str(store.claims()[0].id)
+    first = run_cli("verdict", claim, "confirmed", *db)
+    assert "your review confirmed (1 given); final verdict none yet" in first.stdout
+    second = run_cli("verdict", claim, "disputed", "--reviewer", "omar", "--note", "denied", *db)
+    assert "your review disputed (2 given)" in second.stdout
+    queue = json.loads(run_cli("adjudicate", "--format", "json", *db).stdout)
+    assert [q["claim"] for q in queue] == [int(claim)]
+    assert {r["reviewer"]: (r["verdict"], r["note"]) for r in queue[0]["reviews"]}["omar"] == ("disputed", "denied")
+    decided = run_cli("adjudicate", claim, "disputed", "--note", "the denial stands", *db)
+    assert decided.returncode == 0 and "final verdict disputed, decided by" in decided.stdout
+    assert "no claim waits" in run_cli("adjudicate", *db).stdout
+    exported = json.loads(run_cli("export", "--format", "json", *db).stdout)
+    row = next(c for c in exported["claims"] if c["id"] == int(claim))
+    assert row["verdict"] == "disputed" and len(row["reviews"]) == 2 and row["adjudicated_by"]
 
 
 def test_the_app_refuses_someone_not_on_the_team_before_taking_the_screen(seeded_db):
