@@ -86,3 +86,12 @@ def run_cli(*args, cwd=None, env=None, input=None) -> Ran:
         sys.stdin = saved_stdin
         signal.signal(signal.SIGTERM, saved_term)
     return Ran(status, out.getvalue(), err.getvalue())
+
+
+def screen_text(app) -> str:
+    """An app's screen as text (from the SVG export: one <text> per run of cells)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(" ".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")

@@ -89,6 +89,7 @@ class FactcheckApp(App):
         self.export_dir = Path(export_dir) if export_dir else None
         self.store = store
         self.reviewer = reviewer
+        store.viewer = reviewer  # the screen shows this reviewer's own reviews where the desk keeps them apart
         self.account = os_account()  # who changes the team or assigns: the OS account, whatever name one reviews as
         self.paths = [str(p) for p in paths]
         self.detection = detection or bidi.detect("auto")

@@ -647,7 +647,6 @@ def _run_app(args) -> int:
     except BaseException:
         store.close()
         raise
-    store.viewer = reviewer  # the screen shows this reviewer's own reviews where the desk keeps them apart
     app = make_app(
         store=store,
         reviewer=reviewer,

@@ -8,6 +8,7 @@ import json
 import sys
 
 import pytest
+from tests_support import screen_text
 from textual.widgets import Input
 
 from factcheck_tui.store.api import Store
@@ -850,3 +851,51 @@ async def test_an_editor_assigns_the_selected_claim_or_its_topic_with_A(app_fact
         await pilot.press("enter")
         await settle(pilot)
         assert any("only an editor" in m for m in said), said
+
+
+async def test_blind_double_review_on_screen_then_the_editor_adjudicates_with_J(app_factory, other):
+    """A blind reviewer sees no colleague's verdict in the list, the evidence pane or the history until they give
+    theirs; then both reviews and the disagreement; the editor decides it with J."""
+    from factcheck_tui.tui.screens.adjudication import AdjudicationScreen
+    from factcheck_tui.tui.screens.modals import HistoryScreen
+
+    other.team_add("omar", account="ed")
+    other.team_add("amal", account="ed")
+    other.set_review_policy(reviews_needed=2, blind=True, account="ed")
+    app = app_factory(reviewer="amal")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        first = screen.claims_pane.current_id
+        other.set_verdict(first, "confirmed", "omar", note="seen on two wires")  # omar, in another process
+        screen.refresh_data(force=True)
+        await settle(pilot, 0.3)
+        evidence = screen_text(app)
+        assert "seen on two wires" not in evidence and "omar" not in evidence
+        assert "hidden until you give your verdict (1 of 2 reviews given)" in evidence
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen) and app.screen.events == []
+        await pilot.press("escape", "d")  # amal disputes: now she sees omar's review and the disagreement
+        await settle(pilot, 0.3)
+        await pilot.press("k")  # d went on to the next claim
+        await settle(pilot, 0.3)
+        shown = screen.claims_pane.claims[first]
+        assert (shown.verdict, shown.hidden) == ("disputed", False)
+        text = screen_text(app)
+        assert "the reviewers disagree: an editor decides" in text and "seen on two wires" in text, text
+        await pilot.press("J")
+        await settle(pilot)
+        assert not isinstance(app.screen, AdjudicationScreen)  # amal is no editor
+    app = app_factory(reviewer="ed")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, AdjudicationScreen) and list(app.screen.claims) == [first]
+        await pilot.press("d")
+        await pilot.press(*"the denial stands", "enter")
+        await settle(pilot, 0.3)
+        assert app.screen.claims == {}
+    decided = other.claim(first)
+    assert (decided.final_verdict, decided.adjudicated_by, decided.note) == ("disputed", "ed", "the denial stands")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import io
-import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from rich.console import Console
+from tests_support import screen_text
 
 from factcheck_tui.store.api import Store, bundled_seeds
 from factcheck_tui.store.models import Evidence
@@ -31,12 +30,6 @@ async def wait_until(pilot, condition, timeout: float = 5.0, step: float = 0.1) 
             raise AssertionError(f"not within {timeout}s")
         await pilot.pause(step)
     return time.monotonic() - start
-
-
-def screen_text(app) -> str:
-    """The screen as text (from the SVG export: one <text> per run of cells)."""
-    svg = app.export_screenshot()
-    return html.unescape(" ".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
 
 
 async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_the_cursor(app_factory, seeded_db):

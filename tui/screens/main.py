@@ -30,6 +30,7 @@ from factcheck_tui.store.models import (
     VerdictEvent,
 )
 from factcheck_tui.tui.messages import ClaimChosen, ClaimOpened, Indexed, IndexingProgress, TopicChosen, TopicOpened
+from factcheck_tui.tui.screens.adjudication import AdjudicationScreen
 from factcheck_tui.tui.screens.article import ArticleScreen
 from factcheck_tui.tui.screens.figures import FiguresScreen
 from factcheck_tui.tui.screens.modals import (
@@ -87,6 +88,9 @@ class MainScreen(BackgroundWork, Screen):
                 tooltip="Assign the selected claim, or its topic, to a member of the team (editors)"),
         Binding("t", "agreement", "agree", id="review.agreement", show=False,
                 tooltip="How far the reviewers agree: Cohen's kappa per pair, Krippendorff's alpha, per topic"),
+        Binding("J", "adjudicate", "adjudicate", id="review.adjudicate", show=False,
+                tooltip="The claims whose reviewers disagree, each review side by side: decide the final verdict "
+                        "(editors)"),
         Binding("f", "filter", "filter", id="review.filter",
                 tooltip="Show only unreviewed / suggested disputed / a verdict / an outlet"),
         Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
@@ -99,7 +103,9 @@ class MainScreen(BackgroundWork, Screen):
     DESCRIPTIONS: ClassVar[dict[str, str]] = {b.action: b.tooltip for b in BINDINGS if isinstance(b, Binding)}
     # The actions that change verdicts or notes: on a database opened read-only they are disabled (check_action),
     # so the footer shows their keys dimmed and the command palette leaves them out.
-    WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset({"verdict", "clear_verdict", "undo", "note", "assign"})
+    WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"verdict", "clear_verdict", "undo", "note", "assign", "adjudicate"}
+    )
     # The actions about the selected claim: the palette names the claim beside them.
     ABOUT_THE_CLAIM: ClassVar[frozenset[str]] = frozenset(
         {"verdict", "clear_verdict", "note", "history", "article", "figures"}
@@ -568,6 +574,24 @@ class MainScreen(BackgroundWork, Screen):
         if (claim := self._selected()) is None:
             return
         self.open_article(claim.article_id, claim.start, claim.end)
+
+    def action_adjudicate(self) -> None:
+        editor = self.fapp.reviewer
+
+        def load() -> list[Claim]:  # AdjudicationScreen calls both in a thread
+            return _on_own_connection(self.store, lambda s: s.to_adjudicate())
+
+        def decide(claim_id: int, verdict: str, note: str | None) -> Claim:
+            return _on_own_connection(self.store, lambda s: s.adjudicate(claim_id, verdict, editor, note))
+
+        def opened(role: str | None) -> None:
+            if role != "editor":
+                self.fapp.say("only an editor adjudicates (factcheck-tui team list)", severity="warning")
+                return
+            screen = AdjudicationScreen(load, decide, self.fapp.text_display, self.fapp.palette)
+            self.app.push_screen(screen, lambda _: self.refresh_data())
+
+        self.then(lambda s: s.role_of_viewer(), opened, "reading your role")
 
     def action_figures(self) -> None:
         if (claim := self._selected()) is None:

@@ -152,6 +152,9 @@ def _figure(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.2f}"
 
 
+KIND_WORDS = {"review": "review", "final": "final", "adjudication": "decided"}
+
+
 class HistoryScreen(Dialog):
     """Who changed the claim's verdict or note, when, from what to what."""
 
@@ -182,6 +185,8 @@ class HistoryScreen(Dialog):
             table.add_column(Text(label, end=""), key=label)
         for e in self.events:
             change = Text(end="")
+            if e.kind != "verdict":  # a desk that keeps reviews apart: whose review, the final, an editor's decision
+                change.append(f"{KIND_WORDS.get(e.kind, e.kind)}: ", style="dim")
             change.append_text(verdict_text(e.previous, self.palette, long=True))
             change.append(" → ")
             change.append_text(verdict_text(e.verdict, self.palette, long=True))

@@ -14,7 +14,7 @@ from factcheck_tui.store.models import Claim
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.messages import ClaimChosen, ClaimOpened
 from factcheck_tui.tui.widgets.tables import FLEX_MEASURE, FlexTable, more_row
-from factcheck_tui.tui.widgets.text import BidiText, verdict_text
+from factcheck_tui.tui.widgets.text import BidiText, symbols, team_mark, verdict_text
 from factcheck_tui.tui.widgets.topics import first_and
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ class ClaimsPane(Vertical):
         palette = self.fapp.palette
         sug = verdict_text(claim.suggested_verdict, palette) if claim.suggested_verdict else Text("", end="")
         you = verdict_text(claim.verdict, palette, stale=claim.stale, note=bool(claim.note))
+        if (mark := team_mark(claim)) is not None:
+            you.append(symbols()[mark], style=palette.accent if mark == "split" else palette.muted)
         text = BidiText(
             claim.text,
             self.fapp.text_display,

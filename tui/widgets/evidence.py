@@ -64,12 +64,14 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
     verdicts = Text()
     verdicts.append("suggested ", style=palette.muted)
     verdicts.append_text(verdict_text(claim.suggested_verdict, palette, long=True))
-    verdicts.append("   verdict ", style=palette.muted)
+    verdicts.append("   your review " if claim.reviews_needed else "   verdict ", style=palette.muted)
     verdicts.append_text(verdict_text(claim.verdict, palette, long=True))
-    if claim.verdict and claim.reviewer:
+    if claim.verdict and claim.reviewer and not claim.reviews_needed:
         verdicts.append(" by ", style=palette.muted)
         verdicts.append(claim.reviewer)
     out: list[RenderableType] = [head, BidiText(claim.text, display, spans=spans, style=palette.title), verdicts]
+    if claim.reviews_needed:
+        out.extend(_reviews_block(claim, display, palette))
     if claim.stale:
         out.append(
             Text(
@@ -79,6 +81,38 @@ def claim_block(claim: Claim, evidence: Sequence[Evidence], display: Display, pa
     if claim.note:
         note = Text("note: ", style=palette.muted)
         out.append(Group(note, BidiText(claim.note, display, indent=2)))
+    return out
+
+
+def _reviews_block(claim: Claim, display: Display, palette: Palette) -> list[RenderableType]:
+    """Where the desk keeps reviews apart: the final verdict and every review the viewer may see, with its note.
+    Under blind review, before one's own verdict, only how many were given."""
+    line = Text("final ", style=palette.muted)
+    if claim.hidden:
+        line.append(f"hidden until you give your verdict ({claim.reviews_given} of {claim.reviews_needed} reviews "
+                    "given)", style=palette.muted)  # fmt: skip
+        return [line]
+    if claim.final_verdict:
+        line.append_text(verdict_text(claim.final_verdict, palette, long=True))
+    else:
+        line.append("none yet")
+    if claim.adjudicated_by:
+        line.append(f" decided by {claim.adjudicated_by}", style=palette.muted)
+    elif claim.final_verdict:
+        line.append(" (the reviews agree)", style=palette.muted)
+    elif len({r.verdict for r in claim.reviews if r.verdict}) > 1:
+        line.append(" (the reviewers disagree: an editor decides)", style=palette.accent)
+    else:
+        line.append(f" ({claim.reviews_given} of {claim.reviews_needed} reviews given)", style=palette.muted)
+    out: list[RenderableType] = [line]
+    for r in claim.reviews:
+        if r.reviewer == claim.reviewer:
+            continue  # the viewer's own is the line above
+        who = Text(f"  {r.reviewer} ")
+        who.append_text(verdict_text(r.verdict, palette, long=True))
+        out.append(who)
+        if r.note:
+            out.append(BidiText(r.note, display, indent=4))
     return out
 
 

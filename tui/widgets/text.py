@@ -141,8 +141,10 @@ def line_of_offset(lines: Iterable[bidi.VisualLine], offset: int) -> int | None:
 
 # -- verdict symbols --------------------------------------------------------------------------------------
 
-UNICODE_SYMBOLS = {"confirmed": "✔", "disputed": "✘", "single-source": "◌", None: "·", "stale": "⚠", "note": "✎"}
-ASCII_SYMBOLS = {"confirmed": "+", "disputed": "x", "single-source": "o", None: ".", "stale": "!", "note": "*"}
+UNICODE_SYMBOLS = {"confirmed": "✔", "disputed": "✘", "single-source": "◌", None: "·", "stale": "⚠", "note": "✎",
+                   "agreed": "=", "split": "≠", "decided": "◆"}  # fmt: skip
+ASCII_SYMBOLS = {"confirmed": "+", "disputed": "x", "single-source": "o", None: ".", "stale": "!", "note": "*",
+                 "agreed": "=", "split": "#", "decided": "E"}  # fmt: skip
 SHORT = {"confirmed": "conf", "disputed": "disp", "single-source": "single", None: ""}
 STANCE_SYMBOL = {"agree": "confirmed", "disagree": "disputed", "update": None, "related": None}
 
@@ -210,6 +212,20 @@ class Palette:
     @classmethod
     def default(cls) -> Palette:
         return cls.from_variables({})
+
+
+def team_mark(claim) -> str | None:
+    """Where the desk keeps reviews apart, where the claim stands: agreed ("="), reviewers disagree ("≠"), decided
+    by an editor ("◆"); None while waiting for reviews, hidden from a blind viewer, or with one shared verdict."""
+    if not claim.reviews_needed or claim.hidden:
+        return None
+    if claim.adjudicated_by:
+        return "decided"
+    if claim.final_verdict:
+        return "agreed"
+    if len({r.verdict for r in claim.reviews if r.verdict}) > 1:
+        return "split"
+    return None
 
 
 def verdict_text(
