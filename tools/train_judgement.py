@@ -187,6 +187,9 @@ def main() -> int:
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--check", action="store_true")
     parser.add_argument(
+        "--made-weights", metavar="W,W", help="the made pairs' weights to try at the chosen C and news weight"
+    )
+    parser.add_argument(
         "--corpus-db",
         metavar="DB",
         type=Path,
@@ -219,7 +222,8 @@ def main() -> int:
     same_event = [events[x] == events[y] for x, y in (p["articles"] for p in news)]
     print(f"ANS train {len(train)} {dict(Counter(ans_y))}; news fit {len(news)} {dict(Counter(news_y))}")
     grid = ([(c, w, m) for c in (1.0, 3.0, 10.0) for w in (1.0, 2.0, 3.0) for m in (0.0, 0.5, 1.0, 2.0)]
-            if args.grid else [(C, NEWS_WEIGHT, MADE_WEIGHT)])  # fmt: skip
+            if args.grid else [(C, NEWS_WEIGHT, float(w)) for w in args.made_weights.split(",")] if args.made_weights
+            else [(C, NEWS_WEIGHT, MADE_WEIGHT)])  # fmt: skip
     for c, weight, made_weight in grid:
         oof = cross_validate((ans_x, ans_y), (news_x, news_y), (made_x, made_source), c, weight, made_weight)
         said = engine_stances(oof, news_rules, [False] * len(news_x))  # as the evidence engine: retrieved pairs

@@ -32,8 +32,8 @@ class AdjudicationScreen(BackgroundWork, Screen):
 
     DEFAULT_CSS = """
     AdjudicationScreen #adjudication-title { height: auto; padding: 0 1; background: $panel; }
-    AdjudicationScreen DataTable { height: 1fr; border: round $primary; }
-    AdjudicationScreen #adjudication-claim { height: auto; max-height: 50%; padding: 0 1; border: round $accent; }
+    AdjudicationScreen DataTable { height: auto; max-height: 50%; border: round $primary; }
+    AdjudicationScreen #adjudication-claim { height: 1fr; padding: 0 1; border: round $accent; }
     AdjudicationScreen #adjudication-note { display: none; }
     AdjudicationScreen #adjudication-note.asking { display: block; }
     """
@@ -80,9 +80,10 @@ class AdjudicationScreen(BackgroundWork, Screen):
             table.add_row(plain(str(c.id)), self._reviews_line(c), BidiText(c.text, self.text_display, single=True),
                           key=str(c.id))  # fmt: skip
         self.query_one("#adjudication-title", Static).update(
-            f"{len(claims)} claims whose reviewers disagree · c / d / s decide the final verdict, with a note"
+            f"{len(claims)} claim{'s' if len(claims) != 1 else ''} whose reviewers disagree · c / d / s decide the "
+            "final verdict, with a note"
             if claims
-            else "No claim waits for an editor: where reviewers gave verdicts, they agree."
+            else "No claim waits for an editor."
         )
         self._show_claim()
         table.focus()
@@ -110,12 +111,12 @@ class AdjudicationScreen(BackgroundWork, Screen):
         if claim is None:
             panel.update("")
             return
-        parts: list = [Text(f"#{claim.id} · {claim.outlet or claim.article}", style=self.palette.muted, end=""),
+        parts: list = [Text(f"#{claim.id} · {claim.outlet or claim.article}", style=self.palette.muted),
                        BidiText(claim.text, self.text_display, style=self.palette.title)]  # fmt: skip
-        suggested = Text("suggested ", style=self.palette.muted, end="")
+        suggested = Text("suggested ", style=self.palette.muted)
         parts.append(suggested.append_text(verdict_text(claim.suggested_verdict, self.palette, long=True)))
         for r in claim.reviews:  # side by side: one line per reviewer, their note under it
-            who = Text(f"{r.reviewer}: ", end="")
+            who = Text(f"{r.reviewer}: ")
             who.append_text(verdict_text(r.verdict, self.palette, long=True))
             who.append(f"  {r.decided_at.replace('T', ' ')[:16]}", style=self.palette.muted)
             parts.append(who)
