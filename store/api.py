@@ -480,6 +480,31 @@ class Store:
     def events_since(self, event_id: int) -> list[VerdictEvent]:
         return review.events_since(self.conn, event_id)
 
+    def last_event_id(self) -> int:
+        return self.conn.execute("SELECT COALESCE(max(id), 0) FROM verdict_events").fetchone()[0]
+
+    def changes_by_others(self, since: int, me: str) -> tuple[int, list[tuple[VerdictEvent, str]]]:
+        """The changes others made after event `since` to claims this reviewer decided or was assigned, each with
+        why it concerns them ("you decided it", "assigned to you"), and the last event id read. A colleague's
+        review of a claim the reviewer has not judged under blind review comes without its verdict or note."""
+        events = review.events_since(self.conn, since)
+        if not events:
+            return since, []
+        decided = {c for (c,) in self.conn.execute(
+            "SELECT DISTINCT claim_id FROM verdict_events WHERE reviewer = ? AND kind IN ('verdict', 'review', "
+            "'adjudication')", (me,))}  # fmt: skip
+        assigned = {c for (c,) in self.conn.execute("SELECT claim_id FROM assignments WHERE reviewer = ?", (me,))}
+        blind = reviews.policy(self.conn).blind and self._as(me).role_of_viewer() != "editor"
+        out = []
+        for e in events:
+            # a 'final' event follows from someone's review, already listed
+            if e.reviewer == me or e.kind == "final" or not (e.claim_id in decided or e.claim_id in assigned):
+                continue
+            if blind and e.claim_id not in decided:
+                e = replace(e, verdict=None, previous=None, note=None)
+            out.append((e, "you decided it" if e.claim_id in decided else "assigned to you"))
+        return events[-1].id, out
+
     # -- writing verdicts ------------------------------------------------------------------------------------
     def set_verdict(
         self,

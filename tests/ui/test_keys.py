@@ -789,7 +789,7 @@ async def test_undo_past_a_colleagues_change_says_so_plainly_and_shows_the_claim
         assert other.claim(first).verdict == "disputed"  # theirs stands
         assert screen.claims_pane.claims[first].verdict == "disputed"  # and the screen shows it, no reload key
         assert screen.claims_pane.current_id == first
-        message = said[-1]
+        message = next(m for m in said if m.startswith("not undone"))  # beside the toast of omar's change
         assert message.startswith(f"not undone: claim {first} was changed by omar at ") and " UTC " in message
         assert "T" not in message.split(" at ")[1][:16]  # a time a person reads, not ISO
 
@@ -899,3 +899,28 @@ async def test_blind_double_review_on_screen_then_the_editor_adjudicates_with_J(
         assert app.screen.claims == {}
     decided = other.claim(first)
     assert (decided.final_verdict, decided.adjudicated_by, decided.note) == ("disputed", "ed", "the denial stands")
+
+
+async def test_a_colleague_changing_a_claim_you_decided_is_said_and_marked_until_you_look(app_factory, other):
+    app = app_factory(reviewer="amal")
+    said: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        screen = main(app)
+        first = screen.claims_pane.current_id
+        await pilot.press("c")  # amal confirms; the cursor goes on to the next claim
+        await settle(pilot, 0.3)
+        other.set_verdict(first, "disputed", "omar")  # another process
+        screen.refresh_data()
+        await settle(pilot, 0.3)
+        assert said[-1] == f"omar changed claim {first} (you decided it): confirmed → disputed"
+        assert first in screen.claims_pane.changed
+        assert screen_text(app).count("●") == 1
+        other.set_verdict(first + 5, "disputed", "omar")  # a claim amal never touched: nothing said
+        screen.refresh_data()
+        await settle(pilot, 0.3)
+        assert len([m for m in said if "omar" in m]) == 1
+        await pilot.press("k")  # she looks at it: the mark goes
+        await settle(pilot, 0.3)
+        assert first not in screen.claims_pane.changed and "●" not in screen_text(app)

@@ -60,6 +60,9 @@ if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
 
+MAX_CHANGE_TOASTS = 3  # more colleagues' changes at one refresh are said in one line, not a toast each
+
+
 class MainScreen(BackgroundWork, Screen):
     """Everything a reviewer does, by key. Each binding has an id so it can be remapped (App.set_keymap)."""
 
@@ -116,6 +119,7 @@ class MainScreen(BackgroundWork, Screen):
         self.filter_choice: FilterChoice = ALL
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
         self._data_version: int | None = None
+        self._last_event: int | None = None  # the last history event read: colleagues' later changes are said
         self._stats: Stats | None = None  # the totals last read: the status bar is redrawn from them on a resize
         self._totals_due: set[str] = set()  # topic rows whose totals a verdict changed, until they are read
         self._progress_sent = 0.0
@@ -214,7 +218,28 @@ class MainScreen(BackgroundWork, Screen):
             return
         self.show_status(stats)
         self.topics_pane.show(topics, stats)
+        await self._say_changes_by_others()
         await self._reload_claims(force=force)
+
+    async def _say_changes_by_others(self) -> None:
+        """A toast, and a mark on the row, when a colleague changed a claim this reviewer decided or was assigned."""
+        me = self.fapp.reviewer
+        if self._last_event is None:
+            self._last_event = await self.read(lambda s: s.last_event_id())
+            return
+        since = self._last_event
+        self._last_event, changes = await self.read(lambda s: s.changes_by_others(since, me))
+        if not changes:
+            return
+        self.claims_pane.mark_changed({e.claim_id for e, _ in changes})
+        if len(changes) > MAX_CHANGE_TOASTS:
+            ids = ", ".join(str(c) for c in dict.fromkeys(e.claim_id for e, _ in changes))
+            self.fapp.say(f"{len(changes)} changes by colleagues to your claims: {ids}", severity="warning")
+            return
+        for e, why in changes:
+            what = {"review": "reviewed", "adjudication": "decided"}.get(e.kind, "changed")
+            verdicts = f": {e.previous or 'none'} → {e.verdict or 'none'}" if e.verdict or e.previous else ""
+            self.fapp.say(f"{e.reviewer} {what} claim {e.claim_id} ({why}){verdicts}", severity="warning")
 
     def _say_read_error(self, err: Exception) -> None:
         if str(err) != self._read_error:
@@ -302,6 +327,7 @@ class MainScreen(BackgroundWork, Screen):
 
     @on(ClaimChosen)
     def _claim_chosen(self) -> None:
+        self.claims_pane.seen(self.claims_pane.current_id)
         self.show_evidence()
 
     @on(ClaimOpened)

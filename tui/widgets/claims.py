@@ -43,6 +43,7 @@ class ClaimsPane(Vertical):
         self.claims: dict[int, Claim] = {}
         self.current_id: int | None = None
         self._all_shown = False
+        self.changed: set[int] = set()  # claims a colleague changed that the reviewer has not looked at since
 
     @property
     def fapp(self) -> FactcheckApp:
@@ -75,7 +76,22 @@ class ClaimsPane(Vertical):
             measure=FLEX_MEASURE,
             style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "",
         )
-        return [Text(str(claim.id), justify="right", end=""), sug, you, text]
+        number = Text(str(claim.id), justify="right", end="")
+        if claim.id in self.changed:  # changed by a colleague: marked until the cursor lands on it
+            number = Text(symbols()["changed"] + str(claim.id), justify="right", style=palette.accent, end="")
+        return [number, sug, you, text]
+
+    def mark_changed(self, claim_ids: set[int]) -> None:
+        self.changed |= claim_ids
+        for cid in claim_ids:
+            if cid in self.claims:
+                self.put(self.claims[cid])
+
+    def seen(self, claim_id: int | None) -> None:
+        if claim_id is not None and claim_id in self.changed:
+            self.changed.discard(claim_id)
+            if claim_id in self.claims:
+                self.put(self.claims[claim_id])
 
     def show(self, claims: list[Claim], *, from_top: bool = False) -> bool:
         """These claims, in this order; from_top: a new list (another topic or filter), the first rows listed

@@ -142,9 +142,9 @@ def line_of_offset(lines: Iterable[bidi.VisualLine], offset: int) -> int | None:
 # -- verdict symbols --------------------------------------------------------------------------------------
 
 UNICODE_SYMBOLS = {"confirmed": "✔", "disputed": "✘", "single-source": "◌", None: "·", "stale": "⚠", "note": "✎",
-                   "agreed": "=", "split": "≠", "decided": "◆"}  # fmt: skip
+                   "agreed": "=", "split": "≠", "decided": "◆", "changed": "●"}  # fmt: skip
 ASCII_SYMBOLS = {"confirmed": "+", "disputed": "x", "single-source": "o", None: ".", "stale": "!", "note": "*",
-                 "agreed": "=", "split": "#", "decided": "E"}  # fmt: skip
+                 "agreed": "=", "split": "#", "decided": "E", "changed": "*"}  # fmt: skip
 SHORT = {"confirmed": "conf", "disputed": "disp", "single-source": "single", None: ""}
 STANCE_SYMBOL = {"agree": "confirmed", "disagree": "disputed", "update": None, "related": None}
 
