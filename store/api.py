@@ -427,6 +427,9 @@ class Store:
             "CASE e.stance WHEN 'update' THEN a.date END, e.score DESC",
             (claim_id,),
         ).fetchall()
+        from factcheck_tui.store import feedback
+
+        marks = feedback.marks_of(self.conn, [claim_id])
         out = []
         for *head, claim_spans, sentence_spans, copy_of, origin, published, claim_origin, source in rows:
             out.append(
@@ -439,9 +442,22 @@ class Store:
                     published,
                     origin is not None and origin == claim_origin,
                     source,
+                    tuple(marks.get((claim_id, head[1]), ())),
                 )
             )
         return out
+
+    def mark_evidence(
+        self, claim_id: int, sentence_id: int, mark: str | None, reviewer: str, note: str | None = None
+    ) -> list[Evidence]:
+        """A reviewer's mark on one link of the claim's evidence (store.feedback; None takes it back). A link
+        marked wrong leaves the claim's suggested verdict at once. Returns the claim's evidence as now stored."""
+        from factcheck_tui.store import feedback
+
+        self._writable()
+        with database_errors(self.path):
+            feedback.mark(self.conn, claim_id, sentence_id, mark, reviewer, note)
+            return self.evidence(claim_id)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Sentences containing all the query's words (light-stemmed, so clitics and spelling don't matter), the

@@ -290,8 +290,31 @@ def _v10(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v11(db: sqlite_utils.Database) -> None:
+    """Reviewers' marks on evidence links (store.feedback): right, or wrong and why. Append-only, keyed by claim and
+    sentence (no foreign keys: the desk's labelled data outlives a re-index); the latest mark on a link counts."""
+    db.executescript(
+        """
+        CREATE TABLE evidence_feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL,
+            sentence_id INTEGER NOT NULL,
+            reviewer TEXT NOT NULL,
+            -- NULL: the reviewer took their mark back
+            mark TEXT CHECK (mark IN ('right', 'wrong_stance', 'other_event', 'not_independent')),
+            note TEXT,
+            at TEXT NOT NULL,
+            account TEXT
+        );
+        CREATE INDEX evidence_feedback_link ON evidence_feedback(claim_id, sentence_id, id);
+        """
+    )
+
+
 # Forward migrations: MIGRATIONS[n] takes a database at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11,
+]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

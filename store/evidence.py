@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from factcheck_tui.store import feedback
 from factcheck_tui.store.db import (
     BUSY_TIMEOUT_MS,
     db_path,
@@ -196,6 +197,8 @@ def compute_for_claims(
         with write_transaction(conn):
             for claim_id, judged, suggestion in results:
                 _write(conn, claim_id, judged, suggestion)
+            # a link a reviewer marked wrong stays out of the suggestion when the evidence is computed again
+            feedback.suggest_again(conn, feedback.claims_with_marks(conn, [c for c, _, _ in results]))
         done += len(results)
         if progress:
             progress(done, len(claim_ids))

@@ -119,6 +119,7 @@ def build_json(store: Store, *, full_paths: bool = False, only: ClaimFilter | No
                         "score": e.score,
                         "stance": e.stance,
                         "reason": e.reason,
+                        "feedback": [m.exported() for m in e.marks],
                     }
                     for e in store.evidence(c.id)
                 ],
@@ -126,6 +127,28 @@ def build_json(store: Store, *, full_paths: bool = False, only: ClaimFilter | No
             for c in claims
         ],
     }
+
+
+def build_feedback(store: Store, only: ClaimFilter | None = None) -> list[dict]:
+    """The desk's own labelled data: one pair per reviewer's standing mark on an evidence link, the claim and the
+    sentence with their outlets and dates, what the engine said of the pair, and the reviewer's label
+    (models.EVIDENCE_MARKS: right, wrong_stance, other_event, not_independent)."""
+    articles = {a.id: a for a in store.articles()}
+    rows = []
+    for c in store.final_claims(only):
+        claim_article = articles.get(c.article_id)
+        for e in store.evidence(c.id):
+            source = articles.get(e.article_id)
+            for m in e.marks:
+                rows.append({
+                    "claim_id": c.id, "claim": c.text, "claim_outlet": c.outlet,
+                    "claim_date": claim_article.date if claim_article else None,
+                    "sentence_id": e.sentence_id, "sentence": e.sentence,
+                    "outlet": source.outlet if source else e.outlet, "date": source.date if source else None,
+                    "engine_stance": e.stance, "engine_reason": e.reason,
+                    "label": m.mark, "reviewer": m.reviewer, "note": m.note, "marked_at": m.at,
+                })  # fmt: skip
+    return rows
 
 
 def build_csv(store: Store, only: ClaimFilter | None = None) -> str:
@@ -387,6 +410,8 @@ def render(
         return json.dumps(build_json(store, full_paths=full_paths, only=only), ensure_ascii=False, indent=1) + "\n"
     if fmt == "claimreview":
         return json.dumps(build_claimreview(store, only, desk), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "feedback":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in build_feedback(store, only))
     raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from factcheck_tui.store.printable import printable
 
 VERDICTS = ("confirmed", "disputed", "single-source")
+# What a reviewer says of one evidence link (store.feedback): right, or wrong and why
+EVIDENCE_MARKS = ("right", "wrong_stance", "other_event", "not_independent")
 # Export formats and the suffix of the file each is written to (the CLI's --format, the TUI's export dialog)
-EXPORT_SUFFIXES = {"csv": "csv", "json": "json", "claimreview": "json", "xlsx": "xlsx"}
+EXPORT_SUFFIXES = {"csv": "csv", "json": "json", "claimreview": "json", "xlsx": "xlsx", "feedback": "jsonl"}
 EXPORT_FORMATS = tuple(EXPORT_SUFFIXES)
 
 
@@ -150,6 +152,7 @@ class Evidence:
     date: str | None = None  # the article's date, as stored
     own_origin: bool = False  # a copy of the claim itself: shown, never counted as a second source
     source: str = ""  # the source the sentence quotes ("وزارة الصحة", "واس"), "" when it names none
+    marks: tuple[EvidenceMark, ...] = ()  # reviewers' standing marks on this link (store.feedback)
 
     def __post_init__(self) -> None:
         _shown(self, ("article", "outlet", "source", "reason"))
@@ -180,6 +183,26 @@ class VerdictEvent:
 
     def __post_init__(self) -> None:
         _shown(self, ("reviewer", "account"), ("note",))
+
+
+@dataclass(frozen=True)
+class EvidenceMark:
+    """One reviewer's standing mark on an evidence link: right, or wrong and why (EVIDENCE_MARKS)."""
+
+    reviewer: str
+    mark: str
+    note: str | None
+    at: str
+
+    def __post_init__(self) -> None:
+        _shown(self, ("reviewer",), ("note",))
+
+    @property
+    def wrong(self) -> bool:
+        return self.mark != "right"
+
+    def exported(self) -> dict:
+        return {"reviewer": self.reviewer, "mark": self.mark, "note": self.note, "at": self.at}
 
 
 @dataclass(frozen=True)

@@ -924,3 +924,23 @@ async def test_a_colleague_changing_a_claim_you_decided_is_said_and_marked_until
         await pilot.press("k")  # she looks at it: the mark goes
         await settle(pilot, 0.3)
         assert first not in screen.claims_pane.changed and "●" not in screen_text(app)
+
+
+async def test_m_marks_an_evidence_link_wrong_which_colleagues_see_and_the_suggestion_leaves_out(app_factory, other):
+    from factcheck_tui.tui.screens.modals import MarkScreen
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        claim_id = screen.claims_pane.current_id
+        first_link = other.evidence(claim_id)[0]
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MarkScreen)
+        await pilot.press("enter")  # the first link
+        await pilot.press("down", "down", "enter")  # right, the stance, another event
+        await settle(pilot, 0.3)
+        marks = next(e for e in other.evidence(claim_id) if e.sentence_id == first_link.sentence_id).marks
+        assert [(m.reviewer, m.mark) for m in marks] == [("amal", "other_event")]
+        assert "marked wrong: another event by amal" in screen_text(app)

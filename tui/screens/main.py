@@ -44,6 +44,7 @@ from factcheck_tui.tui.screens.modals import (
     FilterScreen,
     HelpScreen,
     HistoryScreen,
+    MarkScreen,
     NoteScreen,
     SearchScreen,
     filter_choices,
@@ -91,6 +92,8 @@ class MainScreen(BackgroundWork, Screen):
                 tooltip="Assign the selected claim, or its topic, to a member of the team (editors)"),
         Binding("t", "agreement", "agree", id="review.agreement", show=False,
                 tooltip="How far the reviewers agree: Cohen's kappa per pair, Krippendorff's alpha, per topic"),
+        Binding("m", "mark_evidence", "mark", id="review.mark", show=False,
+                tooltip="Mark a link of the claim's evidence right, or wrong (stance, another event, not independent)"),
         Binding("J", "adjudicate", "adjudicate", id="review.adjudicate", show=False,
                 tooltip="The claims whose reviewers disagree, each review side by side: decide the final verdict "
                         "(editors)"),
@@ -107,7 +110,7 @@ class MainScreen(BackgroundWork, Screen):
     # The actions that change verdicts or notes: on a database opened read-only they are disabled (check_action),
     # so the footer shows their keys dimmed and the command palette leaves them out.
     WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"verdict", "clear_verdict", "undo", "note", "assign", "adjudicate"}
+        {"verdict", "clear_verdict", "undo", "note", "assign", "adjudicate", "mark_evidence"}
     )
     # The actions about the selected claim: the palette names the claim beside them.
     ABOUT_THE_CLAIM: ClassVar[frozenset[str]] = frozenset(
@@ -600,6 +603,35 @@ class MainScreen(BackgroundWork, Screen):
         if (claim := self._selected()) is None:
             return
         self.open_article(claim.article_id, claim.start, claim.end)
+
+    def action_mark_evidence(self) -> None:
+        if not self._writable() or (claim := self._selected()) is None:
+            return
+        reviewer = self.fapp.reviewer
+
+        def ask(evidence: list[Evidence]) -> None:
+            if not evidence:
+                self.fapp.say(f"claim {claim.id} has no evidence to mark", severity="warning")
+                return
+            self.app.push_screen(MarkScreen(claim, evidence, reviewer, self.fapp.text_display), chosen)
+
+        def chosen(choice: tuple[int, str | None] | None) -> None:
+            if choice is None:
+                return
+            sentence_id, mark = choice
+
+            def done(_: object, error: Exception | None) -> None:
+                if isinstance(error, StoreError):
+                    self.fapp.say(f"mark not saved: {error}", severity="error")
+                elif error is not None:
+                    raise error
+                else:
+                    self.fapp.say(f"claim {claim.id}: link marked {mark or 'by nobody (yours taken back)'}")
+                    self.refresh_data(force=True)  # the suggestion may have changed
+
+            self.write(lambda: lambda s: s.mark_evidence(claim.id, sentence_id, mark, reviewer), done)
+
+        self.then(lambda s: s.evidence(claim.id), ask, "reading the evidence")
 
     def action_adjudicate(self) -> None:
         editor = self.fapp.reviewer

@@ -29,9 +29,18 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from factcheck_tui.store.models import EXPORT_FORMATS, EXPORT_SUFFIXES, Claim, SearchHit, VerdictEvent
+from factcheck_tui.store.models import (
+    EVIDENCE_MARKS,
+    EXPORT_FORMATS,
+    EXPORT_SUFFIXES,
+    Claim,
+    Evidence,
+    SearchHit,
+    VerdictEvent,
+)
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.bidi import has_rtl
+from factcheck_tui.tui.widgets.evidence import MARK_WORDS
 from factcheck_tui.tui.widgets.text import (
     BidiText,
     Display,
@@ -365,6 +374,54 @@ class AssignScreen(Dialog):
         member = None if key == "none" else self.members[int(key[1:])]
         whole = self.topic is not None and self.query_one("#assign-topic", Checkbox).value
         self.dismiss((member, whole))
+
+
+class MarkScreen(Dialog):
+    """A reviewer marks one link of the claim's evidence right, or wrong and why. Returns (sentence id, mark or
+    None to take one's mark back) or None."""
+
+    def __init__(self, claim: Claim, evidence: Sequence[Evidence], reviewer: str, display: Display) -> None:
+        super().__init__()
+        self.claim = claim
+        self.evidence = list(evidence)
+        self.reviewer = reviewer
+        self.text_display = display
+        self.link: Evidence | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = f"Mark a link of claim {self.claim.id}'s evidence"
+            yield _claim_summary(self.claim, self.text_display)
+            options = []
+            for i, e in enumerate(self.evidence):
+                mine = next((m.mark for m in e.marks if m.reviewer == self.reviewer), None)
+                line = Text(f"{e.stance:<8} {_visual(e.outlet or e.article, self.text_display)}  ", end="")
+                line.append(_visual(" ".join(e.sentence.split())[:90], self.text_display))
+                if mine:
+                    line.append(f"  [you: {MARK_WORDS.get(mine, mine)}]", style="dim")
+                options.append(Option(line, id=f"e{i}"))
+            yield OptionList(*options, id="mark-links")
+            yield OptionList(*[Option(Text(MARK_WORDS[m], end=""), id=m) for m in EVIDENCE_MARKS],
+                             Option(Text("take my mark back", end=""), id="none"), id="mark-kinds")  # fmt: skip
+            yield Label("enter choose the link, then what is wrong with it · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#mark-kinds").display = False
+        self.query_one("#mark-links", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#mark-links")
+    def _link_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.link = self.evidence[int((event.option.id or "e0")[1:])]
+        kinds = self.query_one("#mark-kinds", OptionList)
+        self.query_one("#mark-links").display = False
+        kinds.display = True
+        kinds.focus()
+
+    @on(OptionList.OptionSelected, "#mark-kinds")
+    def _kind_chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.link is not None:
+            kind = event.option.id
+            self.dismiss((self.link.sentence_id, None if kind == "none" else kind))
 
 
 def _visual(text: str, display: Display) -> str:

@@ -158,7 +158,18 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
             label, link = "  differs:", "←" if is_rtl(f"{ours} {theirs}") else "→"
         diff = f"{ours or '—'} {link} {theirs or '—'}"
         parts.append(Group(Text(label, style=palette.muted), BidiText(diff, display, indent=4)))
+    for m in e.marks:  # reviewers' marks on the link (store.feedback): the latest decides whether it counts
+        line = Text(f"  marked {MARK_WORDS.get(m.mark, m.mark)} by {m.reviewer}",
+                    style=palette.accent if m.wrong else palette.muted)  # fmt: skip
+        parts.append(line)
+        if m.note:
+            parts.append(BidiText(m.note, display, indent=4))
     return Group(*parts)
+
+
+# How a reviewer's mark on an evidence link reads (models.EVIDENCE_MARKS)
+MARK_WORDS = {"right": "right", "wrong_stance": "wrong: the stance is wrong", "other_event": "wrong: another event",
+              "not_independent": "wrong: not independent"}  # fmt: skip
 
 
 def origins_summary(evidence: Sequence[Evidence], display: Display) -> str:
