@@ -17,10 +17,11 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from factcheck_tui.store.api import Store, bundled_seeds, os_account
+from factcheck_tui.store.api import Store, bundled_seeds, check_reviewer, os_account
 from factcheck_tui.store.printable import printable
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.screens.main import MainScreen
+from factcheck_tui.tui.screens.modals import IdentityScreen
 from factcheck_tui.tui.widgets.text import Display, Palette
 
 
@@ -82,8 +83,12 @@ class FactcheckApp(App):
         keymap: dict[str, str] | None = None,
         index_seeds: bool = True,
         export_dir: str | None = None,
+        ask_identity: bool = False,
     ) -> None:
         super().__init__()
+        # a browser session (serve) asks who is reviewing before anything can be changed: its OS account is the
+        # server's
+        self.ask_identity = ask_identity
         # Served sessions (factcheck-tui serve) export only into this folder, by file name: a browser user must not
         # choose where on the server's disk a file is written.
         self.export_dir = Path(export_dir) if export_dir else None
@@ -114,6 +119,22 @@ class FactcheckApp(App):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._keymap_file:
             self.set_keymap(self._keymap_file)
+        if self.ask_identity:
+            self.push_screen(IdentityScreen(self._identity_of), self._identified)
+
+    def _identity_of(self, name: str) -> str:
+        """The name this browser session reviews under (Store.identity: a member where the database has a team, as
+        the team allows), checked on a connection of its own (IdentityScreen calls it in a thread)."""
+        with self.store.reopen() as store:
+            return store.identity(check_reviewer(name))
+
+    def _identified(self, name: str | None) -> None:
+        if not name:
+            return
+        self.reviewer = name
+        self.store.viewer = name
+        if (screen := self.main_screen) is not None:
+            screen.refresh_data(force=True)
 
     def _theme_changed(self, theme) -> None:
         self.palette = self.make_palette(self.get_css_variables(), theme.dark)
@@ -262,6 +283,7 @@ def make_app(
     environ: dict[str, str] | None = None,
     index_seeds: bool = True,
     export_dir: str | None = None,
+    ask_identity: bool = False,
 ) -> FactcheckApp:
     """The dashboard on an open Store (the UI thread's connection). `bidi` is auto, on or off."""
     from factcheck_tui.tui import bidi as bidi_module
@@ -286,4 +308,5 @@ def make_app(
         keymap=keymap,
         index_seeds=index_seeds,
         export_dir=export_dir,
+        ask_identity=ask_identity,
     )

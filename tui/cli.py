@@ -59,6 +59,11 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--watch", metavar="DIR", help="index files dropped into DIR as they arrive")
     parser.add_argument("--export-dir", metavar="DIR", help="export only into DIR, by file name (what serve uses)")
+    parser.add_argument(
+        "--ask-reviewer",
+        action="store_true",
+        help="ask who is reviewing on a first screen (what serve uses: a browser session's OS account is the server's)",
+    )
     parser.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
     return parser
 
@@ -185,7 +190,13 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument(
             "--allow-remote",
             action="store_true",
-            help="allow a --host other than loopback: anyone with the link on that network can review",
+            help="kept for older scripts: a --host other than loopback needs --passphrase-file",
+        )
+        p.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help="a file (readable by you only) whose first line is a passphrase of 12 characters or more, asked "
+            "of every browser before the app opens; needed for a --host other than loopback",
         )
         p.add_argument("--read-only", action="store_true", help="browsers can read but not change verdicts")
         p.add_argument(
@@ -588,10 +599,11 @@ def _run_serve(args) -> int:
     from factcheck_tui.store.api import default_db_path
     from factcheck_tui.tui.serve import GuardedServer, is_loopback, new_token
 
-    if not is_loopback(args.host) and not args.allow_remote:
+    passphrase = _passphrase(args.passphrase_file) if args.passphrase_file else None
+    if not is_loopback(args.host) and passphrase is None:
         raise UserError(
-            f"--host {args.host} listens beyond this machine; add --allow-remote if that is meant "
-            "(and put a TLS reverse proxy in front: README)"
+            f"--host {args.host} listens beyond this machine; that needs --passphrase-file FILE, asked of every "
+            "browser (and a TLS reverse proxy in front: README)"
         )
     if args.reviewer is not None:
         _check_reviewer_name(args.reviewer)
@@ -602,6 +614,8 @@ def _run_serve(args) -> int:
         command.append("--read-only")
     if args.reviewer:
         command += ["--reviewer", args.reviewer]
+    elif not args.read_only:
+        command.append("--ask-reviewer")  # each browser session says who it is: the OS account is this server's
     if not is_loopback(args.host):
         print(
             f"factcheck-tui: warning: serving on {args.host}: anyone on that network with the link can review as "
@@ -609,9 +623,26 @@ def _run_serve(args) -> int:
             file=sys.stderr,
         )
     server = GuardedServer(" ".join(_shell_quote(part) for part in command), args.host, args.port, new_token(),
-                           allow_remote=args.allow_remote)  # fmt: skip
+                           allow_remote=not is_loopback(args.host), passphrase=passphrase)  # fmt: skip
     server.serve()
     return 0
+
+
+def _passphrase(path: str) -> str:
+    """The first line of the passphrase file, which must be readable by its owner only and long enough."""
+    from factcheck_tui.tui.serve import MIN_PASSPHRASE
+
+    file = Path(path).expanduser()
+    try:
+        if file.stat().st_mode & 0o077:
+            raise UserError(f"{path} can be read by others: chmod 600 {path}")
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise UserError(f"cannot read the passphrase file {path}: {err.strerror}") from None
+    passphrase = lines[0].strip() if lines else ""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UserError(f"the passphrase in {path} is shorter than {MIN_PASSPHRASE} characters")
+    return passphrase
 
 
 def _app_command() -> list[str]:
@@ -643,7 +674,8 @@ def _run_app(args) -> int:
     if args.reviewer is not None:
         _check_reviewer_name(args.reviewer)
     try:
-        reviewer = store.identity(args.reviewer)  # on a team database: a member, as the team allows
+        # on a team database: a member, as the team allows; asked on the first screen in a browser session
+        reviewer = "" if args.ask_reviewer and not args.reviewer else store.identity(args.reviewer)
     except BaseException:
         store.close()
         raise
@@ -654,6 +686,7 @@ def _run_app(args) -> int:
         bidi=args.bidi,
         watch=args.watch,
         export_dir=args.export_dir,
+        ask_identity=args.ask_reviewer and not args.reviewer,
     )
     app.run()
     return app.return_code or 0

@@ -4,11 +4,15 @@ Each start makes a secret token, printed in the URL as Jupyter does. The first p
 same-site, HTTP-only cookie; every request but the static files must carry the token (query or cookie). The
 websocket that drives the app must also come from the page's own origin (a page of another site cannot open it,
 even in the same browser), and the Host header must name this server (a DNS-rebinding page cannot reach it by a
-name of its own). A host other than loopback is refused unless asked for with --allow-remote."""
+name of its own). A host other than loopback is refused unless a passphrase is set (--passphrase-file): then the
+link alone opens only a page that asks for the passphrase, and the right one sets a second cookie that every
+request but the static files and that page must carry. A wrong passphrase is answered a second later."""
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import html
 import ipaddress
 import secrets
 from collections.abc import Awaitable, Callable
@@ -18,6 +22,16 @@ from aiohttp import web
 from textual_serve.server import Server
 
 COOKIE = "factcheck_token"
+PASS_COOKIE = "factcheck_pass"  # set by the passphrase page: this server's session secret
+LOGIN = "/login"
+WRONG_PASSPHRASE_DELAY = 1.0  # seconds: guessing a passphrase costs a second a try
+MIN_PASSPHRASE = 12  # characters
+NEEDS_PASSPHRASE = "the passphrase is needed"  # the one refusal answered with the passphrase page
+_LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>factcheck-tui</title></head>
+<body style="font-family: sans-serif; max-width: 30em; margin: 4em auto">
+<h1>factcheck-tui</h1><p>This desk's reviews are behind a passphrase.</p>{error}
+<form method="post" action="/login"><label>Passphrase <input type="password" name="passphrase" autofocus></label>
+<button type="submit">Open</button></form></body></html>"""
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]", "::1")
 
 
@@ -37,10 +51,15 @@ def is_loopback(host: str) -> bool:
 class GuardedServer(Server):
     """textual-serve's server with the token, Host and Origin checks of the module docstring."""
 
-    def __init__(self, command: str, host: str, port: int, token: str, *, allow_remote: bool = False) -> None:
+    def __init__(
+        self, command: str, host: str, port: int, token: str, *, allow_remote: bool = False,
+        passphrase: str | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(command, host=host, port=port, title="factcheck-tui")
         self.token = token
         self.allow_remote = allow_remote
+        self.passphrase = passphrase
+        self.session = secrets.token_urlsafe(24)  # what the passphrase cookie holds once the passphrase was given
 
     @property
     def url(self) -> str:
@@ -50,7 +69,21 @@ class GuardedServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.middlewares.append(self._guard)
+        app.add_routes([web.get(LOGIN, self.handle_login_page), web.post(LOGIN, self.handle_login)])
         return app
+
+    async def handle_login_page(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(text=_LOGIN_PAGE.format(error=""), content_type="text/html")
+
+    async def handle_login(self, request: web.Request) -> web.StreamResponse:
+        given = str((await request.post()).get("passphrase", ""))
+        if self.passphrase and hmac.compare_digest(given.encode(), self.passphrase.encode()):
+            response = web.HTTPSeeOther("/")
+            response.set_cookie(PASS_COOKIE, self.session, httponly=True, samesite="Strict", path="/")
+            return response
+        await asyncio.sleep(WRONG_PASSPHRASE_DELAY)
+        page = _LOGIN_PAGE.format(error=f"<p><strong>{html.escape('That passphrase is not the one.')}</strong></p>")
+        return web.Response(status=403, text=page, content_type="text/html")
 
     async def on_startup(self, app: web.Application) -> None:
         self.console.print(f"factcheck-tui served at {self.url}", highlight=False, markup=False)
@@ -67,6 +100,10 @@ class GuardedServer(Server):
         given = request.query.get("token") or request.cookies.get(COOKIE) or ""
         if not hmac.compare_digest(given.encode(), self.token.encode()):
             return "a valid token is needed: open the link factcheck-tui serve printed"
+        if self.passphrase and request.path != LOGIN:
+            held = request.cookies.get(PASS_COOKIE, "")
+            if not hmac.compare_digest(held.encode(), self.session.encode()):
+                return NEEDS_PASSPHRASE
         if request.path == "/ws":
             origin = request.headers.get("Origin", "")
             if urlsplit(origin).netloc != host:
@@ -78,6 +115,11 @@ class GuardedServer(Server):
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
         refusal = self.allowed(request)
+        if refusal == NEEDS_PASSPHRASE and request.path == "/":  # the link was right: ask for the passphrase
+            to_login = web.HTTPSeeOther(LOGIN)
+            if request.query.get("token"):
+                to_login.set_cookie(COOKIE, self.token, httponly=True, samesite="Strict", path="/")
+            return to_login
         if refusal is not None:
             return web.Response(status=403, text=f"factcheck-tui: {refusal}\n")
         response = await handler(request)

@@ -30,11 +30,26 @@ def served(tmp_path):
         package.mkdir()
         (package / "__init__.py").write_text("", encoding="utf-8")
         (package / "cli.py").write_text(SHADOW.format(folder=str(tmp_path)), encoding="utf-8")
+    yield from serve(tmp_path)
+
+
+PASSPHRASE = "three blue herons at dawn"
+
+
+@pytest.fixture
+def served_with_passphrase(tmp_path):
+    secret = tmp_path / "passphrase"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    secret.chmod(0o600)
+    yield from serve(tmp_path, "--passphrase-file", str(secret))
+
+
+def serve(folder, *extra):
     port = free_port()
+    args = ["serve", "--db", "served.db", "--port", str(port), *extra]
     process = subprocess.Popen(
-        [sys.executable, "-P", "-c", ("import sys; from factcheck_tui.tui.cli import main; "
-                                      f"sys.exit(main(['serve', '--db', 'served.db', '--port', '{port}']))")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
+        [sys.executable, "-P", "-c", f"import sys; from factcheck_tui.tui.cli import main; sys.exit(main({args!r}))"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=folder,
     )  # fmt: skip
     url = None
     deadline = time.monotonic() + 30
@@ -101,7 +116,41 @@ def test_a_foreign_host_name_is_refused_even_with_the_token(served):
     assert asyncio.run(status(f"http://127.0.0.1:{port}/?token={token}", headers=headers)) == 403
 
 
-def test_listening_beyond_this_machine_needs_an_explicit_flag(tmp_path):
-    result = run_cli("serve", "--host", "0.0.0.0", "--db", tmp_path / "x.db")
-    assert result.returncode == 1
-    assert "--allow-remote" in result.stderr
+def test_listening_beyond_this_machine_needs_a_passphrase_kept_private_and_long_enough(tmp_path):
+    result = run_cli("serve", "--host", "0.0.0.0", "--allow-remote", "--db", tmp_path / "x.db")
+    assert result.returncode == 1 and "--passphrase-file" in result.stderr
+    secret = tmp_path / "passphrase"
+    secret.write_text(PASSPHRASE, encoding="utf-8")
+    secret.chmod(0o644)
+    shown = run_cli("serve", "--host", "0.0.0.0", "--passphrase-file", secret, "--db", tmp_path / "x.db")
+    assert shown.returncode == 1 and "can be read by others" in shown.stderr
+    secret.chmod(0o600)
+    secret.write_text("short", encoding="utf-8")
+    short = run_cli("serve", "--host", "0.0.0.0", "--passphrase-file", secret, "--db", tmp_path / "x.db")
+    assert short.returncode == 1 and "shorter than 12" in short.stderr
+
+
+async def login(port: int, token: str, passphrase: str) -> tuple[int, dict]:
+    form = {"passphrase": passphrase}
+    async with (
+        aiohttp.ClientSession(cookies={"factcheck_token": token}) as session,
+        session.post(f"http://127.0.0.1:{port}/login", data=form, allow_redirects=False) as response,
+    ):
+        return response.status, {k: v.value for k, v in response.cookies.items()}
+
+
+def test_with_a_passphrase_the_link_alone_opens_only_the_passphrase_page(served_with_passphrase):
+    port, token = served_with_passphrase
+    base = f"http://127.0.0.1:{port}"
+    assert asyncio.run(status(f"{base}/?token={token}")) == 303  # to the passphrase page
+    assert asyncio.run(status(f"{base}/login", cookies={"factcheck_token": token})) == 200
+    assert asyncio.run(status(f"{base}/login")) == 403  # not even the page without the link
+    started = time.monotonic()
+    assert asyncio.run(login(port, token, "not it at all, sorry"))[0] == 403
+    assert time.monotonic() - started >= 1.0  # a wrong guess costs a second
+    code, cookies = asyncio.run(login(port, token, PASSPHRASE))
+    assert code == 303 and cookies.get("factcheck_pass")
+    both = {"factcheck_token": token, "factcheck_pass": cookies["factcheck_pass"]}
+    assert asyncio.run(status(f"{base}/", cookies=both)) == 200
+    assert asyncio.run(status(f"{base}/", cookies={"factcheck_token": token})) == 303
+    assert asyncio.run(websocket_status(port, token, base)) == 403  # the websocket too needs the passphrase

@@ -944,3 +944,25 @@ async def test_m_marks_an_evidence_link_wrong_which_colleagues_see_and_the_sugge
         marks = next(e for e in other.evidence(claim_id) if e.sentence_id == first_link.sentence_id).marks
         assert [(m.reviewer, m.mark) for m in marks] == [("amal", "other_event")]
         assert "marked wrong: another event by amal" in screen_text(app)
+
+
+async def test_a_browser_session_says_who_is_reviewing_first_checked_against_the_team(app_factory, other):
+    """serve starts each session with --ask-reviewer: its OS account is the server's."""
+    from factcheck_tui.tui.screens.modals import IdentityScreen
+
+    other.team_add("omar", account="ed")
+    app = app_factory(reviewer="", ask_identity=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, IdentityScreen)
+        await pilot.press(*"omar", "enter")  # a member, but the team does not allow names yet
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, IdentityScreen) and "not allowed" in screen_text(app)
+        other.team_allow_named_reviewers(True, account="ed")
+        await pilot.press("enter")
+        await settle(pilot, 0.3)
+        assert not isinstance(app.screen, IdentityScreen) and app.reviewer == "omar"
+        first = main(app).claims_pane.current_id
+        await pilot.press("c")
+        await settle(pilot, 0.3)
+    assert other.history(first)[-1].reviewer == "omar"

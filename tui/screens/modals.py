@@ -29,6 +29,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from factcheck_tui.store.api import StoreError
 from factcheck_tui.store.models import (
     EVIDENCE_MARKS,
     EXPORT_FORMATS,
@@ -374,6 +375,44 @@ class AssignScreen(Dialog):
         member = None if key == "none" else self.members[int(key[1:])]
         whole = self.topic is not None and self.query_one("#assign-topic", Checkbox).value
         self.dismiss((member, whole))
+
+
+class IdentityScreen(Dialog):
+    """Who is reviewing, asked first in a browser session (factcheck-tui serve), whose OS account is the server's.
+    check(name) runs in a thread and returns the name verdicts are recorded under, or raises with why not (not on
+    the team, names not allowed). Escape leaves the app."""
+
+    def __init__(self, check: Callable[[str], str]) -> None:
+        super().__init__()
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = "Who is reviewing?"
+            yield Label("Your name, as your desk's team lists it: every verdict and note is recorded under it.")
+            yield Input(placeholder="your name (enter)", id="identity-name")
+            yield Static("", id="identity-error")
+            yield Label("enter continue · escape leave", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#identity-name")
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+
+        async def check() -> None:
+            try:
+                checked = await asyncio.to_thread(self.check, name)
+            except StoreError as err:  # a refusal (not on the team, names not allowed): said here, the dialog stays
+                self.query_one("#identity-error", Static).update(plain(str(err), "bold red"))
+                return
+            self.dismiss(checked)
+
+        self.in_background(check, "identity", "checking your name")
+
+    def action_cancel(self) -> None:
+        self.app.exit()
 
 
 class MarkScreen(Dialog):
