@@ -458,7 +458,7 @@ def index_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterato
     except ImportError:  # not POSIX: SQLite's own locking still keeps the data whole
         yield
         return
-    fd = os.open(f"{path}.index-lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fd = _open_lock(Path(f"{path}.index-lock"), path)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -469,6 +469,28 @@ def index_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterato
         yield
     finally:
         os.close(fd)
+
+
+def _open_lock(lock: Path, database: Path) -> int:
+    """The lock file, made with the database's own mode (as SQLite makes its -wal and -shm files), so every member of
+    a desk sharing the database (FACTCHECK_SHARE=group) can take it; one made private by an older version is
+    opened for reading, which is enough for the lock."""
+    try:
+        mode = database.stat().st_mode & 0o666
+    except OSError:
+        mode = 0o600
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, mode)
+    except PermissionError:
+        try:
+            return os.open(lock, os.O_RDONLY)
+        except PermissionError:
+            raise StoreError(
+                f"cannot take the index lock {lock}: it is not shared with you; its owner can run chmod g+rw on it"
+            ) from None
+    if os.fstat(fd).st_uid == os.getuid():
+        os.fchmod(fd, mode)  # os.open's mode passes through the umask
+    return fd
 
 
 @contextmanager

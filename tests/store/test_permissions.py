@@ -35,6 +35,16 @@ def test_a_desk_shares_by_group_when_it_asks(tmp_path, monkeypatch):
     assert mode(db) == 0o660
 
 
+def test_the_index_lock_is_shared_as_the_database_is(tmp_path, monkeypatch):
+    """Another member of the desk indexing must be able to take the lock (it was 0600 whatever the database)."""
+    monkeypatch.setenv("FACTCHECK_SHARE", "group")
+    db = tmp_path / "desk" / "factcheck.db"
+    (tmp_path / "a.txt").write_text("قال المتحدث إن الاجتماع عقد يوم الخميس بحضور ثلاثة وزراء.", encoding="utf-8")
+    with Store(db) as store:
+        store.index([tmp_path / "a.txt"])
+    assert mode(f"{db}.index-lock") == 0o660
+
+
 def test_an_existing_database_keeps_its_mode(tmp_path):
     db = tmp_path / "kept.db"
     Store(db).close()
