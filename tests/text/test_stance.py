@@ -305,3 +305,14 @@ def test_a_negated_opposite_is_the_same_statement() -> None:
     a = "وحاول المهرب إخفاء الزجاجات بين صناديق البرتقال لكن المحاولة فشلت في منفذ البطحاء"
     b = "وحاول المهرب إخفاء الزجاجات بين صناديق البرتقال لكن المحاولة لم تنجح في منفذ البطحاء"
     assert classify(a, b).stance != "disagree"
+
+
+def test_an_update_reads_in_time_order_whichever_sentence_is_the_claim():
+    """The reading day had "later report: 1800 → 1731" where 1731 was the earlier figure."""
+    earlier = "ارتفع عدد المصحح وضعهم من اليمنيين إلى 354863 شخصا"
+    later = "ارتفع عدد المصحح وضعهم من اليمنيين إلى 363378 شخصا"
+    forward = classify(earlier, later, claim_date="2015-07-22 10:00", other_date="2015-07-24 09:00")
+    backward = classify(later, earlier, claim_date="2015-07-24 09:00", other_date="2015-07-22 10:00")
+    assert forward.stance == backward.stance == "update"
+    assert forward.reason == "later report: 354863 شخصا → 363378 شخصا"
+    assert backward.reason == "earlier report: 354863 شخصا → 363378 شخصا"

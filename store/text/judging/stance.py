@@ -181,6 +181,15 @@ def classify(
     return classify_views(view(claim, claim_facts), view(other, other_facts), claim_date, other_date)
 
 
+def _update_reason(slot: Conflict, date_a: str | None, date_b: str | None) -> Explanation:
+    """The figure as it was reported, then as it was reported later: the arrow runs in time, whichever of the two
+    sentences is the claim ("earlier report: 1731 → 1800" when the evidence came first)."""
+    spans = ([slot.claim_span] if slot.claim_span else [], [slot.other_span] if slot.other_span else [])
+    if date_a and date_b and date_b[:10] < date_a[:10]:
+        return Explanation(f"earlier report: {slot.other_text} → {slot.claim_text}", *spans)
+    return Explanation(f"later report: {slot.claim_text} → {slot.other_text}", *spans)
+
+
 def classify_views(a: View, b: View, date_a: str | None = None, date_b: str | None = None) -> StanceResult:
     """classify() on prepared sentences."""
     return decide(a, b, pair_features(a, b, partial=False), _model(), date_a, date_b)
@@ -223,10 +232,7 @@ def decide(
         coverage = NAMED_COUNT_COVERAGE if statement.scope else SAME_EVENT_COVERAGE[slot.kind]
         if _same_event(a, b, deleted, inserted, hard, coverage, slot.kind):
             if statement.relation == "update":
-                why = Explanation(f"later report: {slot.claim_text} → {slot.other_text}",
-                                  [slot.claim_span] if slot.claim_span else [],
-                                  [slot.other_span] if slot.other_span else [])  # fmt: skip
-                return result("update", why, 0.9, "disagree")
+                return result("update", _update_reason(slot, date_a, date_b), 0.9, "disagree")
             return result("disagree", _conflict_reason(slot), 0.9, "disagree")
     if statement.relation in ("", "same"):
         # Another place or person for the same act, or the opposite predicate ("ارتفعت" / "تراجعت"), in
