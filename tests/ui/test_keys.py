@@ -966,3 +966,17 @@ async def test_a_browser_session_says_who_is_reviewing_first_checked_against_the
         await pilot.press("c")
         await settle(pilot, 0.3)
     assert other.history(first)[-1].reviewer == "omar"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_footer_is_one_line_ending_with_help_and_quit(app_factory, width):
+    from factcheck_tui.tui.widgets.keybar import KeyBar
+
+    app = app_factory()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        bar = main(app).query_one(KeyBar)
+        assert bar.size.height == 1
+        line = bar.render().plain
+        assert line.startswith("c conf d disp s single") and line.endswith("? help q quit")
+        assert len(line) <= width - 2

@@ -1,4 +1,5 @@
-"""A footer that wraps: every key of the screen stays visible at 80 columns (Textual's Footer scrolls instead)."""
+"""A footer of one line: the screen's keys in the order they are bound (most used first) as many as fit, and the
+help key last, which lists the rest (Textual's Footer scrolls sideways instead, hiding keys off screen)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.widget import Widget
 
 class KeyBar(Widget):
     DEFAULT_CSS = """
-    KeyBar { height: auto; max-height: 3; background: $panel; color: $text; padding: 0 1; }
+    KeyBar { height: 1; background: $panel; color: $text; padding: 0 1; }
     """
 
     def on_mount(self) -> None:
@@ -22,35 +23,48 @@ class KeyBar(Widget):
     def _bindings_changed(self, _screen) -> None:
         self.refresh(layout=True)
 
-    def items(self) -> list[tuple[str, str, bool]]:
+    def items(self) -> list[tuple[str, str, bool, str]]:
+        """(key, description, enabled, action) of each key shown."""
         seen: set[str] = set()
         out = []
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            out.append((self.app.get_key_display(binding), binding.description, enabled))
+            out.append((self.app.get_key_display(binding), binding.description, enabled, binding.action))
         if self.app.ENABLE_COMMAND_PALETTE:
             palette = Binding(self.app.COMMAND_PALETTE_BINDING, "app.command_palette", "palette")
-            out.append((self.app.get_key_display(palette), "palette", True))
+            out.append((self.app.get_key_display(palette), "palette", True, palette.action))
         return out
 
-    def _lines(self, width: int) -> list[Text]:
-        lines: list[Text] = [Text(end="")]
-        for key, description, enabled in self.items():
-            item_width = cell_len(key) + 1 + cell_len(description)
-            line = lines[-1]
-            if line.cell_len and line.cell_len + 1 + item_width > width:
-                lines.append(Text(end=""))
-                line = lines[-1]
+    def _line(self, width: int) -> Text:
+        """The keys that fit in one line of this width; where some do not, help (which lists them) and quit
+        stand last."""
+        items = self.items()
+        pinned = [item for item in items if item[3] in PINNED]
+        rest = [item for item in items if item[3] not in PINNED]
+        shown: list[tuple[str, str, bool, str]] = []
+        used = sum(_width(item) + 1 for item in pinned)
+        for item in rest:
+            if used + _width(item) + 1 > width:
+                break
+            shown.append(item)
+            used += _width(item) + 1
+        line = Text(end="")
+        for key, description, enabled, _ in shown + pinned:
             if line.cell_len:
                 line.append(" ")
             line.append(key, style="bold reverse" if enabled else "dim reverse")
             line.append(" " + description, style="" if enabled else "dim")
-        return lines
-
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines(max(1, width)))
+        return line
 
     def render(self) -> Text:
-        return Text("\n", end="").join(self._lines(max(1, self.content_size.width)))
+        return self._line(max(1, self.content_size.width))
+
+
+PINNED = ("help", "quit")  # the actions that keep their place at the end of the line whatever the width
+
+
+def _width(item: tuple[str, str, bool, str]) -> int:
+    key, description, _, _ = item
+    return cell_len(key) + 1 + cell_len(description)
