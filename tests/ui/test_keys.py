@@ -980,3 +980,28 @@ async def test_the_footer_is_one_line_ending_with_help_and_quit(app_factory, wid
         line = bar.render().plain
         assert line.startswith("c conf d disp s single") and line.endswith("? help q quit")
         assert len(line) <= width - 2
+
+
+async def test_z_gives_the_evidence_the_screen_and_brackets_move_between_claims(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        first = screen.claims_pane.current_id
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.has_class("-focus")
+        assert (
+            screen.query_one("#claims-pane").styles.display == screen.query_one("#topics-pane").styles.display == "none"
+        )
+        evidence = screen.query_one("#evidence-pane")
+        assert evidence.has_focus and evidence.size.height >= 20
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.claims_pane.current_id != first and f"claim {screen.claims_pane.current_id}" in str(
+            evidence.border_title
+        )
+        await pilot.press("left_square_bracket", "z")
+        await settle(pilot)
+        assert screen.claims_pane.current_id == first and not screen.has_class("-focus")
+        assert screen.claims_pane.table.has_focus

@@ -88,6 +88,10 @@ class MainScreen(BackgroundWork, Screen):
         Binding("v", "figures", "figures", id="review.figures",
                 tooltip="The figure ledger of the claim's event: each outlet's figures, updates and conflicts"),
         Binding("slash", "search", "search", id="review.search", tooltip="Search every sentence and jump to it"),
+        Binding("right_square_bracket", "step_claim(1)", "next", id="review.next", show=False,
+                tooltip="The next claim of the list (in focus mode too)"),
+        Binding("left_square_bracket", "step_claim(-1)", "previous", id="review.previous", show=False,
+                tooltip="The previous claim of the list (in focus mode too)"),
         Binding("A", "assign", "assign", id="review.assign", show=False,
                 tooltip="Assign the selected claim, or its topic, to a member of the team (editors)"),
         Binding("t", "agreement", "agree", id="review.agreement", show=False,
@@ -102,6 +106,8 @@ class MainScreen(BackgroundWork, Screen):
         Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
         Binding("b", "toggle_bidi", "rtl", id="review.bidi",
                 tooltip="Right-to-left text: reorder it here, or leave it to the terminal"),
+        Binding("z", "focus_mode", "focus", id="review.focus",
+                tooltip="Focus: the claim and its evidence take the screen ([ and ] move between claims); z again"),
         Binding("question_mark", "help", "help", id="review.help", tooltip="This list of keys"),
         Binding("q", "quit", "quit", id="review.quit", tooltip="Quit"),
     ]  # fmt: skip
@@ -603,6 +609,20 @@ class MainScreen(BackgroundWork, Screen):
         if (claim := self._selected()) is None:
             return
         self.open_article(claim.article_id, claim.start, claim.end)
+
+    def action_focus_mode(self) -> None:
+        focused = self.toggle_class("-focus").has_class("-focus")
+        if focused:
+            self.query_one(EvidencePane).focus()
+        else:
+            self.claims_pane.table.focus()
+
+    def action_step_claim(self, step: int) -> None:
+        table = self.claims_pane.table
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
 
     def action_mark_evidence(self) -> None:
         if not self._writable() or (claim := self._selected()) is None:
