@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from factcheck_tui.store.api import Store, bundled_seeds, check_reviewer, os_account
 from factcheck_tui.store.printable import printable
 from factcheck_tui.tui import bidi
+from factcheck_tui.tui.messages import Said
 from factcheck_tui.tui.screens.main import MainScreen
 from factcheck_tui.tui.screens.modals import IdentityScreen
 from factcheck_tui.tui.widgets.text import Display, Palette
@@ -93,6 +96,7 @@ class FactcheckApp(App):
         # choose where on the server's disk a file is written.
         self.export_dir = Path(export_dir) if export_dir else None
         self.store = store
+        self.said: deque[Said] = deque(maxlen=SAID_KEPT)  # what the session said, for the log (l)
         self.reviewer = reviewer
         store.viewer = reviewer  # the screen shows this reviewer's own reviews where the desk keeps them apart
         self.account = os_account()  # who changes the team or assigns: the OS account, whatever name one reviews as
@@ -158,13 +162,11 @@ class FactcheckApp(App):
         return None
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
-        """A notification; the text is never parsed as markup (it may quote articles or paths)."""
-        self.notify(
-            printable(message, one_line=True),
-            severity=severity,
-            markup=False,
-            timeout=3 if severity == "information" else 8,
-        )
+        """A notification, kept in the session's log (l); the text is never parsed as markup (it may quote
+        articles or paths)."""
+        text = printable(message, one_line=True)
+        self.said.append(Said(datetime.now().strftime("%H:%M:%S"), severity, text))
+        self.notify(text, severity=severity, markup=False, timeout=3 if severity == "information" else 8)
 
     def set_reorder(self, reorder: bool) -> None:
         self.text_display = Display(reorder=reorder, shaping=self.text_display.shaping)
@@ -268,6 +270,9 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         data = tomllib.load(handle)
     table = data.get("keymap", data)
     return {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+
+
+SAID_KEPT = 1000  # messages the session's log keeps
 
 
 def make_app(

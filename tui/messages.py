@@ -4,6 +4,8 @@ A pane never reads the store: the screen reads, hands each pane its rows, and ac
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.message import Message
 
 from factcheck_tui.store.models import IndexProgress, IndexReport
@@ -45,3 +47,12 @@ class Indexed(Message):
         super().__init__()
         self.report = report
         self.label = label
+
+
+@dataclass(frozen=True)
+class Said:
+    """One thing the session said (App.say), as the log (l) lists it."""
+
+    at: str  # local time of day, HH:MM:SS
+    severity: str
+    text: str

@@ -1005,3 +1005,20 @@ async def test_z_gives_the_evidence_the_screen_and_brackets_move_between_claims(
         await settle(pilot)
         assert screen.claims_pane.current_id == first and not screen.has_class("-focus")
         assert screen.claims_pane.table.has_focus
+
+
+async def test_l_lists_what_the_session_said_after_the_toasts_have_gone(app_factory):
+    from factcheck_tui.tui.screens.modals import LogScreen
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")  # "claim N: confirmed" is said
+        await settle(pilot, 0.3)
+        app.say("the second thing", severity="warning")
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LogScreen)
+        texts = [s.text for s in app.screen.said]
+        assert any(t.endswith("confirmed — saved") for t in texts) and texts[-1] == "the second thing"
+        assert app.screen.query_one("#log-table").row_count == len(texts)

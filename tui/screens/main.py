@@ -44,6 +44,7 @@ from factcheck_tui.tui.screens.modals import (
     FilterScreen,
     HelpScreen,
     HistoryScreen,
+    LogScreen,
     MarkScreen,
     NoteScreen,
     SearchScreen,
@@ -106,6 +107,8 @@ class MainScreen(BackgroundWork, Screen):
         Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
         Binding("b", "toggle_bidi", "rtl", id="review.bidi",
                 tooltip="Right-to-left text: reorder it here, or leave it to the terminal"),
+        Binding("l", "log", "log", id="review.log", show=False,
+                tooltip="What this session said: every message, also those whose toast has gone"),
         Binding("z", "focus_mode", "focus", id="review.focus",
                 tooltip="Focus: the claim and its evidence take the screen ([ and ] move between claims); z again"),
         Binding("question_mark", "help", "help", id="review.help", tooltip="This list of keys"),
@@ -609,6 +612,9 @@ class MainScreen(BackgroundWork, Screen):
         if (claim := self._selected()) is None:
             return
         self.open_article(claim.article_id, claim.start, claim.end)
+
+    def action_log(self) -> None:
+        self.app.push_screen(LogScreen(self.fapp.said))
 
     def action_focus_mode(self) -> None:
         focused = self.toggle_class("-focus").has_class("-focus")

@@ -41,6 +41,7 @@ from factcheck_tui.store.models import (
 )
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.bidi import has_rtl
+from factcheck_tui.tui.messages import Said
 from factcheck_tui.tui.widgets.evidence import MARK_WORDS
 from factcheck_tui.tui.widgets.text import (
     BidiText,
@@ -375,6 +376,37 @@ class AssignScreen(Dialog):
         member = None if key == "none" else self.members[int(key[1:])]
         whole = self.topic is not None and self.query_one("#assign-topic", Checkbox).value
         self.dismiss((member, whole))
+
+
+class LogScreen(Dialog):
+    """What the session said, oldest first (toasts go after a few seconds; here they stay until the app quits)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("l,q", "cancel", "Close", show=False, id="log.close")]
+
+    def __init__(self, said: Sequence[Said]) -> None:
+        super().__init__()
+        self.said = list(said)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = "What this session said"
+            table: DataTable[str] = DataTable(id="log-table", cursor_type="row")
+            table.display = bool(self.said)
+            yield table
+            if not self.said:
+                yield Label("Nothing yet.", classes="hint")
+            yield Label("escape close", classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.styles.height = min(len(self.said) + 1, 20) if self.said else 1
+        for label in ("time", "", "message"):
+            table.add_column(Text(label, end=""), key=label or "severity")
+        for said in self.said:
+            mark = {"error": "✘", "warning": "!"}.get(said.severity, "·")
+            table.add_row(plain(said.at), plain(mark), plain(said.text))
+        table.move_cursor(row=max(0, table.row_count - 1))
+        table.focus()
 
 
 class IdentityScreen(Dialog):
