@@ -1022,3 +1022,25 @@ async def test_l_lists_what_the_session_said_after_the_toasts_have_gone(app_fact
         texts = [s.text for s in app.screen.said]
         assert any(t.endswith("confirmed — saved") for t in texts) and texts[-1] == "the second thing"
         assert app.screen.query_one("#log-table").row_count == len(texts)
+
+
+async def test_y_copies_the_claim_or_an_evidence_sentence_in_logical_order(app_factory, other):
+    from factcheck_tui.tui.screens.modals import CopyScreen
+
+    app = app_factory()  # bidi on: the screen shows reordered, shaped text; the clipboard gets the stored text
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        claim = other.claim(main(app).claims_pane.current_id)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, CopyScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.clipboard == claim.text
+        await pilot.press("y")
+        await settle(pilot)
+        sentence = next(text for label, text in app.screen.choices if " · " in label)
+        index = next(i for i, (label, _) in enumerate(app.screen.choices) if " · " in label)
+        await pilot.press(*["down"] * index, "enter")
+        await settle(pilot)
+        assert app.clipboard == sentence and sentence in [e.sentence for e in other.evidence(claim.id)]

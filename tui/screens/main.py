@@ -39,6 +39,7 @@ from factcheck_tui.tui.screens.modals import (
     AssignScreen,
     ConfirmScreen,
     ConflictScreen,
+    CopyScreen,
     ExportScreen,
     FilterChoice,
     FilterScreen,
@@ -107,6 +108,8 @@ class MainScreen(BackgroundWork, Screen):
         Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
         Binding("b", "toggle_bidi", "rtl", id="review.bidi",
                 tooltip="Right-to-left text: reorder it here, or leave it to the terminal"),
+        Binding("y", "copy", "copy", id="review.copy", show=False,
+                tooltip="Copy the claim, its URL or an evidence sentence to the clipboard (OSC 52)"),
         Binding("l", "log", "log", id="review.log", show=False,
                 tooltip="What this session said: every message, also those whose toast has gone"),
         Binding("z", "focus_mode", "focus", id="review.focus",
@@ -612,6 +615,26 @@ class MainScreen(BackgroundWork, Screen):
         if (claim := self._selected()) is None:
             return
         self.open_article(claim.article_id, claim.start, claim.end)
+
+    def action_copy(self) -> None:
+        if (claim := self._selected()) is None:
+            return
+
+        def read(store: Store) -> tuple[list[Evidence], dict[int, str]]:
+            evidence = store.evidence(claim.id)
+            wanted = {claim.article_id} | {e.article_id for e in evidence}
+            return evidence, {a.id: a.url for a in store.articles() if a.id in wanted and a.url}
+
+        def ask(found: tuple[list[Evidence], dict[int, str]]) -> None:
+            self.app.push_screen(CopyScreen(claim, *found, self.fapp.text_display), copy)
+
+        def copy(text: str | None) -> None:
+            if text:
+                self.app.copy_to_clipboard(text)
+                self.fapp.say(f"copied {len(text):,} characters (by OSC 52: if nothing arrives, the terminal refuses "
+                              "it; in tmux: set -g set-clipboard on)")  # fmt: skip
+
+        self.then(read, ask, "reading what to copy")
 
     def action_log(self) -> None:
         self.app.push_screen(LogScreen(self.fapp.said))

@@ -409,6 +409,38 @@ class LogScreen(Dialog):
         table.focus()
 
 
+class CopyScreen(Dialog):
+    """What to copy to the clipboard: the claim, its article's URL, or an evidence sentence (with its outlet's URL
+    when the article has one). Returns the text, in logical order as stored (never as displayed), or None."""
+
+    def __init__(self, claim: Claim, evidence: Sequence[Evidence], urls: dict[int, str], display: Display) -> None:
+        super().__init__()
+        self.choices: list[tuple[str, str]] = [("the claim", claim.text)]
+        if url := urls.get(claim.article_id):
+            self.choices.append(("the claim's article URL", url))
+        for e in evidence:
+            snippet = _visual(" ".join(e.sentence.split())[:70], display)
+            self.choices.append((f"{e.stance} · {_visual(e.outlet or e.article, display)}: {snippet}", e.sentence))
+            if url := urls.get(e.article_id):
+                self.choices.append((f"  its URL: {url}", url))
+        self.claim = claim
+        self.text_display = display
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box") as box:
+            box.border_title = f"Copy from claim {self.claim.id}"
+            yield OptionList(*[Option(Text(label, end=""), id=f"c{i}") for i, (label, _) in enumerate(self.choices)],
+                             id="copy-list")  # fmt: skip
+            yield Label("enter copy · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[int((event.option.id or "c0")[1:])][1])
+
+
 class IdentityScreen(Dialog):
     """Who is reviewing, asked first in a browser session (factcheck-tui serve), whose OS account is the server's.
     check(name) runs in a thread and returns the name verdicts are recorded under, or raises with why not (not on
