@@ -1044,3 +1044,17 @@ async def test_y_copies_the_claim_or_an_evidence_sentence_in_logical_order(app_f
         await pilot.press(*["down"] * index, "enter")
         await settle(pilot)
         assert app.clipboard == sentence and sentence in [e.sentence for e in other.evidence(claim.id)]
+
+
+async def test_topic_counts_are_never_cut(app_factory):
+    from factcheck_tui.store.models import Stats, Topic
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = main(app).topics_pane
+        big = [Topic(1, "قصة كبيرة", 19282, 12345, 1772)]
+        pane.show(big, Stats(3218, 19282, 12345, 1700, 1772, 1, 0))
+        await settle(pilot)
+        text = screen_text(app)
+        assert "12345/19282" in text and "1772" in text

@@ -24,6 +24,7 @@ MORE_TOPICS = "more"
 # to lay out and no one scrolls through them; the row lists them all on demand.
 TOPICS_SHOWN = 300
 BIG_LIST = 3000  # more claims than this: start on the largest topic, not on every claim at once
+DONE_WIDTH, DISPUTED_WIDTH = 7, 2  # the columns' least widths; wider where the counts need it
 
 
 def topic_key(topic_id: int | None) -> str:
@@ -52,8 +53,8 @@ class TopicsPane(Vertical):
         return cast("FactcheckApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield FlexTable([("done", "rev/n", 7), ("disp", symbols()["disputed"], 2)], ("label", "topic"), min_flex=8,
-                        id="topics")  # fmt: skip
+        yield FlexTable([("done", "rev/n", DONE_WIDTH), ("disp", symbols()["disputed"], DISPUTED_WIDTH)],
+                        ("label", "topic"), min_flex=8, id="topics")  # fmt: skip
 
     @property
     def table(self) -> FlexTable:
@@ -89,6 +90,7 @@ class TopicsPane(Vertical):
             shown = first_and(shown, TOPICS_SHOWN, {self.topic_id, shown[-1].id})
         rows += [(topic_key(t.id), self.cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
                  for t in shown]  # fmt: skip
+        self._fit_counts(rows[0][1])
         if len(shown) < len(topics):
             rows.append(more_row(MORE_TOPICS, len(topics) - len(shown), len(table.columns)))
         table.put_rows(rows)
@@ -98,12 +100,20 @@ class TopicsPane(Vertical):
             self.topic_id = None
             table.select_key(ALL_TOPICS)
 
+    def _fit_counts(self, all_cells: list) -> None:
+        """Counts are never cut ("✘ 17" stood for 1,772 on a news day): the columns take the width of the "all
+        claims" row's, which holds the largest."""
+        self.table.set_fixed_width("done", max(DONE_WIDTH, all_cells[0].cell_len))
+        self.table.set_fixed_width("disp", max(DISPUTED_WIDTH, all_cells[1].cell_len))
+
     def update_rows(self, topics: list[Topic], total: Stats, keys: set[str]) -> None:
         """After one verdict only its topic and 'all claims' change: update those rows, not the list."""
         self.topics, self._total = topics, total
         table = self.table
         if ALL_TOPICS in keys:
-            table.put_row(ALL_TOPICS, self._all_cells())
+            cells = self._all_cells()
+            self._fit_counts(cells)
+            table.put_row(ALL_TOPICS, cells)
         for t in topics:
             key = topic_key(t.id)
             if key in keys and table.has_row(key):
