@@ -244,9 +244,18 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         target = next(i for i, c in enumerate(choices) if c.outlet == outlet)
         await pilot.press("home", *["down"] * target, "enter")
         await settle(pilot)
-        assert screen.filter_choice.outlet == outlet
+        assert screen.filter_choice.outlet == outlet and screen.filter_choice.unreviewed  # the filters combine
+        assert screen.filter_choice.label == f"unreviewed + outlet: {outlet}"
         rows = {int(k) for k in screen.claims_pane.table.keys_in_order()}
-        assert rows == {c.id for c in other.claims(ClaimFilter(topic_id=screen.topics_pane.topic_id, outlet=outlet))}
+        assert rows == {c.id for c in other.claims(ClaimFilter(topic_id=screen.topics_pane.topic_id, outlet=outlet,
+                                                                 unreviewed=True))}  # fmt: skip
+        await pilot.press("f", "home", "down", "enter")  # unreviewed again: taken out
+        await settle(pilot)
+        assert screen.filter_choice.outlet == outlet and not screen.filter_choice.unreviewed
+        await pilot.press("F")  # every filter cleared
+        await settle(pilot)
+        assert screen.filter_choice.is_all
+        await pilot.press("f", "home", "down", "enter")
         await pilot.press("f", "home", "enter")  # all claims again
         assert screen.filter_choice.is_all
 
@@ -1058,3 +1067,20 @@ async def test_topic_counts_are_never_cut(app_factory):
         await settle(pilot)
         text = screen_text(app)
         assert "12345/19282" in text and "1772" in text
+
+
+def test_filter_choices_combine_one_per_dimension():
+    from factcheck_tui.tui.screens.modals import ALL, filter_choices
+
+    choices = {c.label: c for c in filter_choices(["okaz", "sabq"])}
+    f = ALL.with_choice(choices["unreviewed"]).with_choice(choices["outlet: okaz"])
+    f = f.with_choice(choices["suggested disputed"])
+    assert (f.unreviewed, f.outlet, f.suggested) == (True, "okaz", "disputed")
+    assert f.label == "unreviewed + outlet: okaz + suggested disputed"
+    f = f.with_choice(choices["verdict: confirmed"])  # your verdict's dimension: replaces unreviewed
+    assert (f.unreviewed, f.verdict) == (False, "confirmed")
+    f = f.with_choice(choices["outlet: sabq"])  # another outlet replaces the first
+    assert f.outlet == "sabq" and f.holds(choices["outlet: sabq"]) and not f.holds(choices["outlet: okaz"])
+    f = f.with_choice(choices["outlet: sabq"])  # chosen again: taken out
+    assert f.outlet is None and f.suggested == "disputed"
+    assert f.with_choice(ALL).is_all

@@ -105,6 +105,8 @@ class MainScreen(BackgroundWork, Screen):
                         "(editors)"),
         Binding("f", "filter", "filter", id="review.filter",
                 tooltip="Show only unreviewed / suggested disputed / a verdict / an outlet"),
+        Binding("F", "clear_filters", "all", id="review.clear_filters", show=False,
+                tooltip="Clear every filter: all the claims of the topic again"),
         Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
         Binding("b", "toggle_bidi", "rtl", id="review.bidi",
                 tooltip="Right-to-left text: reorder it here, or leave it to the terminal"),
@@ -781,6 +783,13 @@ class MainScreen(BackgroundWork, Screen):
             and not f.assigned_to  # a claim's assignee is not on the row: a jump shows the whole list
         )
 
+    def action_clear_filters(self) -> None:
+        if self.filter_choice.is_all:
+            return
+        self.filter_choice = ALL
+        self.fapp.say("filters cleared")
+        self.load_claims(force=True, from_top=True)
+
     def action_filter(self) -> None:
         self.then(lambda s: (s.outlets(), bool(s.team())), self._choose_filter, "reading the outlets")
 
@@ -791,7 +800,7 @@ class MainScreen(BackgroundWork, Screen):
         def chosen(choice: FilterChoice | None) -> None:
             if choice is None:
                 return
-            self.filter_choice = choice
+            self.filter_choice = choice = self.filter_choice.with_choice(choice)
 
             async def show() -> None:
                 await self._reload_claims(force=True, from_top=True)

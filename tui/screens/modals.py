@@ -275,6 +275,9 @@ class ConflictScreen(Dialog):
 
 @dataclass(frozen=True)
 class FilterChoice:
+    """What the claims list shows: one choice of the filter dialog, or several combined (one per dimension: the
+    reviewer's verdict, the suggestion, the outlet, changed evidence)."""
+
     label: str
     unreviewed: bool = False
     suggested: str | None = None
@@ -282,10 +285,51 @@ class FilterChoice:
     outlet: str | None = None
     stale: bool = False
     assigned_to: str | None = None
+    parts: tuple[FilterChoice, ...] = ()  # the single choices this one combines (none: it is a single one)
 
     @property
     def is_all(self) -> bool:
         return not (self.unreviewed or self.suggested or self.verdict or self.outlet or self.stale or self.assigned_to)
+
+    def facets(self) -> dict[str, tuple]:
+        """The dimensions this choice sets, each with its value: "unreviewed" and "verdict" are one (yours)."""
+        out: dict[str, tuple] = {}
+        if self.unreviewed or self.verdict or self.assigned_to:
+            out["yours"] = (self.unreviewed, self.verdict, self.assigned_to)
+        if self.suggested:
+            out["suggested"] = (self.suggested,)
+        if self.outlet:
+            out["outlet"] = (self.outlet,)
+        if self.stale:
+            out["stale"] = (True,)
+        return out
+
+    def holds(self, choice: FilterChoice) -> bool:
+        """Whether every facet of the (single) choice is one of this combination's."""
+        mine = self.facets()
+        return not choice.is_all and all(mine.get(k) == v for k, v in choice.facets().items())
+
+    def with_choice(self, choice: FilterChoice) -> FilterChoice:
+        """This combination with the choice added (replacing what it had in the choice's dimensions), or taken
+        out where it held it already; "all claims" clears everything."""
+        if choice.is_all:
+            return ALL
+        dims = set(choice.facets())
+        kept = [p for p in self._singles() if not dims & set(p.facets())]
+        if not self.holds(choice):
+            kept.append(choice)
+        if len(kept) <= 1:
+            return kept[0] if kept else ALL
+        merged: dict = {}
+        for part in kept:
+            merged.update({k: v for k, v in vars(part).items() if k not in ("label", "parts") and v})
+        return FilterChoice(COMBINED.join(p.label for p in kept), parts=tuple(kept), **merged)
+
+    def _singles(self) -> list[FilterChoice]:
+        return list(self.parts) if self.parts else ([] if self.is_all else [self])
+
+
+COMBINED = " + "  # between the labels of combined choices (the claims pane's title)
 
 
 ALL = FilterChoice("all claims")
@@ -322,7 +366,8 @@ class FilterScreen(Dialog):
             box.border_title = "Filter claims"
             options = []
             for i, choice in enumerate(self.choices):
-                mark = "● " if choice == self.current else "  "
+                held = choice == self.current if choice.is_all else self.current.holds(choice)
+                mark = "● " if held else "  "
                 label = Text(mark, end="")
                 if choice.outlet:
                     label.append("outlet: ")
@@ -331,7 +376,7 @@ class FilterScreen(Dialog):
                     label.append(choice.label)
                 options.append(Option(label, id=str(i)))
             yield OptionList(*options, id="filter-list")
-            yield Label("enter choose · escape cancel", classes="hint")
+            yield Label("enter add or take out (● shown) · all claims clears · escape cancel", classes="hint")
 
     def on_mount(self) -> None:
         olist = self.query_one(OptionList)
