@@ -100,7 +100,7 @@ _CLAIM_SELECT = """
     SELECT c.id, c.article_id, a.name, a.outlet, c.sentence_id, c.text, c.topic_id, t.label, c.checkworthiness,
            c.suggested_verdict, v.verdict, v.reviewer, v.note, v.decided_at, COALESCE(v.version, 0),
            CASE WHEN v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig THEN 1 ELSE 0 END,
-           s.start, s."end", c.facts_json, v.adjudicated_by,
+           s.start, s."end", c.facts_json, a.date, v.adjudicated_by,
            r.verdict, r.note, r.decided_at, COALESCE(r.version, 0),
            CASE WHEN r.verdict IS NOT NULL AND r.evidence_sig != c.evidence_sig THEN 1 ELSE 0 END
     FROM claims c
@@ -120,10 +120,10 @@ _TOPIC_SELECT = """
 
 
 def _claim(row: tuple, viewer: str | None, desk: Policy) -> Claim:
-    *head, stale, start, end, facts, adjudicated_by, mine, my_note, my_time, my_version, my_stale = row
+    *head, stale, start, end, facts, published, adjudicated_by, mine, my_note, my_time, my_version, my_stale = row
     # the SELECT lists Claim's fields in order; mypy cannot count a row's columns
     claim = Claim(*head, bool(stale), start, end, json.loads(facts or "{}"), final_verdict=head[10],  # type: ignore[call-arg,misc]
-                  adjudicated_by=adjudicated_by)  # fmt: skip
+                  adjudicated_by=adjudicated_by, date=published)  # fmt: skip
     if desk.per_reviewer and viewer is not None:
         # the viewer works on their own review; the final verdict stays beside it
         claim = replace(claim, verdict=mine, reviewer=viewer if my_version else None, note=my_note,
@@ -373,6 +373,14 @@ class Store:
         if row is None:
             raise StoreError(f"no claim with id {claim_id}")
         return self._with_reviews([_claim(row, self.viewer, desk)], desk)[0]
+
+    def agreeing_origins(self) -> dict[int, int]:
+        """For each claim with agreeing evidence, how many independent origins agree, the claim's own left out
+        (a sort of the claims list; the evidence pane counts the same way, link by link)."""
+        return dict(self.conn.execute(
+            "SELECT e.claim_id, count(DISTINCT COALESCE(e.origin_id, e.article_id)) FROM evidence e "
+            "JOIN claims c ON c.id = e.claim_id JOIN articles ca ON ca.id = c.article_id WHERE e.stance = 'agree' "
+            "AND COALESCE(e.origin_id, e.article_id) != COALESCE(ca.origin_id, ca.id) GROUP BY e.claim_id"))  # fmt: skip
 
     def final_claims(self, where: ClaimFilter | None = None) -> list[Claim]:
         """The claims with their final verdicts (verdict, reviewer, note, decided_at are the final's: agreed or

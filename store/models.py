@@ -128,6 +128,7 @@ class Claim:
     reviews: tuple[Review, ...] = ()  # the reviews the viewer may see
     reviews_given: int = 0  # how many reviewers have given a verdict (shown even under blind review)
     reviews_needed: int = 0  # the desk's policy where it keeps reviews apart; 0: one shared verdict
+    date: str | None = None  # the claim's article's date, as stored
     hidden: bool = False  # blind review: colleagues' verdicts are kept from this viewer until they give theirs
 
     def __post_init__(self) -> None:

@@ -1084,3 +1084,23 @@ def test_filter_choices_combine_one_per_dimension():
     f = f.with_choice(choices["outlet: sabq"])  # chosen again: taken out
     assert f.outlet is None and f.suggested == "disputed"
     assert f.with_choice(ALL).is_all
+
+
+async def test_o_sorts_the_claims_and_the_title_says_how(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("o")  # check-worthiness
+        await settle(pilot, 0.3)
+        listed = [screen.claims_pane.claims[int(k)] for k in screen.claims_pane.table.keys_in_order() if k.isdigit()]
+        worth = [c.checkworthiness for c in listed]
+        assert worth == sorted(worth, reverse=True) and "by check-worthiness" in str(screen.claims_pane.border_title)
+        await pilot.press("o", "o", "o")  # disputed first, date, agreeing origins
+        await settle(pilot, 0.3)
+        origins = other.agreeing_origins()
+        counts = [origins.get(int(k), 0) for k in screen.claims_pane.table.keys_in_order() if k.isdigit()]
+        assert counts == sorted(counts, reverse=True) and max(counts) > 0
+        await pilot.press("o")  # back to position
+        await settle(pilot, 0.3)
+        assert "by " not in str(screen.claims_pane.border_title)

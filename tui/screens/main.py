@@ -63,6 +63,23 @@ if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
 
+# The orders of the claims list (o cycles): as the articles tell them first.
+SORT_ORDERS = ("position", "check-worthiness", "disputed first", "date", "agreeing origins")
+
+
+def sorted_claims(claims: list[Claim], order: str, origins: dict[int, int]) -> list[Claim]:
+    """The claims in this order (the store gives them by position: article, then sentence); ties keep that."""
+    if order == "check-worthiness":
+        return sorted(claims, key=lambda c: -c.checkworthiness)
+    if order == "disputed first":  # a reviewer's dispute, then a suggested one
+        return sorted(claims, key=lambda c: (c.verdict != "disputed", c.suggested_verdict != "disputed"))
+    if order == "date":  # the latest first: a desk follows the newest reports
+        return sorted(claims, key=lambda c: c.date or "", reverse=True)
+    if order == "agreeing origins":
+        return sorted(claims, key=lambda c: -origins.get(c.id, 0))
+    return claims
+
+
 MAX_CHANGE_TOASTS = 3  # more colleagues' changes at one refresh are said in one line, not a toast each
 
 
@@ -105,6 +122,8 @@ class MainScreen(BackgroundWork, Screen):
                         "(editors)"),
         Binding("f", "filter", "filter", id="review.filter",
                 tooltip="Show only unreviewed / suggested disputed / a verdict / an outlet"),
+        Binding("o", "sort", "sort", id="review.sort", show=False,
+                tooltip="Sort the claims: by position, check-worthiness, disputed first, date, agreeing origins"),
         Binding("F", "clear_filters", "all", id="review.clear_filters", show=False,
                 tooltip="Clear every filter: all the claims of the topic again"),
         Binding("e", "export", "export", id="review.export", tooltip="Export claims and verdicts to CSV or JSON"),
@@ -134,6 +153,7 @@ class MainScreen(BackgroundWork, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.filter_choice: FilterChoice = ALL
+        self.claims_order = SORT_ORDERS[0]
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
         self._data_version: int | None = None
         self._last_event: int | None = None  # the last history event read: colleagues' later changes are said
@@ -278,16 +298,18 @@ class MainScreen(BackgroundWork, Screen):
         """The claims of the chosen topic and filter, as stored now; the evidence again when the claim under the
         cursor is another or changed (force: always), else re-read in place (new articles may have brought some).
         A read whose topic or filter the reader has left meanwhile is not drawn: the read for the new one follows."""
-        wanted = self.claim_filter()
+        wanted, order = self.claim_filter(), self.claims_order
         try:
-            claims = await self.read(lambda s: s.claims(wanted))
+            claims, origins = await self.read(
+                lambda s: (s.claims(wanted), s.agreeing_origins() if order == "agreeing origins" else {})
+            )
         except (StoreError, sqlite3.Error) as err:
             self._say_read_error(err)
             return
-        if wanted != self.claim_filter():
+        if wanted != self.claim_filter() or order != self.claims_order:
             return
         pane = self.claims_pane
-        moved = pane.show(claims, from_top=from_top)
+        moved = pane.show(sorted_claims(claims, order, origins), from_top=from_top)
         self.update_claims_title()
         if force or moved:
             self.show_evidence()
@@ -296,10 +318,15 @@ class MainScreen(BackgroundWork, Screen):
 
     def update_claims_title(self) -> None:
         topic_id = self.topics_pane.topic_id
-        self.claims_pane.set_title(
-            None if self.filter_choice.is_all else self.filter_choice.label,
-            None if topic_id is None else self.topics_pane.label_of(topic_id),
-        )
+        shown = None if self.filter_choice.is_all else self.filter_choice.label
+        if self.claims_order != SORT_ORDERS[0]:
+            shown = f"{shown + ' · ' if shown else ''}by {self.claims_order}"
+        self.claims_pane.set_title(shown, None if topic_id is None else self.topics_pane.label_of(topic_id))
+
+    def action_sort(self) -> None:
+        self.claims_order = SORT_ORDERS[(SORT_ORDERS.index(self.claims_order) + 1) % len(SORT_ORDERS)]
+        self.fapp.say(f"claims sorted by {self.claims_order}")
+        self.load_claims(force=True, from_top=True)
 
     def show_evidence(self, keep_scroll: bool = False) -> None:
         """The evidence of the claim under the cursor, read in a thread (a claim of a big story has dozens of
