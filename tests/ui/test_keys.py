@@ -1104,3 +1104,17 @@ async def test_o_sorts_the_claims_and_the_title_says_how(app_factory, other):
         await pilot.press("o")  # back to position
         await settle(pilot, 0.3)
         assert "by " not in str(screen.claims_pane.border_title)
+
+
+async def test_the_history_row_shows_at_80_columns_where_the_table_scrolls_sideways(app_factory, other):
+    from factcheck_tui.tui.screens.modals import HistoryScreen
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        claim_id = main(app).claims_pane.current_id
+        other.set_verdict(claim_id, "disputed", "omar", note="ملاحظة طويلة " * 8)
+        await pilot.press("h")
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, HistoryScreen)
+        assert "omar" in screen_text(app)  # it hid under the sideways scrollbar

@@ -155,8 +155,14 @@ class AgreementScreen(Dialog):
         for t in f["topics"]:
             label = bidi.visual(" ".join(t["label"].split()), self.text_display.reorder, self.text_display.shaping)
             table.add_row(plain(label), plain(str(t["claims_judged_twice"])), plain(f"alpha {_figure(t['alpha'])}"))
-        table.styles.height = min(table.row_count + 1, 16)
+        table.styles.height = table_height(table.row_count, 16)
         table.focus()
+
+
+def table_height(rows: int, most: int) -> int:
+    """A dialog's table: its header and rows up to most, and a line for the sideways scrollbar a narrow terminal
+    gives it (at 80 columns the history's only row hid under it)."""
+    return min(rows + 2, most) if rows else 1
 
 
 def _figure(x: float | None) -> str:
@@ -191,7 +197,7 @@ class HistoryScreen(Dialog):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.styles.height = min(len(self.events) + 1, 14) if self.events else 1
+        table.styles.height = table_height(len(self.events), 14)
         for label in ("when (UTC)", "who", "change", "note"):
             table.add_column(Text(label, end=""), key=label)
         for e in self.events:
@@ -444,7 +450,7 @@ class LogScreen(Dialog):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.styles.height = min(len(self.said) + 1, 20) if self.said else 1
+        table.styles.height = table_height(len(self.said), 20)
         for label in ("time", "", "message"):
             table.add_column(Text(label, end=""), key=label or "severity")
         for said in self.said:
