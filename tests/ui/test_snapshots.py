@@ -70,3 +70,33 @@ def test_help(snap_compare, app_factory, reviewed_db):
 def test_history_modal(snap_compare, app_factory, reviewed_db, fixed_clock):
     app = app_factory(db=reviewed_db, poll_interval=60)
     assert snap_compare(app, terminal_size=(120, 32), run_before=quiet("j", "h"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 32)])
+def test_focus_mode(snap_compare, app_factory, reviewed_db, size):
+    app = app_factory(db=reviewed_db, poll_interval=60)
+    assert snap_compare(app, terminal_size=size, run_before=quiet("z"))
+
+
+def test_two_filters_and_a_sorted_list(snap_compare, app_factory, reviewed_db):
+    """The claims title says both filters and the order: 'unreviewed + suggested confirmed · by check-worthiness'."""
+    app = app_factory(db=reviewed_db, poll_interval=60)
+    keys = ("f", "home", "down", "enter", "f", "home", "down", "down", "down", "enter", "o")
+    assert snap_compare(app, terminal_size=(120, 32), run_before=quiet(*keys))
+
+
+def test_event_log(snap_compare, app_factory, reviewed_db):
+    from factcheck_tui.tui.messages import Said
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        pilot.app.said.clear()  # the clock of the day would change the snapshot
+        pilot.app.said.extend([Said("09:00:00", "information", "claim 1: confirmed — saved"),
+                               Said("09:01:00", "warning", "omar changed claim 1 (you decided it): confirmed → disputed"),
+                               Said("09:02:00", "error", "not saved — retry: the database is locked")])  # fmt: skip
+        await pilot.press("l")
+        await pilot.pause()
+
+    app = app_factory(db=reviewed_db, poll_interval=60)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -354,7 +354,7 @@ class MainScreen(BackgroundWork, Screen):
             else ("No claims here." + ("" if self.filter_choice.is_all else " Press f to change the filter."))
         )
         self.query_one(EvidencePane).show(claim, evidence, event, self.fapp.text_display, self.fapp.palette, empty,
-                                          keep_scroll)  # fmt: skip
+                                          keep_scroll, dense=self.has_class("-focus"))  # fmt: skip
 
     @property
     def current_claim(self) -> Claim | None:
@@ -674,6 +674,7 @@ class MainScreen(BackgroundWork, Screen):
             self.query_one(EvidencePane).focus()
         else:
             self.claims_pane.table.focus()
+        self.show_evidence(keep_scroll=True)  # denser links in focus mode
 
     def action_step_claim(self, step: int) -> None:
         table = self.claims_pane.table

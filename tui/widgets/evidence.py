@@ -121,7 +121,11 @@ def _inline(name: str, display: Display) -> str:
     return bidi.visual(name, display.reorder, display.shaping)
 
 
-def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palette) -> RenderableType:
+def evidence_item(
+    e: Evidence, claim_text: str, display: Display, palette: Palette, dense: bool = False
+) -> RenderableType:
+    """One link: who said it and when, the sentence, why the engine linked it, what differs, reviewers' marks.
+    dense (focus mode): the reason on the head line, so a small screen holds more links."""
     sym = symbols()
     verdict_like = STANCE_SYMBOL.get(e.stance)
     head = Text()
@@ -142,10 +146,14 @@ def evidence_item(e: Evidence, claim_text: str, display: Display, palette: Palet
         head.append("  (copy of the claim's text: not a second source)", style=palette.muted)
     elif e.source:
         head.append(f"  source: {_inline(e.source, display)}", style=palette.muted)
+    if dense and e.reason:
+        head.append(
+            "  " + _inline(e.reason, display), style=palette.accent if e.stance == "disagree" else palette.muted
+        )
     parts: list[RenderableType] = [head]
     spans = [(a, b, palette.highlight) for a, b in e.sentence_spans]
     parts.append(BidiText(e.sentence, display, spans=spans, indent=2))
-    if e.reason:
+    if e.reason and not dense:
         style = palette.accent if e.stance == "disagree" else palette.muted
         parts.append(BidiText(e.reason, display, style=style, indent=2))
     ours, theirs = span_texts(claim_text, e.claim_spans), span_texts(e.sentence, e.sentence_spans)
@@ -198,6 +206,7 @@ def evidence_renderable(
     palette: Palette,
     empty: str = "",
     event: Event | None = None,
+    dense: bool = False,
 ) -> RenderableType:
     if claim is None:
         return _line(empty or "No claim selected.", palette.muted)
@@ -213,8 +222,9 @@ def evidence_renderable(
         parts.append(Text(f"Other outlets: {summary}", style=palette.title))
         parts.append(Text(origins_summary(evidence, display), style=palette.muted))
         for e in evidence:
-            parts.append(_line())
-            parts.append(evidence_item(e, claim.text, display, palette))
+            if not dense:
+                parts.append(_line())
+            parts.append(evidence_item(e, claim.text, display, palette, dense))
     return Group(*parts)
 
 
@@ -244,15 +254,17 @@ class EvidencePane(VerticalScroll, can_focus=True):
         palette: Palette,
         empty: str,
         keep_scroll: bool = False,
+        dense: bool = False,
     ) -> None:
-        """empty: what to say when there is no claim. keep_scroll: the same claim again, new evidence maybe."""
-        key = (claim, tuple(evidence), event, display, palette, empty)
+        """empty: what to say when there is no claim. keep_scroll: the same claim again, new evidence maybe.
+        dense: focus mode's denser links (evidence_item)."""
+        key = (claim, tuple(evidence), event, display, palette, empty, dense)
         if key == self._shown:
             return
         self._shown = key
         y = self.scroll_y
         self.query_one("#evidence-body", Static).update(
-            evidence_renderable(claim, evidence, display, palette, empty, event)
+            evidence_renderable(claim, evidence, display, palette, empty, event, dense)
         )
         self.scroll_to(y=y if keep_scroll else 0, animate=False)
         self.border_title = f"Evidence · claim {claim.id}" if claim else "Evidence"
