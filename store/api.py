@@ -323,6 +323,14 @@ class Store:
                 out.append(FigureRow(eid, row.counted, row.key, row.status, values))
         return out
 
+    def days(self) -> list[str]:
+        """The days the articles are of ("YYYY-MM-DD"), oldest first: what the date filters offer."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT substr(date, 1, 10) FROM articles WHERE date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
+            "ORDER BY 1"
+        )
+        return [r[0] for r in rows]
+
     def outlets(self) -> list[str]:
         """Outlet names, or article names where the outlet is unknown: what the outlet filter offers."""
         rows = self.conn.execute("SELECT DISTINCT COALESCE(outlet, name) FROM articles ORDER BY 1").fetchall()
@@ -364,6 +372,12 @@ class Store:
             params.append(where.assigned_to)
         if where.stale:
             clauses.append(f"{verdict}.verdict IS NOT NULL AND {verdict}.evidence_sig != c.evidence_sig")
+        if where.day_from:  # dates are stored as written ("2015-08-09 17:39:38"): the day is their first ten
+            clauses.append("substr(a.date, 1, 10) >= ?")
+            params.append(where.day_from)
+        if where.day_to:
+            clauses.append("substr(a.date, 1, 10) <= ?")
+            params.append(where.day_to)
         sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY c.article_id, s.idx"
         return self._with_reviews([_claim(r, self.viewer, desk) for r in self.conn.execute(sql, params)], desk)
 

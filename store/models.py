@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from factcheck_tui.store.printable import printable
 
@@ -285,6 +286,14 @@ class IndexProgress:
     stage: str = "reading"  # reading | analysing | evidence | topics | done | WAITING
 
 
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     """What the claims list shows. None fields do not filter."""
@@ -297,12 +306,14 @@ class ClaimFilter:
     article_id: int | None = None
     stale: bool = False
     assigned_to: str | None = None  # the claims an editor assigned to this reviewer (store.team.assign)
+    day_from: str | None = None  # "YYYY-MM-DD": claims of articles of that day or later
+    day_to: str | None = None  # "YYYY-MM-DD": claims of articles of that day or earlier
 
     @classmethod
     def parse(cls, words: list[str]) -> ClaimFilter:
         """The filter the command line names, the same filters as the claims list's (f), combined: "unreviewed",
         "changed" (evidence changed since the verdict), "suggested=V", "verdict=V", "outlet=NAME", "topic=ID",
-        "assigned=NAME"."""
+        "assigned=NAME", "from=YYYY-MM-DD", "to=YYYY-MM-DD"."""
         fields: dict = {}
         for word in words:
             key, _, value = word.partition("=")
@@ -316,9 +327,11 @@ class ClaimFilter:
                 fields["topic_id"] = int(value)
             elif key == "assigned" and value:
                 fields["assigned_to"] = value
+            elif key in ("from", "to") and _is_day(value):
+                fields["day_from" if key == "from" else "day_to"] = value
             else:
                 raise ValueError(
                     f"unknown filter {word!r}: use unreviewed, changed, suggested=V, verdict=V (V one of "
-                    f"{', '.join(VERDICTS)}), outlet=NAME, topic=ID or assigned=NAME"
+                    f"{', '.join(VERDICTS)}), outlet=NAME, topic=ID, assigned=NAME, from=YYYY-MM-DD or to=YYYY-MM-DD"
                 )
         return cls(**fields)

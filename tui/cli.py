@@ -392,7 +392,7 @@ def _add_filter(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="F",
         help="only these claims, as the list's filters (repeat to combine): unreviewed, changed, "
-        "suggested=V, verdict=V, outlet=NAME, topic=ID, assigned=NAME",
+        "suggested=V, verdict=V, outlet=NAME, topic=ID, assigned=NAME, from=YYYY-MM-DD, to=YYYY-MM-DD",
     )
 
 

@@ -4,8 +4,10 @@ import json
 
 import pytest
 
+from factcheck_tui.store.api import Store
 from factcheck_tui.store.db import StoreError
 from factcheck_tui.store.export import CSV_COLUMNS, atomic_write, safe_cell
+from factcheck_tui.store.models import ClaimFilter
 
 
 @pytest.mark.parametrize("cell", ["=SUM(A1)", "+1", "-2+3", "@cmd", "\t=1"])
@@ -201,3 +203,19 @@ def test_csv_reads_back_field_by_field(store):
             c["text"], c["verdict"], c["reviewer"], c["note"]
         )  # fmt: skip
         assert len([line for line in row["evidence"].split("\n") if line]) == len(c["evidence"])
+
+
+def test_a_date_range_filters_by_the_articles_day(tmp_path):
+    days = {"okaz": "2015-08-03 09:00:00", "sabq": "2015-08-04 10:00:00", "alyaum": "2015-08-05 11:00:00"}
+    for n, (outlet, day) in enumerate(days.items()):
+        record = {"source": outlet, "date": day, "title": "خبر",
+                  "content": f"قال المتحدث باسم الوزارة إن {n + 3} مشاريع جديدة افتتحت في المدينة يوم الاثنين."}  # fmt: skip
+        (tmp_path / f"{outlet}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    with Store(tmp_path / "days.db") as store:
+        store.index([tmp_path])
+        assert store.days() == ["2015-08-03", "2015-08-04", "2015-08-05"]
+        within = store.claims(ClaimFilter.parse(["from=2015-08-04", "to=2015-08-04"]))
+        assert {c.outlet for c in within} == {"sabq"}
+        assert {c.outlet for c in store.claims(ClaimFilter(day_from="2015-08-04"))} == {"sabq", "alyaum"}
+    with pytest.raises(ValueError, match="from=YYYY-MM-DD"):
+        ClaimFilter.parse(["from=yesterday"])

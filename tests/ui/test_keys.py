@@ -1118,3 +1118,12 @@ async def test_the_history_row_shows_at_80_columns_where_the_table_scrolls_sidew
         await settle(pilot, 0.3)
         assert isinstance(app.screen, HistoryScreen)
         assert "omar" in screen_text(app)  # it hid under the sideways scrollbar
+
+
+def test_a_date_range_is_two_choices_that_combine():
+    from factcheck_tui.tui.screens.modals import ALL, filter_choices
+
+    choices = {c.label: c for c in filter_choices(["okaz"], days=["2015-08-03", "2015-08-04", "2015-08-05"])}
+    f = ALL.with_choice(choices["from 2015-08-04"]).with_choice(choices["to 2015-08-05"])
+    assert (f.day_from, f.day_to, f.label) == ("2015-08-04", "2015-08-05", "from 2015-08-04 + to 2015-08-05")
+    assert "from 2015-08-03" not in {c.label for c in filter_choices(["okaz"], days=["2015-08-03"])}  # one day: none

@@ -218,6 +218,8 @@ class MainScreen(BackgroundWork, Screen):
             outlet=f.outlet,
             stale=f.stale,
             assigned_to=f.assigned_to,
+            day_from=f.day_from,
+            day_to=f.day_to,
         )
 
     def poll(self) -> None:
@@ -808,6 +810,8 @@ class MainScreen(BackgroundWork, Screen):
             and (not f.verdict or claim.verdict == f.verdict)
             and (not f.outlet or (claim.outlet or claim.article) == f.outlet)
             and (not f.stale or claim.stale)
+            and (not f.day_from or (claim.date or "")[:10] >= f.day_from)
+            and (not f.day_to or (claim.date or "")[:10] <= f.day_to)
             and not f.assigned_to  # a claim's assignee is not on the row: a jump shows the whole list
         )
 
@@ -819,11 +823,11 @@ class MainScreen(BackgroundWork, Screen):
         self.load_claims(force=True, from_top=True)
 
     def action_filter(self) -> None:
-        self.then(lambda s: (s.outlets(), bool(s.team())), self._choose_filter, "reading the outlets")
+        self.then(lambda s: (s.outlets(), bool(s.team()), s.days()), self._choose_filter, "reading the outlets")
 
-    def _choose_filter(self, read: tuple[list[str], bool]) -> None:
-        outlets, on_a_team = read
-        choices = filter_choices(outlets, self.fapp.reviewer if on_a_team else None)
+    def _choose_filter(self, read: tuple[list[str], bool, list[str]]) -> None:
+        outlets, on_a_team, days = read
+        choices = filter_choices(outlets, self.fapp.reviewer if on_a_team else None, days)
 
         def chosen(choice: FilterChoice | None) -> None:
             if choice is None:

@@ -291,11 +291,14 @@ class FilterChoice:
     outlet: str | None = None
     stale: bool = False
     assigned_to: str | None = None
+    day_from: str | None = None
+    day_to: str | None = None
     parts: tuple[FilterChoice, ...] = ()  # the single choices this one combines (none: it is a single one)
 
     @property
     def is_all(self) -> bool:
-        return not (self.unreviewed or self.suggested or self.verdict or self.outlet or self.stale or self.assigned_to)
+        return not (self.unreviewed or self.suggested or self.verdict or self.outlet or self.stale or self.assigned_to
+                    or self.day_from or self.day_to)  # fmt: skip
 
     def facets(self) -> dict[str, tuple]:
         """The dimensions this choice sets, each with its value: "unreviewed" and "verdict" are one (yours)."""
@@ -308,6 +311,10 @@ class FilterChoice:
             out["outlet"] = (self.outlet,)
         if self.stale:
             out["stale"] = (True,)
+        if self.day_from:
+            out["from"] = (self.day_from,)
+        if self.day_to:
+            out["to"] = (self.day_to,)
         return out
 
     def holds(self, choice: FilterChoice) -> bool:
@@ -341,8 +348,9 @@ COMBINED = " + "  # between the labels of combined choices (the claims pane's ti
 ALL = FilterChoice("all claims")
 
 
-def filter_choices(outlets: Sequence[str], me: str | None = None) -> list[FilterChoice]:
-    """me: the reviewer, on a team database (the claims an editor assigned to them)."""
+def filter_choices(outlets: Sequence[str], me: str | None = None, days: Sequence[str] = ()) -> list[FilterChoice]:
+    """me: the reviewer, on a team database (the claims an editor assigned to them); days: those of the articles,
+    for a date range (from one, to another)."""
     choices = [
         ALL,
         *([FilterChoice("assigned to me, unreviewed", unreviewed=True, assigned_to=me)] if me else []),
@@ -355,6 +363,9 @@ def filter_choices(outlets: Sequence[str], me: str | None = None) -> list[Filter
         FilterChoice("evidence changed since the verdict", stale=True),
     ]
     choices += [FilterChoice(f"outlet: {o}", outlet=o) for o in outlets]
+    if len(days) > 1:
+        choices += [FilterChoice(f"from {d}", day_from=d) for d in days]
+        choices += [FilterChoice(f"to {d}", day_to=d) for d in days]
     return choices
 
 
