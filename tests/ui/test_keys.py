@@ -1127,3 +1127,16 @@ def test_a_date_range_is_two_choices_that_combine():
     f = ALL.with_choice(choices["from 2015-08-04"]).with_choice(choices["to 2015-08-05"])
     assert (f.day_from, f.day_to, f.label) == ("2015-08-04", "2015-08-05", "from 2015-08-04 + to 2015-08-05")
     assert "from 2015-08-03" not in {c.label for c in filter_choices(["okaz"], days=["2015-08-03"])}  # one day: none
+
+
+async def test_the_chosen_topics_whole_label_shows_under_the_topics(app_factory, other):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.topics_pane.table.focus()
+        await pilot.press("j")
+        await settle(pilot)
+        topic = next(t for t in other.topics() if t.id == screen.topics_pane.topic_id)
+        label = screen.topics_pane.query_one("#topic-label")
+        assert label.display and label.size.height >= 1 and label.content.text == topic.label

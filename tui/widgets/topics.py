@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from factcheck_tui.store.models import Stats, Topic
 from factcheck_tui.tui.messages import TopicChosen, TopicOpened
@@ -55,6 +55,14 @@ class TopicsPane(Vertical):
     def compose(self) -> ComposeResult:
         yield FlexTable([("done", "rev/n", DONE_WIDTH), ("disp", symbols()["disputed"], DISPUTED_WIDTH)],
                         ("label", "topic"), min_flex=8, id="topics")  # fmt: skip
+        # the chosen topic's whole label, wrapped: a row holds two or three of its words
+        yield Static(id="topic-label")
+
+    def show_label(self) -> None:
+        label = "" if self.topic_id is None else self.label_of(self.topic_id)
+        static = self.query_one("#topic-label", Static)
+        static.set_class(not label, "-empty")
+        static.update(BidiText(label, self.fapp.text_display) if label else Text(""))
 
     @property
     def table(self) -> FlexTable:
@@ -99,6 +107,7 @@ class TopicsPane(Vertical):
         if not table.select_key(topic_key(self.topic_id), scroll=True):
             self.topic_id = None
             table.select_key(ALL_TOPICS)
+        self.show_label()
 
     def _fit_counts(self, all_cells: list) -> None:
         """Counts are never cut ("✘ 17" stood for 1,772 on a news day): the columns take the width of the "all
@@ -125,6 +134,7 @@ class TopicsPane(Vertical):
         self.topic_id = topic_id
         if not self.table.select_key(topic_key(topic_id)):
             self.show_all()
+        self.show_label()
 
     def show_all(self) -> None:
         self._all_shown = True
@@ -141,6 +151,7 @@ class TopicsPane(Vertical):
         if topic_id != self.topic_id:
             self._user_chose = True
             self.topic_id = topic_id
+            self.show_label()
             self.post_message(TopicChosen(topic_id))
 
     @on(DataTable.RowSelected)
