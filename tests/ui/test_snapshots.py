@@ -78,14 +78,16 @@ def test_focus_mode(snap_compare, app_factory, reviewed_db, size):
     assert snap_compare(app, terminal_size=size, run_before=quiet("z"))
 
 
-def test_two_filters_and_a_sorted_list(snap_compare, app_factory, reviewed_db):
+@pytest.mark.parametrize("size", [(80, 24), (120, 32)])
+def test_two_filters_and_a_sorted_list(snap_compare, app_factory, reviewed_db, size):
     """The claims title says both filters and the order: 'unreviewed + suggested confirmed · by check-worthiness'."""
     app = app_factory(db=reviewed_db, poll_interval=60)
     keys = ("f", "home", "down", "enter", "f", "home", "down", "down", "down", "enter", "o")
-    assert snap_compare(app, terminal_size=(120, 32), run_before=quiet(*keys))
+    assert snap_compare(app, terminal_size=size, run_before=quiet(*keys))
 
 
-def test_event_log(snap_compare, app_factory, reviewed_db):
+@pytest.mark.parametrize("size", [(80, 24), (120, 32)])
+def test_event_log(snap_compare, app_factory, reviewed_db, size):
     from factcheck_tui.tui.messages import Said
 
     async def run_before(pilot) -> None:
@@ -99,4 +101,4 @@ def test_event_log(snap_compare, app_factory, reviewed_db):
         await pilot.pause()
 
     app = app_factory(db=reviewed_db, poll_interval=60)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
