@@ -154,3 +154,19 @@ def test_the_day_of_a_month_written_with_min_is_its_date() -> None:
 @pytest.mark.parametrize("text", ["وقع الحادث مساء أول من أمس", "وقع الحادث أمس الأول", "وقع الحادث أول أمس"])
 def test_the_day_before_yesterday_is_one_day_not_yesterday(text):
     assert keys(text, "day") == ["day_before_yesterday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وقتل ثلاثة جنود في اليوم نفسه قرب الحدود", "وفي اليوم التالي أعلنت الوزارة النتائج",
+     "وفي ذات اليوم قتل جندي آخر", "افتتح الوزير المعرض في اليوم الأول من الدورة"],
+)  # fmt: skip
+def test_the_day_a_text_counts_from_is_not_today(text):
+    """ "اليوم" as the noun "the day" (that same day, the next day, the first day) names no day of the article."""
+    assert [m.key for m in extract_facts(text).mentions if m.kind == "day"] == []
+
+
+def test_today_is_still_today():
+    assert [m.key for m in extract_facts("أعلنت الوزارة اليوم أن الحدود ستفتح").mentions if m.kind == "day"] == [
+        "today"
+    ]

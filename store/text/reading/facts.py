@@ -476,10 +476,24 @@ def _days(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
         if i in used:
             continue
         key = _day_key(token.norm)
+        if key == "today" and _a_day_not_today(tokens, i):
+            continue
         if key:
             out.append(_mention(text, tokens, "day", key, i, i + 1))
             used.add(i)
     return out
+
+
+# "اليوم" is also the noun "the day": "في اليوم نفسه" (that same day), "ذلك اليوم" (that day), "اليوم التالي" (the next
+# day), "اليوم الأول" (the first day) name a day the text counts from, not the day it was written.
+_SAME_DAY_AFTER = frozenset({"نفسه", "ذاته", "التالي", "السابق", "الاول", "الثاني", "الثالث", "الاخير"})
+_SAME_DAY_BEFORE = frozenset({"نفس", "ذات", "ذلك", "لذلك"})
+
+
+def _a_day_not_today(tokens: list[Token], i: int) -> bool:
+    after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    before = tokens[i - 1].norm if i else ""
+    return after in _SAME_DAY_AFTER or before in _SAME_DAY_BEFORE
 
 
 @lru_cache(maxsize=1 << 16)
