@@ -109,8 +109,12 @@ def index_documents(
             in_flight = started_batch
         to_analyse.clear()
 
-    for item in documents:
-        files_seen.add(_RECORD_SUFFIX.sub("", item.path))  # records of one JSON file advance the bar once
+    more_records = 0  # records beyond one per file of the files seen so far: the bar counts every record
+    for read, item in enumerate(documents, start=1):
+        file = _RECORD_SUFFIX.sub("", item.path)
+        if file not in files_seen:
+            files_seen.add(file)
+            more_records += item.of - 1
         if isinstance(item, Skipped):
             report.skipped.append((item.path, item.reason))
         elif item.sha256 in shas_this_run:
@@ -125,8 +129,7 @@ def index_documents(
         if isinstance(item, Document) and item.warning:
             report.warnings.append((item.path, item.warning))
         if progress:
-            done = len(files_seen)
-            progress(IndexProgress(done, max(total, done), getattr(item, "name", ""), "reading"))
+            progress(IndexProgress(read, max(total + more_records, read), getattr(item, "name", ""), "reading"))
         if should_stop and should_stop():
             break
     try:

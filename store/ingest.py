@@ -18,7 +18,7 @@ import re
 import stat
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import charset_normalizer
@@ -64,12 +64,15 @@ class Document:
     url: str | None = None
     date: str | None = None
     warning: str | None = None  # read, but not cleanly: "3 bytes were not valid UTF-8 (shown as �)"
+    # how many records its file holds (a JSON file of 3,218 records): progress counts each; not part of what it is
+    of: int = field(default=1, compare=False)
 
 
 @dataclass
 class Skipped:
     path: str
     reason: str  # short, for humans: "empty file", "binary file", "not valid JSON: line 3", ...
+    of: int = field(default=1, compare=False)  # as Document.of
 
 
 class IngestError(Exception):
@@ -194,6 +197,8 @@ def read_path(path: Path) -> list[Document | Skipped]:
         if warning:
             items = [replace(item, warning="; ".join(filter(None, (warning, item.warning))))
                      if isinstance(item, Document) else item for item in items]  # fmt: skip
+        if len(items) > 1:
+            items = [replace(item, of=len(items)) for item in items]
         return items
     except (_SkipFile, IngestDecodeError) as problem:
         return [Skipped(shown_path, problem.reason)]
@@ -261,7 +266,8 @@ def _make_document(path: str, name: str, text: str, **metadata: str | None) -> D
         metadata["warning"] = f"longer than an article: cut at {len(text):,} characters"
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     # the name is shown in every list and exported; the path stays as it is, to read the file again
-    return Document(path=path, name=printable(name, one_line=True), text=text, sha256=sha, **metadata)
+    # metadata holds the text fields only (title, outlet, url, date, warning), never the record count
+    return Document(path=path, name=printable(name, one_line=True), text=text, sha256=sha, **metadata)  # type: ignore[arg-type]
 
 
 def _plain_document(path: str, decoded: str) -> Document:

@@ -72,6 +72,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=f"factcheck-tui {name}")
     if name == "index":
         p.description = "Index articles headless: progress on stderr, summary on stdout."
+        p.add_argument("--verbose", action="store_true", help="list every file or record skipped, one a line")
         p.add_argument("paths", nargs="+", metavar="PATH")
         p.add_argument("--outlet", metavar="NAME", help="the outlet of articles whose metadata names none")
         _add_db(p)
@@ -262,6 +263,23 @@ def _check_paths(paths: Sequence[str]) -> None:
             raise UserError(f"no such file or folder: {p}")
 
 
+SKIPS_LISTED = 3  # more files or records skipped for one reason are said in one line (--verbose lists them)
+
+
+def _say_skipped(skipped: list[tuple[str, str]], verbose: bool) -> None:
+    """What was skipped, grouped by why: a day's JSON file had 41 records with no text, 41 lines of the same."""
+    by_reason: dict[str, list[str]] = {}
+    for path, reason in skipped:
+        by_reason.setdefault(reason, []).append(str(path))
+    for reason, paths in by_reason.items():
+        if verbose or len(paths) <= SKIPS_LISTED:
+            for path in paths:
+                print(f"factcheck-tui: skipped {_printable(path)}: {_printable(reason)}", file=sys.stderr)
+        else:
+            print(f"factcheck-tui: {len(paths):,} skipped: {_printable(reason)} — first: {_printable(paths[0])} "
+                  "(--verbose lists them all)", file=sys.stderr)  # fmt: skip
+
+
 def _run_index(args) -> int:
     from factcheck_tui.tui.progress import StderrProgress
 
@@ -280,8 +298,7 @@ def _run_index(args) -> int:
             progress.update(event)
 
         report = store.index(args.paths, progress=update, outlet=args.outlet)
-    for path, reason in report.skipped:
-        print(f"factcheck-tui: skipped {_printable(str(path))}: {_printable(reason)}", file=sys.stderr)
+    _say_skipped(report.skipped, args.verbose)
     for path, warning in report.warnings:
         print(f"factcheck-tui: warning: {_printable(str(path))}: {_printable(warning)}", file=sys.stderr)
     print(report.summary())

@@ -347,3 +347,14 @@ def test_agreement_prints_the_pairs_the_team_and_each_reviewer_against_the_sugge
     figures = json.loads(run_cli("agreement", "--format", "json", "--db", str(seeded_db)).stdout)
     (pair,) = figures["pairs"]
     assert pair["claims"] == 4 and pair["kappa"] == pytest.approx(0.6363, abs=1e-3)  # p_o 3/4, p_e 5/16
+
+
+def test_many_records_skipped_for_one_reason_are_said_in_one_line(tmp_path):
+    records = [{"title": f"بلا نص {n}"} for n in range(6)] + [{"content": "أعلنت الوزارة افتتاح ثلاثة مستشفيات جديدة."}]
+    (tmp_path / "day.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    quiet = run_cli("index", str(tmp_path / "day.json"), "--db", str(tmp_path / "a.db"))
+    assert quiet.returncode == 0
+    assert len(quiet.stderr.splitlines()) == 1
+    assert "6 skipped: record has no content, text or body — first: " in quiet.stderr and "--verbose" in quiet.stderr
+    listed = run_cli("index", "--verbose", str(tmp_path / "day.json"), "--db", str(tmp_path / "b.db"))
+    assert listed.stderr.count("factcheck-tui: skipped ") == 6

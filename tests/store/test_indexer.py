@@ -115,3 +115,20 @@ def test_a_reader_pinning_the_write_ahead_log_is_reported(tmp_path, monkeypatch)
     with Store(db) as store:  # once the reader has gone, the next batch's checkpoint catches up
         store.index([bundled_seeds()])
         assert sqlite3.connect(db).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0] == 0
+
+
+def test_reading_progress_counts_every_record_of_a_json_file(tmp_path):
+    """A day's file of 3,218 records read as 'reading 1/1': the bar counts records, the total growing as files open."""
+    import json
+
+    records = [
+        {"source": "okaz", "content": f"قال المتحدث إن {n + 2} مشاريع افتتحت في المدينة اليوم."} for n in range(5)
+    ]
+    (tmp_path / "day.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("أعلنت الوزارة افتتاح ثلاثة مستشفيات جديدة في الرياض.", encoding="utf-8")
+    seen = []
+    with Store(tmp_path / "p.db") as store:
+        store.index([tmp_path], progress=lambda e: seen.append((e.done, e.total)) if e.stage == "reading" else None)
+    assert seen[-1] == (6, 6)
+    assert all(done <= total for done, total in seen)
+    assert [done for done, _ in seen] == list(range(1, 7))
