@@ -101,6 +101,34 @@ def _current(conn: sqlite3.Connection, claim_id: int) -> dict:
     return state
 
 
+def note_to_store(note: object, current: str | None) -> str | None:
+    """The note a change leaves: the current one for KEEP, none for an empty one; a note is shown in colleagues'
+    terminals and exported, so its control characters are made visible."""
+    if note is KEEP:
+        return current
+    return printable(str(note)) if note else None
+
+
+def append_event(
+    conn: sqlite3.Connection,
+    kind: str,
+    claim_id: int,
+    verdict: str | None,
+    previous: str | None,
+    reviewer: str,
+    note: str | None,
+    previous_note: str | None,
+    at: str,
+    undoes: int | None,
+) -> None:
+    """One row of the append-only history, with the OS account that made the change (models.VerdictEvent.kind)."""
+    conn.execute(
+        "INSERT INTO verdict_events(claim_id, verdict, previous, reviewer, note, previous_note, at, undoes, account, "
+        "kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (claim_id, verdict, previous, reviewer, note, previous_note, at, undoes, os_account(), kind),
+    )
+
+
 def set_verdict(
     conn: sqlite3.Connection,
     claim_id: int,
@@ -120,8 +148,7 @@ def set_verdict(
         state = _current(conn, claim_id)
         if expected_version is not None and expected_version != state["version"]:
             raise VerdictConflict(claim_id, expected_version, state)
-        # a note is shown in colleagues' terminals and exported: its control characters are made visible
-        new_note = state["note"] if note is KEEP else (printable(str(note)) if note else None)
+        new_note = note_to_store(note, state["note"])
         if undoes is None and verdict is None and state["verdict"] is None and new_note == state["note"]:
             # clearing a claim no one decided (x on an unreviewed claim) changes nothing: no history row, which
             # the next undo would then 'undo'
@@ -135,10 +162,8 @@ def set_verdict(
             "version=excluded.version, evidence_sig=excluded.evidence_sig",
             (claim_id, verdict, reviewer, new_note, at, version, state["evidence_sig"]),
         )
-        conn.execute(
-            "INSERT INTO verdict_events(claim_id, verdict, previous, reviewer, note, previous_note, at, undoes, "
-            "account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (claim_id, verdict, state["verdict"], reviewer, new_note, state["note"], at, undoes, os_account()),
+        append_event(
+            conn, "verdict", claim_id, verdict, state["verdict"], reviewer, new_note, state["note"], at, undoes
         )
     return {"verdict": verdict, "reviewer": reviewer, "note": new_note, "decided_at": at, "version": version}
 

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from factcheck_tui.store import review
 from factcheck_tui.store.db import StoreError
 from factcheck_tui.store.models import Review, VerdictEvent
-from factcheck_tui.store.printable import printable
 from factcheck_tui.store.review import (
     KEEP,
     VerdictConflict,
+    append_event,
     check_reviewer,
     check_verdict,
     history,
+    note_to_store,
     now,
     set_verdict,
     write_transaction,
@@ -103,7 +104,7 @@ def set_review(
         mine = own_review(conn, claim_id, reviewer)
         if expected_version is not None and expected_version != mine["version"]:
             raise VerdictConflict(claim_id, expected_version, mine)
-        new_note = mine["note"] if note is KEEP else (printable(str(note)) if note else None)
+        new_note = note_to_store(note, mine["note"])
         if undoes is None and verdict is None and mine["verdict"] is None and new_note == mine["note"]:
             return mine  # clearing a review never given changes nothing, and leaves no history row to undo
         at = now()
@@ -115,7 +116,7 @@ def set_review(
             "decided_at = excluded.decided_at, version = excluded.version, evidence_sig = excluded.evidence_sig",
             (claim_id, reviewer, verdict, new_note, at, version, claim_id),
         )
-        _event(conn, "review", claim_id, verdict, mine["verdict"], reviewer, new_note, mine["note"], at, undoes)
+        append_event(conn, "review", claim_id, verdict, mine["verdict"], reviewer, new_note, mine["note"], at, undoes)
         _settle(conn, claim_id, policy(conn), reviewer)
     return {"verdict": verdict, "reviewer": reviewer, "note": new_note, "decided_at": at, "version": version}
 
@@ -132,7 +133,7 @@ def _final(conn: sqlite3.Connection, claim_id: int) -> dict:
 
 def _write_final(
     conn: sqlite3.Connection, claim_id: int, verdict: str | None, by: str, note: str | None, adjudicated_by: str | None
-) -> tuple[str, int]:
+) -> str:
     at = now()
     version = _final(conn, claim_id)["version"] + 1
     conn.execute(
@@ -143,7 +144,7 @@ def _write_final(
         "adjudicated_by = excluded.adjudicated_by",
         (claim_id, verdict, by, note, at, version, claim_id, adjudicated_by),
     )
-    return at, version
+    return at
 
 
 def agreed_verdict(given: list[str], reviews_needed: int) -> str | None:
@@ -162,8 +163,8 @@ def _settle(conn: sqlite3.Connection, claim_id: int, desk: Policy, by: str) -> N
     agreed = agreed_verdict(given, desk.reviews_needed)
     if agreed == final["verdict"]:
         return
-    at, _ = _write_final(conn, claim_id, agreed, by, None, None)
-    _event(conn, "final", claim_id, agreed, final["verdict"], by, None, final["note"], at, None)
+    at = _write_final(conn, claim_id, agreed, by, None, None)
+    append_event(conn, "final", claim_id, agreed, final["verdict"], by, None, final["note"], at, None)
 
 
 def adjudicate(
@@ -185,9 +186,11 @@ def adjudicate(
         own_review(conn, claim_id, editor)  # raises for an unknown claim
         if expected_version is not None and expected_version != final["version"]:
             raise VerdictConflict(claim_id, expected_version, final)
-        kept_note = printable(note) if note else None
-        at, _ = _write_final(conn, claim_id, verdict, editor, kept_note, editor if verdict else None)
-        _event(conn, "adjudication", claim_id, verdict, final["verdict"], editor, kept_note, final["note"], at, undoes)
+        kept_note = note_to_store(note, None)
+        at = _write_final(conn, claim_id, verdict, editor, kept_note, editor if verdict else None)
+        append_event(
+            conn, "adjudication", claim_id, verdict, final["verdict"], editor, kept_note, final["note"], at, undoes
+        )
         if verdict is None:
             _settle(conn, claim_id, policy(conn), editor)
     return _final(conn, claim_id)
@@ -260,22 +263,3 @@ def _was_adjudicated(conn: sqlite3.Connection, claim_id: int, before_event: int)
         (claim_id, before_event),
     ).fetchone()
     return bool(row and row[0] == "adjudication" and row[1] is not None)
-
-
-def _event(
-    conn: sqlite3.Connection,
-    kind: str,
-    claim_id: int,
-    verdict: str | None,
-    previous: str | None,
-    reviewer: str,
-    note: str | None,
-    previous_note: str | None,
-    at: str,
-    undoes: int | None,
-) -> None:
-    conn.execute(
-        "INSERT INTO verdict_events(claim_id, verdict, previous, reviewer, note, previous_note, at, undoes, account, "
-        "kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (claim_id, verdict, previous, reviewer, note, previous_note, at, undoes, review.os_account(), kind),
-    )
