@@ -402,7 +402,7 @@ class Store:
         review a viewer's export hides what their screen hides."""
         finals = self._as(None).claims(where)
         desk = reviews.policy(self.conn)
-        if not (desk.blind and self.viewer is not None and self.role_of_viewer() != "editor"):
+        if not self._kept_blind(desk):
             return finals
         seen = {c.id: c for c in self.claims()}
         return [replace(c, verdict=None, reviewer=None, note=None, decided_at=None, final_verdict=None,
@@ -416,7 +416,7 @@ class Store:
         if not desk.per_reviewer or not claims:
             return claims
         given = reviews.reviews_of(self.conn, [c.id for c in claims] if len(claims) < 500 else None)
-        sees_all = self.viewer is None or (not desk.blind) or self.role_of_viewer() == "editor"
+        sees_all = not self._kept_blind(desk)
         out = []
         for c in claims:
             mine_given = any(r.reviewer == self.viewer and r.verdict for r in given.get(c.id, []))
@@ -432,6 +432,11 @@ class Store:
                 hidden=not visible,
             ))  # fmt: skip
         return out
+
+    def _kept_blind(self, desk: Policy) -> bool:
+        """Whether blind review keeps colleagues' verdicts from this viewer until they give theirs: an editor sees
+        all (they adjudicate), and so do reads for no viewer (exports of the whole desk, the command line)."""
+        return desk.blind and self.viewer is not None and self.role_of_viewer() != "editor"
 
     def role_of_viewer(self) -> str | None:
         from factcheck_tui.store import team
@@ -509,7 +514,7 @@ class Store:
         if not events:
             self.claim(claim_id)  # raises for an unknown id
         desk = reviews.policy(self.conn)
-        if desk.blind and self.viewer is not None and self.role_of_viewer() != "editor" and events:
+        if self.viewer is not None and self._kept_blind(desk) and events:
             mine = reviews.own_review(self.conn, claim_id, self.viewer)
             if mine["verdict"] is None:  # blind: only one's own changes until one has given a verdict
                 events = [e for e in events if e.reviewer == self.viewer and e.kind == "review"]
@@ -532,7 +537,7 @@ class Store:
             "SELECT DISTINCT claim_id FROM verdict_events WHERE reviewer = ? AND kind IN ('verdict', 'review', "
             "'adjudication')", (me,))}  # fmt: skip
         assigned = {c for (c,) in self.conn.execute("SELECT claim_id FROM assignments WHERE reviewer = ?", (me,))}
-        blind = reviews.policy(self.conn).blind and self._as(me).role_of_viewer() != "editor"
+        blind = self._as(me)._kept_blind(reviews.policy(self.conn))
         out = []
         for e in events:
             # a 'final' event follows from someone's review, already listed
@@ -603,7 +608,7 @@ class Store:
         """The claims whose reviewers disagree and no editor has decided, with every review (for editors: under
         blind review the list would tell a reviewer how colleagues decided)."""
         desk = reviews.policy(self.conn)
-        if desk.blind and self.viewer is not None and self.role_of_viewer() != "editor":
+        if self._kept_blind(desk):
             raise StoreError("under blind review only an editor sees where reviewers disagree")
         ids = set(reviews.to_adjudicate(self.conn))
         return [c for c in self._as(None).claims() if c.id in ids]  # the final verdicts, every review
