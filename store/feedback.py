@@ -13,8 +13,6 @@ from factcheck_tui.store.models import EVIDENCE_MARKS, EvidenceMark
 from factcheck_tui.store.printable import printable
 from factcheck_tui.store.review import check_reviewer, now, write_transaction
 
-WRONG = tuple(m for m in EVIDENCE_MARKS if m != "right")
-
 
 def mark(
     conn: sqlite3.Connection, claim_id: int, sentence_id: int, mark: str | None, reviewer: str, note: str | None
@@ -55,16 +53,10 @@ def marks_of(conn: sqlite3.Connection, claim_ids: list[int] | None = None) -> di
 
 
 def marked_wrong(conn: sqlite3.Connection, claim_ids: list[int]) -> set[tuple[int, int]]:
-    """The links whose latest mark, by anyone, says wrong."""
+    """The links whose latest standing mark (marks_of: a mark taken back no longer stands) says wrong."""
     if not claim_ids:
         return set()
-    rows = conn.execute(
-        "SELECT f.claim_id, f.sentence_id, f.mark FROM evidence_feedback f WHERE f.id = (SELECT max(g.id) FROM "
-        "evidence_feedback g WHERE g.claim_id = f.claim_id AND g.sentence_id = f.sentence_id AND g.mark IS NOT NULL) "
-        f"AND f.claim_id IN ({','.join('?' * len(claim_ids))})",
-        claim_ids,
-    )
-    return {(c, s) for c, s, m in rows if m in WRONG}
+    return {link for link, marks in marks_of(conn, claim_ids).items() if marks[-1].wrong}
 
 
 def suggest_again(conn: sqlite3.Connection, claim_ids: list[int]) -> None:

@@ -70,3 +70,15 @@ def test_the_marks_are_exported_as_labelled_pairs_and_beside_each_link(seeded_db
         exported = next(e for c in data["claims"] if c["id"] == claim.id for e in c["evidence"]
                         if e["sentence"] == link.sentence)  # fmt: skip
         assert [(f["reviewer"], f["mark"]) for f in exported["feedback"]] == [("amal", "not_independent")]
+
+
+def test_a_mark_taken_back_gives_the_link_back_to_the_marks_still_standing(store):
+    """amal says wrong, omar says right, omar takes his back: amal's mark stands again."""
+    claim = confirmed_claim(store)
+    agreeing = [e.sentence_id for e in store.evidence(claim.id) if e.stance == "agree"]
+    for sid in agreeing:
+        store.mark_evidence(claim.id, sid, "other_event", "amal")
+    store.mark_evidence(claim.id, agreeing[0], "right", "omar")
+    assert store.claim(claim.id).suggested_verdict == "confirmed"
+    store.mark_evidence(claim.id, agreeing[0], None, "omar")
+    assert store.claim(claim.id).suggested_verdict == "single-source"
