@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Self
 
 import platformdirs
 
-from factcheck_tui.store import review, reviews
+from factcheck_tui.store import feedback, review, reviews
 from factcheck_tui.store.db import StoreError, connect, database_errors, index_lock
 from factcheck_tui.store.models import (
     WAITING,
@@ -454,8 +454,6 @@ class Store:
             "CASE e.stance WHEN 'update' THEN a.date END, e.score DESC",
             (claim_id,),
         ).fetchall()
-        from factcheck_tui.store import feedback
-
         marks = feedback.marks_of(self.conn, [claim_id])
         out = []
         for *head, claim_spans, sentence_spans, copy_of, origin, published, claim_origin, source in rows:
@@ -479,8 +477,6 @@ class Store:
     ) -> list[Evidence]:
         """A reviewer's mark on one link of the claim's evidence (store.feedback; None takes it back). A link
         marked wrong leaves the claim's suggested verdict at once. Returns the claim's evidence as now stored."""
-        from factcheck_tui.store import feedback
-
         self._writable()
         with database_errors(self.path):
             feedback.mark(self.conn, claim_id, sentence_id, mark, reviewer, note)

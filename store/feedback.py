@@ -10,8 +10,7 @@ import sqlite3
 from factcheck_tui.store import review
 from factcheck_tui.store.db import StoreError
 from factcheck_tui.store.models import EVIDENCE_MARKS, EvidenceMark
-from factcheck_tui.store.printable import printable
-from factcheck_tui.store.review import check_reviewer, now, write_transaction
+from factcheck_tui.store.review import check_reviewer, note_to_store, now, write_transaction
 
 
 def mark(
@@ -30,7 +29,7 @@ def mark(
         conn.execute(
             "INSERT INTO evidence_feedback(claim_id, sentence_id, reviewer, mark, note, at, account) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (claim_id, sentence_id, reviewer, mark, printable(note) if note else None, now(), review.os_account()),
+            (claim_id, sentence_id, reviewer, mark, note_to_store(note, None), now(), review.os_account()),
         )
         suggest_again(conn, [claim_id])
 
