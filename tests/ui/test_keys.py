@@ -36,6 +36,13 @@ async def settle(pilot, seconds: float = 0.05) -> None:
     await pilot.pause()
 
 
+def what_is_said(app) -> list[str]:
+    """What the app says from now on (App.say), in order, instead of its toasts."""
+    said: list[str] = []
+    app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+    return said
+
+
 def main(app) -> MainScreen:
     screen = app.main_screen
     assert screen is not None
@@ -226,8 +233,7 @@ async def test_f_filters_unreviewed_and_by_outlet(app_factory, other):
         await settle(pilot)
         await pilot.press("f")
         assert isinstance(app.screen, FilterScreen)
-        said: list[str] = []
-        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        said = what_is_said(app)
         await pilot.press("down", "enter")  # the second choice: unreviewed
         await settle(pilot)
         assert screen.filter_choice.unreviewed
@@ -508,8 +514,7 @@ async def test_a_verdict_on_a_database_locked_too_long_says_not_saved_and_the_ap
 
     monkeypatch.setattr(factcheck_tui.store.db, "BUSY_TIMEOUT_MS", 50)  # a colleague's long write: wait little
     app = app_factory()
-    said = []
-    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+    said = what_is_said(app)
     holder = sqlite3.connect(seeded_db, isolation_level=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -570,14 +575,11 @@ async def test_a_verdict_waits_for_another_process_s_write_off_the_screen(app_fa
         assert screen.claims_pane.claims[first].verdict == "confirmed"
 
 
-async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(
-    app_factory, seeded_db, tmp_path, monkeypatch
-):
+async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(app_factory, seeded_db, tmp_path):
     from factcheck_tui.tui.screens.modals import ConfirmScreen
 
     app = app_factory()
-    said = []
-    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+    said = what_is_said(app)
     kept = tmp_path / "kept.csv"
     kept.write_text("an editor's file", encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
@@ -601,11 +603,10 @@ async def test_e_onto_an_existing_file_asks_first_and_never_onto_the_database(
         assert store.stats().claims > 0
 
 
-async def test_a_served_session_exports_only_into_its_folder_by_name(app_factory, tmp_path, monkeypatch):
+async def test_a_served_session_exports_only_into_its_folder_by_name(app_factory, tmp_path):
     folder = tmp_path / "exports"
     app = app_factory(export_dir=str(folder))
-    said = []
-    monkeypatch.setattr(app, "say", lambda message, severity="information": said.append(message))
+    what_is_said(app)  # its toasts kept off the screen
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -732,10 +733,9 @@ async def test_the_display_mode_is_reactive_wherever_it_is_changed(app_factory):
 
 async def test_e_exports_what_the_list_shows_and_says_how_many(app_factory, other, tmp_path):
     app = app_factory()
-    said: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        said = what_is_said(app)
         await pilot.press("c", "c")
         await settle(pilot)
         await pilot.press("f", "down", "enter")  # unreviewed
@@ -784,10 +784,9 @@ async def test_on_a_team_the_filter_offers_my_queue_and_c_walks_it(app_factory, 
 
 async def test_undo_past_a_colleagues_change_says_so_plainly_and_shows_the_claim_as_it_is(app_factory, other):
     app = app_factory()
-    said: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        said = what_is_said(app)
         screen = main(app)
         first = screen.claims_pane.current_id
         await pilot.press("c")
@@ -851,10 +850,9 @@ async def test_an_editor_assigns_the_selected_claim_or_its_topic_with_A(app_fact
         assert [c.id for c in other.claims(ClaimFilter(assigned_to="omar"))] == [first]
     app = app_factory()
     app.account = "omar"  # a reviewer cannot assign
-    said: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        said = what_is_said(app)
         await pilot.press("A")
         await settle(pilot)
         await pilot.press("enter")
@@ -912,10 +910,9 @@ async def test_blind_double_review_on_screen_then_the_editor_adjudicates_with_J(
 
 async def test_a_colleague_changing_a_claim_you_decided_is_said_and_marked_until_you_look(app_factory, other):
     app = app_factory(reviewer="amal")
-    said: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.say = lambda message, severity="information": said.append(message)  # type: ignore[method-assign]
+        said = what_is_said(app)
         screen = main(app)
         first = screen.claims_pane.current_id
         await pilot.press("c")  # amal confirms; the cursor goes on to the next claim
