@@ -297,8 +297,7 @@ class FilterChoice:
 
     @property
     def is_all(self) -> bool:
-        return not (self.unreviewed or self.suggested or self.verdict or self.outlet or self.stale or self.assigned_to
-                    or self.day_from or self.day_to)  # fmt: skip
+        return not self.facets()
 
     def facets(self) -> dict[str, tuple]:
         """The dimensions this choice sets, each with its value: "unreviewed" and "verdict" are one (yours)."""
