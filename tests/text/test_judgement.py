@@ -11,7 +11,7 @@ from factcheck_tui.store.text.judging.judgement import (
     stance_of,
 )
 from factcheck_tui.store.text.judging.match import judge_pairs
-from factcheck_tui.store.text.judging.stance_features import view
+from factcheck_tui.store.text.judging.stance_features import instances_differ, view
 
 
 def p(same: float, contradicts: float) -> dict[str, float]:
@@ -46,8 +46,8 @@ def test_a_rule_conflict_stands_only_where_the_model_reads_one_statement():
 
 def test_another_place_is_another_happening_between_retrieved_sentences_not_in_a_report_on_the_claim():
     one = p(0.2, ONE_STATEMENT_MIN)
-    assert stance_of(one, "disagree", False, 3, places_differ=True) == "related"
-    assert stance_of(one, "disagree", True, 3, places_differ=True) == "disagree"
+    assert stance_of(one, "disagree", False, 3, two_happenings=True) == "related"
+    assert stance_of(one, "disagree", True, 3, two_happenings=True) == "disagree"
 
 
 def test_a_contradiction_no_rule_names_counts_only_for_a_report_on_the_claim():
@@ -84,3 +84,34 @@ def test_the_stance_command_reads_a_paraphrase_as_agreement():
     other = "انفجار سيارة مفخخة وسط بغداد يودي بحياة 12 شخصا"
     (result,) = judge_pairs([(claim, other, None, None)])
     assert result is not None and result.stance == "agree", result
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("انطلقت القافلة الثانية من المساعدات", "انطلقت القافلة الثالثة من المساعدات", True),
+        ("في الجولة الرابعة عشرة من الدوري", "في الجولة الرابعة من الدوري", True),
+        ("انطلقت القافلة الثانية من المساعدات", "انطلقت القافلة الثانية من المساعدات أمس", False),
+        # a rank is a value someone can give otherwise: another rank is a figure to compare, not another instance
+        ("حل المنتخب في المرتبة الثانية", "حل المنتخب في المرتبة الخامسة", False),
+        ("انطلقت القافلة الثانية من المساعدات", "انتهت المرحلة الثالثة من المشروع", False),
+    ],
+)
+def test_an_ordinal_after_a_noun_names_which_instance(a: str, b: str, differ: bool) -> None:
+    assert instances_differ(view(a), view(b)) is differ
+
+
+def test_the_engine_reads_two_instances_as_two_happenings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck_tui.store.text.judging import match
+
+    seen: list[bool] = []
+
+    def recording(*args, **kwargs):
+        seen.append(kwargs["two_happenings"])
+        return stance_of(*args, **kwargs)
+
+    monkeypatch.setattr(match, "stance_of", recording)
+    first = "وصلت القافلة الثانية من المساعدات الغذائية إلى المدينة على متن 5 شاحنات مقدمة من الهلال الأحمر"
+    judge_pairs([(first, first.replace("الثانية", "الثالثة").replace("5", "8"), None, None)], one_happening=False)
+    judge_pairs([(first, first.replace("5", "8"), None, None)], one_happening=False)
+    assert seen == [True, False]

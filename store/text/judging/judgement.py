@@ -166,7 +166,7 @@ def stance_of(
     one_happening: bool,
     shared_beyond_names: int,
     retold: bool = False,
-    places_differ: bool = False,
+    two_happenings: bool = False,
 ) -> str:
     """The stance the engine stores. The rules' conflicts and agreements stand where the model reads one statement;
     otherwise the most likely class decides.
@@ -184,16 +184,18 @@ def stance_of(
     0.53, and 0.26 if the model must also find the retelling likelier same than contradicting). In cross-validation
     on the fit split it costs agree precision 0.88 -> 0.80 for recall 0.72 -> 0.81.
 
-    places_differ: the two sentences name different places (stance_features.conflicts, "place"). Between sentences
-    an index retrieved that is two happenings, not one told two ways: of the engine's conflicts that named different
-    places on the training material (the conflict links of five news days outside the labelled ones and of three
-    labelled days, each read by two readers: eval/labelled/links_labels.jsonl, mined_labels.jsonl), 1 of 58 was a
-    contradiction (two executions in two cities, two items of one list, two attacks; a place alone as the
-    conflict, none of 22). Between a claim and a report known to be about it, another place for the act is a
-    contradiction."""
+    two_happenings: the two sentences name different places (stance_features.conflicts, "place") or different
+    instances of one repeated thing (stance_features.instances_differ: "الدفعة الثانية" / "الدفعة الثالثة").
+    Between sentences an index retrieved that is two happenings, not one told two ways: of the engine's conflicts
+    that named different places on the training material (the conflict links of five news days outside the
+    labelled ones and of three labelled days, each read by two readers: eval/labelled/links_labels.jsonl,
+    mined_labels.jsonl), 1 of 58 was a contradiction (two executions in two cities, two items of one list, two
+    attacks; a place alone as the conflict, none of 22); of the labelled training pairs (those and the fit split)
+    naming two instances, none of 24 was. Between a claim and a report known to be about it, another place for
+    the act is a contradiction."""
     one_statement = p["same"] + p["contradicts"] >= ONE_STATEMENT_MIN
     if rule_stance in ("disagree", "update"):
-        if places_differ and not one_happening:
+        if two_happenings and not one_happening:
             return "related"
         return rule_stance if one_statement else "related"
     likely = most_likely(p)

@@ -24,7 +24,7 @@ from factcheck_tui.store.text.judging.judgement import (
     stance_of,
 )
 from factcheck_tui.store.text.judging.stance import StanceResult, classify_views, explain_change
-from factcheck_tui.store.text.judging.stance_features import View, view
+from factcheck_tui.store.text.judging.stance_features import View, instances_differ, view
 from factcheck_tui.store.text.reading.facts import Facts, extract_facts
 
 MAX_EVIDENCE = 12
@@ -131,7 +131,7 @@ def weigh(
         one_happening,
         shared_beyond_names,
         bool(features.get("same_statement")),
-        places_differ=bool(features.get("conf:place")),
+        two_happenings=bool(features.get("conf:place")) or instances_differ(a, b),
     )
     checked = stance
     if stance in ("disagree", "update") and not one_happening and not conflict_check.stands(features, p):

@@ -26,6 +26,8 @@ from factcheck_tui.store.text.arabic.gazetteer import PHRASES
 from factcheck_tui.store.text.arabic.lexicon import (
     HEDGE_DIRECTION,
     HEDGES_BEFORE,
+    ORDINAL_NOUNS,
+    ORDINALS,
     POLARITY,
     STOPWORDS,
     unclitic,
@@ -359,6 +361,41 @@ def _weekday_conflicts(a: View, b: View) -> list[tuple[Mention, Mention]]:
     if not ma or not mb or {m.key for m in ma} & {m.key for m in mb}:
         return []
     return [(ma[0], mb[0])]
+
+
+def instances_differ(a: View, b: View) -> bool:
+    """Whether the two sentences name different instances of one repeated thing by its ordinal: "الدفعة الثانية"
+    against "الدفعة الثالثة" (the second and the third batch), "الجولة الخامسة" against "السادسة". An ordinal after
+    such a noun says which one, not how many (lexicon.ORDINAL_NOUNS: a rank or an edition is a value, and stays a
+    figure to compare)."""
+    ours = _instances(a.text)
+    if not ours:
+        return False
+    theirs = _instances(b.text)
+    return any(forms & other_forms and n != m for forms, n in ours for other_forms, m in theirs)
+
+
+_TEENS = frozenset({"عشر", "عشره"})  # "الرابعة عشرة": the fourteenth
+
+
+@lru_cache(maxsize=8192)
+def _instances(text: str) -> tuple[tuple[frozenset[str], int], ...]:
+    """(forms of the noun, ordinal) of each definite noun followed by an ordinal, not a noun whose ordinal is a
+    value."""
+    tokens = tokenize(text)
+    out = []
+    for i in range(1, len(tokens)):
+        n = ORDINALS.get(tokens[i].norm)
+        noun = tokens[i - 1]
+        if n is None or "ال" not in noun.norm[:4]:
+            continue
+        forms = frozenset(noun.forms)
+        if forms & ORDINAL_NOUNS:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].norm in _TEENS:
+            n += 10
+        out.append((forms, n))
+    return tuple(out)
 
 
 def _date_conflicts(a: View, b: View) -> list[tuple[Mention, Mention]]:
