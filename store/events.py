@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 from factcheck_tui.store.db import inserted_id, sentence_document_frequencies
@@ -30,9 +30,9 @@ from factcheck_tui.store.text.judging.ledger import (
 from factcheck_tui.store.text.reading.facts import Facts
 
 
-def assign_events(conn: sqlite3.Connection) -> set[int]:
+def assign_events(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> set[int]:
     """Group every article without an event into one (an existing event or a new one). Returns the ids of the
-    events that gained articles."""
+    events that gained articles. progress(done, total): articles placed."""
     pending = conn.execute("SELECT id, title, date FROM articles WHERE event_id IS NULL ORDER BY id").fetchall()
     if not pending:
         return set()
@@ -44,7 +44,7 @@ def assign_events(conn: sqlite3.Connection) -> set[int]:
             'SELECT id, label, start, "end", centroid_json FROM events ORDER BY id'
         )
     ]
-    events = group_events(articles, idf, existing)
+    events = group_events(articles, idf, existing, progress=progress)
     touched: set[int] = set()
     with write_transaction(conn):
         for event in events:
@@ -91,13 +91,18 @@ def set_event_topics(conn: sqlite3.Connection, event_ids: Iterable[int]) -> None
         conn.executemany("UPDATE events SET topic_id = ? WHERE id = ?", rows)
 
 
-def rebuild_ledgers(conn: sqlite3.Connection, event_ids: Iterable[int]) -> None:
-    """The figure ledger of these events, read again from their articles' sentences."""
+def rebuild_ledgers(
+    conn: sqlite3.Connection, event_ids: Iterable[int], progress: Callable[[int, int], None] | None = None
+) -> None:
+    """The figure ledger of these events, read again from their articles' sentences. progress(done, total):
+    events read."""
     event_ids = sorted(set(event_ids))
     if not event_ids:
         return
     rows = []
-    for eid in event_ids:
+    for done, eid in enumerate(event_ids):
+        if progress is not None and done % LEDGER_PROGRESS_EVERY == 0:
+            progress(done, len(event_ids))
         for sid, aid, text, facts_json, published in conn.execute(
             "SELECT s.id, s.article_id, s.text, s.facts_json, a.date FROM sentences s JOIN articles a ON a.id = s.article_id "
             "WHERE a.event_id = ? ORDER BY s.id",
@@ -134,8 +139,11 @@ def rebuild_ledgers(conn: sqlite3.Connection, event_ids: Iterable[int]) -> None:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+    if progress is not None:
+        progress(len(event_ids), len(event_ids))
 
 
+LEDGER_PROGRESS_EVERY = 20  # events between two progress reports
 _ENTRY_COLUMNS = 'counted, act, scope, period, noun, value, low, high, qualifier, written, start, "end"'
 
 

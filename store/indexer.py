@@ -13,10 +13,11 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from factcheck_tui.store import evidence
 from factcheck_tui.store.db import BUSY_TIMEOUT_MS, db_path, inserted_id
@@ -279,13 +280,11 @@ def finish_pending(conn: sqlite3.Connection, progress: Progress | None = None, e
     if not pending and not extra:
         return 0
     _mark_origins(conn, pending)
-    if progress:
-        progress(IndexProgress(0, 1, "", "events"))
     remove_empty_events(conn)
-    topics = _start_topics(conn)  # a large grouping runs in a process of its own beside the events stage
+    topics = _start_topics(conn, progress)  # a large grouping runs in a process of its own beside the events stage
     try:
-        touched = assign_events(conn)
-        rebuild_ledgers(conn, touched)
+        touched = assign_events(conn, _stage_reporter(progress, "events"))
+        rebuild_ledgers(conn, touched, _stage_reporter(progress, "figures"))
     except BaseException:
         if topics.pool is not None:
             topics.pool.shutdown(cancel_futures=True)
@@ -309,19 +308,29 @@ def finish_pending(conn: sqlite3.Connection, progress: Progress | None = None, e
 # top of the evidence stage that follows: a process of its own gives it all back when it ends. It also runs beside
 # the events stage instead of after it (1,000 articles, 8,700 claims: 4.0 s of grouping beside 4.7 s of events).
 TOPICS_IN_PROCESS_UNDER = 5_000
+TOPICS_POLL_S = 0.2  # how often the bar reads the topics child's count while waiting for it
+
+
+def _stage_reporter(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(IndexProgress(done, total, "", stage))
 
 
 @dataclass
 class _PendingTopics:
-    """Claims placed in existing topics, and the grouping of the others: done, or running in a child process."""
+    """Claims placed in existing topics, and the grouping of the others: done, or running in a child process
+    that counts the claims it is through in `through` (shared memory) for the progress bar."""
 
     existing: list[tuple[int, TopicGroup]]
     assignments: list[tuple[int, int]]
     groups: list[TopicGroup] | Future[list[TopicGroup]]
     pool: ProcessPoolExecutor | None = None
+    through: Any = None  # multiprocessing Value("i") of the child's claims through
+    total: int = 0
 
 
-def _start_topics(conn: sqlite3.Connection) -> _PendingTopics:
+def _start_topics(conn: sqlite3.Connection, progress: Progress | None = None) -> _PendingTopics:
     existing = [
         (tid, TopicGroup(label, [], json.loads(terms)))
         for tid, label, terms in conn.execute("SELECT id, label, terms_json FROM topics ORDER BY id")
@@ -341,17 +350,33 @@ def _start_topics(conn: sqlite3.Connection) -> _PendingTopics:
         leftover_ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE topic_id IS NULL ORDER BY id")]
     path = db_path(conn)
     if len(leftover_ids) < TOPICS_IN_PROCESS_UNDER or not path or not os.path.exists(path):
-        groups = group_topics(_claims_as_items(conn, leftover_ids)) if leftover_ids else []
+        items = _claims_as_items(conn, leftover_ids)
+        groups = group_topics(items, progress=_stage_reporter(progress, "topics")) if leftover_ids else []
         return _PendingTopics(existing, assignments, groups)
-    pool = process_pool(1)
-    return _PendingTopics(existing, assignments, pool.submit(_group_in_child, path, leftover_ids), pool)
+    through = get_context("spawn").Value("i", 0)
+    pool = process_pool(1, _share_count, (through,))
+    future = pool.submit(_group_in_child, path, leftover_ids)
+    return _PendingTopics(existing, assignments, future, pool, through, len(leftover_ids))
+
+
+_child_through: Any = None  # in the topics child: the shared count of claims through
+
+
+def _share_count(through: Any) -> None:
+    global _child_through
+    _child_through = through
 
 
 def _group_in_child(path: str, claim_ids: list[int]) -> list[TopicGroup]:
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def count(done: int, _total: int) -> None:
+        if _child_through is not None:
+            _child_through.value = done
+
     try:
-        return group_topics(_claims_as_items(conn, claim_ids))
+        return group_topics(_claims_as_items(conn, claim_ids), progress=count)
     finally:
         conn.close()
 
@@ -399,9 +424,17 @@ def _topic_items(rows: Iterable[tuple]) -> list[TopicItem]:
 
 def _finish_topics(conn: sqlite3.Connection, pending: _PendingTopics, progress: Progress | None) -> None:
     try:
-        if progress and (pending.assignments or pending.pool is not None or pending.groups):
-            progress(IndexProgress(0, 1, "", "topics"))
-        new_groups = pending.groups if isinstance(pending.groups, list) else pending.groups.result()
+        if isinstance(pending.groups, list):
+            new_groups = pending.groups
+        else:
+            future = pending.groups
+            while not future.done():
+                if progress:
+                    progress(IndexProgress(pending.through.value, pending.total, "", "topics"))
+                wait([future], timeout=TOPICS_POLL_S)
+            new_groups = future.result()
+            if progress:
+                progress(IndexProgress(pending.total, pending.total, "", "topics"))
     finally:
         if pending.pool is not None:
             pending.pool.shutdown(cancel_futures=True)

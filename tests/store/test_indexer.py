@@ -1,5 +1,7 @@
 import shutil
 
+import pytest
+
 from factcheck_tui.store.api import Store, bundled_seeds
 from factcheck_tui.store.models import ClaimFilter
 
@@ -132,3 +134,24 @@ def test_reading_progress_counts_every_record_of_a_json_file(tmp_path):
     assert seen[-1] == (6, 6)
     assert all(done <= total for done, total in seen)
     assert [done for done, _ in seen] == list(range(1, 7))
+
+
+@pytest.mark.parametrize("topics_in_child", [False, True])
+def test_events_figures_and_topics_progress_count_real_work(tmp_path, monkeypatch, topics_in_child):
+    """'topics 0/1' with only a timer for over a minute: each stage counts what it is through, up to its total."""
+    from collections import defaultdict
+
+    from factcheck_tui.store import indexer
+
+    if topics_in_child:
+        monkeypatch.setattr(indexer, "TOPICS_IN_PROCESS_UNDER", 1)  # what a large run does
+    seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    with Store(tmp_path / "p.db") as store:
+        store.index([bundled_seeds()], progress=lambda e: seen[e.stage].append((e.done, e.total)))
+        articles, claims, events = len(store.articles()), len(store.claims()), len(store.events())
+    assert seen["events"][-1] == (articles, articles)
+    assert seen["figures"][-1] == (events, events)
+    assert seen["topics"][-1] == (claims, claims)
+    for stage in ("events", "figures", "topics"):
+        dones = [done for done, _ in seen[stage]]
+        assert dones == sorted(dones) and all(done <= total for done, total in seen[stage]), stage

@@ -42,6 +42,7 @@ JOIN_THRESHOLD = 0.30
 # day and the one after, as outlets' dates (when the page was read) trail the event.
 WINDOW_DAYS = 2
 LABEL_CHARS = 90
+PROGRESS_EVERY = 50  # articles between two progress reports (a bar needs no finer steps)
 
 Vector = dict[str, float]
 
@@ -110,10 +111,11 @@ def group_events(
     idf: Callable[[str], float],
     existing: Iterable[Event] = (),
     threshold: float = JOIN_THRESHOLD,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Event]:
     """The events after adding these articles: the existing ones (same order, keys appended) then new ones.
 
-    Every article ends up in exactly one event."""
+    Every article ends up in exactly one event. progress(done, total) is told how many articles are placed."""
     events = list(existing)
     postings: dict[str, set[int]] = defaultdict(set)
     norms = [_norm(event.centroid) for event in events]
@@ -121,7 +123,9 @@ def group_events(
         for t in event.centroid:
             postings[t].add(i)
     ordered = sorted(articles, key=lambda a: (a.day is None, a.day or date.min))
-    for article in ordered:
+    for placed, article in enumerate(ordered, 1):
+        if progress is not None and (placed % PROGRESS_EVERY == 0 or placed == len(ordered)):
+            progress(placed, len(ordered))
         vector = article_vector(article, idf)
         norm = _norm(vector)
         candidates = {i for t in vector for i in postings.get(t, ())}
