@@ -20,9 +20,10 @@ from factcheck_tui.tui.widgets.topics import first_and
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
-# Claims listed before a "more claims" row: one topic of a 10,000-article corpus holds 2,400 claims, and laying
-# them all out (the table measures every cell) took 0.7 s of the launch and of every refresh; the row lists the
-# rest on demand, and moving to a claim beyond it (next unreviewed, search, jump) lists them too.
+# Claims listed at a time: one topic of a 10,000-article corpus holds 2,400 claims, and laying them all out (the
+# table measures every cell) took 0.7 s of the launch and of every refresh; all claims of that corpus, 18,882
+# rows, froze the screen 5.5 s. A "more" row ends the list; the cursor reaching it lists the next CLAIMS_SHOWN,
+# and moving to a claim beyond it (next unreviewed, search, jump) lists up to that claim.
 CLAIMS_SHOWN = 400
 MORE_CLAIMS = "more"
 ID_WIDTH = 4  # digits of a claim id shown at the least; the column widens for larger ids (69,744 claims at 10k)
@@ -42,7 +43,7 @@ class ClaimsPane(Vertical):
         super().__init__(**kwargs)
         self.claims: dict[int, Claim] = {}
         self.current_id: int | None = None
-        self._all_shown = False
+        self._listing = CLAIMS_SHOWN  # how many claims of the list have rows (the one being read besides)
         self.changed: set[int] = set()  # claims a colleague changed that the reviewer has not looked at since
 
     @property
@@ -98,12 +99,12 @@ class ClaimsPane(Vertical):
         and the cursor on the first. Returns whether the claim under the cursor is another claim than before, or
         changed (then current_id follows it and its evidence must be shown again)."""
         if from_top:
-            self._all_shown = False
+            self._listing = CLAIMS_SHOWN
         table = self.table
         old = self.claims
         self.claims = {c.id: c for c in claims}
         # the first claims, and the one being read wherever it is
-        listed = claims if self._all_shown else first_and(claims, CLAIMS_SHOWN, {self.current_id})
+        listed = first_and(claims, self._listing, {self.current_id})
         table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self.claims, default=0)))))
         rows = [(str(c.id), self.cells(c)) for c in listed]
         if len(listed) < len(claims):
@@ -123,16 +124,22 @@ class ClaimsPane(Vertical):
             if self.table.has_row(str(claim.id)):
                 self.table.put_row(str(claim.id), self.cells(claim))
 
-    def show_all(self) -> None:
-        self._all_shown = True
+    def list_more(self, up_to: int = 0) -> int | None:
+        """List CLAIMS_SHOWN more claims, and at least the first up_to; returns the first claim newly listed. The
+        "more" row goes first, so the new rows are added after the old ones (a row put before it would refill the
+        whole table)."""
+        first_hidden = next((cid for cid in self.claims if not self.table.has_row(str(cid))), None)
+        self._listing = max(self._listing + CLAIMS_SHOWN, up_to)
+        self.table.drop_row(MORE_CLAIMS)
         self.show(list(self.claims.values()))
+        return first_hidden
 
     def select(self, claim_id: int) -> bool:
-        """Put the cursor on the claim (listing every claim if it is beyond the "more" row); False when it is not
-        in the list."""
+        """Put the cursor on the claim (listing up to it if it is beyond the "more" row); False when it is not in
+        the list."""
         table = self.table
         if claim_id in self.claims and not table.has_row(str(claim_id)):
-            self.show_all()
+            self.list_more(up_to=list(self.claims).index(claim_id) + 1)
         if table.select_key(str(claim_id)):
             self.current_id = claim_id
             return True
@@ -166,6 +173,11 @@ class ClaimsPane(Vertical):
         key = event.row_key.value
         if key != self.table.current_key:
             return
+        if key == MORE_CLAIMS:  # scrolled to the end of what is listed: the next claims, the cursor on the first
+            first_new = self.list_more()
+            if first_new is not None:
+                self.table.select_key(str(first_new))
+            key = self.table.current_key
         cid = claim_id_of(key)
         if cid != self.current_id:
             self.current_id = cid
@@ -174,10 +186,9 @@ class ClaimsPane(Vertical):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value == MORE_CLAIMS:
-            first_hidden = next((cid for cid in self.claims if not self.table.has_row(str(cid))), None)
-            self.show_all()
-            if first_hidden is not None and self.select(first_hidden):
-                self.post_message(ClaimChosen(first_hidden))
+        if event.row_key.value == MORE_CLAIMS:  # reached by a click, without a highlight first
+            first_new = self.list_more()
+            if first_new is not None and self.select(first_new):
+                self.post_message(ClaimChosen(first_new))
             return
         self.post_message(ClaimOpened())

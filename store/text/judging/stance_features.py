@@ -34,7 +34,7 @@ from factcheck_tui.store.text.arabic.lexicon import (
 )
 from factcheck_tui.store.text.arabic.morph import roots
 from factcheck_tui.store.text.arabic.names import names_match, words_match
-from factcheck_tui.store.text.arabic.tokens import Token, tokenize
+from factcheck_tui.store.text.arabic.tokens import Token, sentence_tokens, tokenize
 from factcheck_tui.store.text.reading.facts import (
     Facts,
     Mention,
@@ -109,7 +109,7 @@ def _facts(text: str) -> Facts:
 # analysing one costs about a millisecond) while bounding memory: an entry weighs some kilobytes, per worker.
 @lru_cache(maxsize=8192)
 def _analyse(text: str) -> tuple[str, tuple[Word, ...], frozenset[tuple[str, int]]]:
-    tokens = tokenize(text)
+    tokens = sentence_tokens(text)
     norms = [t.norm for t in tokens]
     words = tuple(
         Word(t, _STEMMER.stemWord(t.norm), frozenset() if t.is_number else roots(t.norm))

@@ -37,7 +37,7 @@ from factcheck_tui.store.text.arabic.lexicon import (
     STOPWORDS,
 )
 from factcheck_tui.store.text.arabic.normalize import normalize
-from factcheck_tui.store.text.arabic.tokens import number_decimals, number_value, tokenize
+from factcheck_tui.store.text.arabic.tokens import number_decimals, number_value, sentence_tokens, tokenize
 from factcheck_tui.store.text.judging.stance_features import (
     Conflict,
     View,
@@ -739,7 +739,7 @@ _THAT = frozenset({"ان", "بان"})  # the particle that opens a reported clau
 def _that_at(v: View) -> list[int]:
     """Where the particles that open a reported clause ("أن", "بأن") start; not "أن" after a word that makes it
     an adverbial conjunction ("بعد أن": after, "قبل أن": before, "رغم أن": although)."""
-    tokens = tokenize(v.text)
+    tokens = sentence_tokens(v.text)
     return [
         t.start
         for i, t in enumerate(tokens)

@@ -50,7 +50,7 @@ from factcheck_tui.store.text.arabic.lexicon import (
 )
 from factcheck_tui.store.text.arabic.names import name_key, names_match
 from factcheck_tui.store.text.arabic.numbers import Reading, read_quantities
-from factcheck_tui.store.text.arabic.tokens import Token, number_value, tokenize
+from factcheck_tui.store.text.arabic.tokens import Token, number_value, sentence_tokens
 
 # Words of the polarity lexicon are predicates, never names ("الرئيس الروسي يأمر").
 POLE_WORDS: frozenset[str] = frozenset(w for sides in POLARITY.values() for side in sides for w in side)
@@ -114,7 +114,7 @@ class Facts:
 
 def extract_facts(text: str) -> Facts:
     """Read quantities and mentions off ``text`` as written; every span indexes ``text``."""
-    tokens = tokenize(text)
+    tokens = sentence_tokens(text)
     used: set[int] = set()  # token indices already read, so "خميس مشيط" is a city and not a Thursday
     mentions: list[Mention] = []
     mentions += _gazetteer_mentions(text, tokens, used)

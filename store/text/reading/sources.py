@@ -22,7 +22,7 @@ from factcheck_tui.store.text.arabic.keywords import (
 from factcheck_tui.store.text.arabic.lexicon import unclitic
 from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.terms import content_terms
-from factcheck_tui.store.text.arabic.tokens import Token, tokenize
+from factcheck_tui.store.text.arabic.tokens import Token, sentence_tokens, tokenize
 from factcheck_tui.store.text.reading.facts import Facts
 
 # Wire agencies, normalized, by key: whoever quotes one quotes the same source.
@@ -86,7 +86,7 @@ def dateline_source(first_sentence: str) -> Source | None:
 
 def sentence_source(text: str, facts: Facts | None = None) -> Source | None:
     """The source a sentence attributes its statement to, or None."""
-    tokens = tokenize(text)
+    tokens = sentence_tokens(text)
     agency = agency_in(tokens)
     if agency is not None:
         return agency
