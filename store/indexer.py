@@ -350,8 +350,8 @@ def _start_topics(conn: sqlite3.Connection, progress: Progress | None = None) ->
         leftover_ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE topic_id IS NULL ORDER BY id")]
     path = db_path(conn)
     if len(leftover_ids) < TOPICS_IN_PROCESS_UNDER or not path or not os.path.exists(path):
-        items = _claims_as_items(conn, leftover_ids)
-        groups = group_topics(items, progress=_stage_reporter(progress, "topics")) if leftover_ids else []
+        items = _claims_as_items(conn, leftover_ids) if leftover_ids else []
+        groups = group_topics(items, progress=_stage_reporter(progress, "topics"))
         return _PendingTopics(existing, assignments, groups)
     through = get_context("spawn").Value("i", 0)
     pool = process_pool(1, _share_count, (through,))

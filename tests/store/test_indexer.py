@@ -155,3 +155,25 @@ def test_events_figures_and_topics_progress_count_real_work(tmp_path, monkeypatc
     for stage in ("events", "figures", "topics"):
         dones = [done for done, _ in seen[stage]]
         assert dones == sorted(dones) and all(done <= total for done, total in seen[stage]), stage
+
+
+def test_the_topics_child_counts_the_claims_it_is_through_in_shared_memory(tmp_path):
+    """What the bar reads while the topics child works: the child's own count, not the parent's final report."""
+    import sqlite3
+    from multiprocessing import get_context
+
+    from factcheck_tui.store import indexer
+
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.index([bundled_seeds()])
+        claim_ids = [c.id for c in store.claims()]
+    with sqlite3.connect(db) as conn:  # as claims are before grouping
+        conn.execute("UPDATE claims SET topic_id = NULL")
+    through = get_context("spawn").Value("i", 0)
+    indexer._share_count(through)
+    try:
+        groups = indexer._group_in_child(str(db), claim_ids)
+    finally:
+        indexer._share_count(None)
+    assert groups and through.value == len(claim_ids)

@@ -95,6 +95,9 @@ def test_the_stance_command_reads_a_paraphrase_as_agreement():
         # a rank is a value someone can give otherwise: another rank is a figure to compare, not another instance
         ("حل المنتخب في المرتبة الثانية", "حل المنتخب في المرتبة الخامسة", False),
         ("انطلقت القافلة الثانية من المساعدات", "انتهت المرحلة الثالثة من المشروع", False),
+        # one of the instances the other names: the same one
+        ("انطلقت القافلة الثانية بعد القافلة الأولى بيومين", "انطلقت القافلة الثانية من المساعدات", False),
+        ("وصلت الدفعة الثانية إلى المدينة", "وصلت للدفعة الثالثة شحنات أخرى", True),
     ],
 )
 def test_an_ordinal_after_a_noun_names_which_instance(a: str, b: str, differ: bool) -> None:

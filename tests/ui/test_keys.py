@@ -10,6 +10,7 @@ import sys
 import pytest
 from tests_support import screen_text
 from textual.widgets import Input
+from textual.widgets.data_table import RowKey
 
 from factcheck_tui.store.api import Store
 from factcheck_tui.store.models import ClaimFilter
@@ -485,8 +486,9 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         await settle(pilot)
         claims = list(screen.claims_pane.claims)
         assert len(claims) > 4
-        before = table.keys_in_order()  # the first three, and the claim being read wherever it is
+        before = table.keys_in_order()  # the first three (and the claim being read, were it further down)
         assert before[:3] == [str(c) for c in claims[:3]] and before[-1] == claims_pane.MORE_CLAIMS
+        rows_before = {key: table.rows[RowKey(key)] for key in before[:3]}
         hidden = [c for c in claims if str(c) not in before]
         table.focus()
         table.select_key(before[-2])
@@ -494,7 +496,8 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         await pilot.press("down")
         await settle(pilot)
         after = table.keys_in_order()
-        assert after[: len(before) - 1] == before[:-1]
+        assert after[:3] == before[:3]
+        assert all(table.rows[RowKey(key)] is row for key, row in rows_before.items())  # added to, not refilled
         assert [str(c) for c in claims[: min(len(claims), 6)]] == [k for k in after if k != claims_pane.MORE_CLAIMS][:6]
         assert screen.claims_pane.current_id == hidden[0]
 

@@ -128,7 +128,12 @@ class ClaimsPane(Vertical):
         """List CLAIMS_SHOWN more claims, and at least the first up_to; returns the first claim newly listed. The
         "more" row goes first, so the new rows are added after the old ones (a row put before it would refill the
         whole table)."""
-        first_hidden = next((cid for cid in self.claims if not self.table.has_row(str(cid))), None)
+        order = list(self.claims)
+        first_hidden = next((cid for cid in order if not self.table.has_row(str(cid))), None)
+        # the claim being read, kept listed after the first page wherever it is (show), goes too: it comes back in
+        # its place
+        for cid in order[self._listing :]:
+            self.table.drop_row(str(cid))
         self._listing = max(self._listing + CLAIMS_SHOWN, up_to)
         self.table.drop_row(MORE_CLAIMS)
         self.show(list(self.claims.values()))
@@ -186,7 +191,10 @@ class ClaimsPane(Vertical):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value == MORE_CLAIMS:  # reached by a click, without a highlight first
+        if event.row_key.value == MORE_CLAIMS:
+            if self.table.current_key != MORE_CLAIMS:
+                return  # the highlight got there first and listed the next page
+            # enter on the row with no highlight before (the row it was on went, leaving the cursor on "more")
             first_new = self.list_more()
             if first_new is not None and self.select(first_new):
                 self.post_message(ClaimChosen(first_new))

@@ -191,7 +191,7 @@ def stance_of(
     labelled ones and of three labelled days, each read by two readers: eval/labelled/links_labels.jsonl,
     mined_labels.jsonl), 1 of 58 was a contradiction (two executions in two cities, two items of one list, two
     attacks; a place alone as the conflict, none of 22); of the labelled training pairs (those and the fit split)
-    naming two instances, none of 24 was. Between a claim and a report known to be about it, another place for
+    naming two instances, none of 19 was. Between a claim and a report known to be about it, another place for
     the act is a contradiction."""
     one_statement = p["same"] + p["contradicts"] >= ONE_STATEMENT_MIN
     if rule_stance in ("disagree", "update"):

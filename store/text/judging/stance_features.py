@@ -372,7 +372,12 @@ def instances_differ(a: View, b: View) -> bool:
     if not ours:
         return False
     theirs = _instances(b.text)
-    return any(forms & other_forms and n != m for forms, n in ours for other_forms, m in theirs)
+    for forms, _ in ours:
+        mine = {n for f, n in ours if f & forms}
+        other = {m for f, m in theirs if f & forms}
+        if other and mine.isdisjoint(other):  # "الثانية ... بعد الأولى" against "الثانية" names one of them
+            return True
+    return False
 
 
 _TEENS = frozenset({"عشر", "عشره"})  # "الرابعة عشرة": the fourteenth
@@ -387,9 +392,9 @@ def _instances(text: str) -> tuple[tuple[frozenset[str], int], ...]:
     for i in range(1, len(tokens)):
         n = ORDINALS.get(tokens[i].norm)
         noun = tokens[i - 1]
-        if n is None or "ال" not in noun.norm[:4]:
-            continue
         forms = frozenset(noun.forms)
+        if n is None or not any(f.startswith(("ال", "لل")) for f in forms):
+            continue  # an ordinal after a definite noun only ("للجولة الثانية" too)
         if forms & ORDINAL_NOUNS:
             continue
         if i + 1 < len(tokens) and tokens[i + 1].norm in _TEENS:
