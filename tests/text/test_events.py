@@ -80,3 +80,55 @@ def test_rare_words_weigh_more_than_common_ones():
 def test_parse_day_reads_stored_dates_and_refuses_others():
     assert parse_day("2015-08-06 02:38:10") == date(2015, 8, 6)
     assert parse_day("yesterday") is None and parse_day(None) is None
+
+
+def _every_event_compared(articles, idf, existing=()):
+    """group_events as its rule says, comparing each article with every event (no look-up table): the reference
+    the fast one must equal."""
+    from factcheck_tui.store.text.grouping import events as ev
+
+    events = [Event(list(e.keys), e.label, e.start, e.end, dict(e.centroid), e.key) for e in existing]
+    for article in sorted(articles, key=lambda a: (a.day is None, a.day or date.min)):
+        vector = ev.article_vector(article, idf)
+        best, best_sim = None, ev.JOIN_THRESHOLD
+        for i, event in enumerate(events):
+            if event.reaches(article.day) and (sim := ev.cosine(vector, event.centroid)) >= best_sim:
+                best, best_sim = i, sim
+        if best is None:
+            events.append(Event([], article.headline, article.day, article.day))
+            best = len(events) - 1
+        event = events[best]
+        event.keys.append(article.key)
+        if article.day is not None:
+            event.start = min(event.start or article.day, article.day)
+            event.end = max(event.end or article.day, article.day)
+        event.centroid = ev._strongest(ev._add(event.centroid, vector))
+    return [(e.keys, e.start, e.end) for e in events]
+
+
+def test_events_out_of_reach_leave_the_look_up_table_without_changing_any_grouping():
+    import random
+
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(200)]
+
+    def story(n: int) -> list[str]:  # 25 stories of 8 words each, and words any article may use
+        return words[(n % 25) * 8 : (n % 25) * 8 + 8]
+
+    articles = [
+        EventArticle(
+            n,
+            tuple(rng.sample(story(n), 4)),
+            tuple(rng.sample(story(n), 3) + rng.sample(words, 3)),
+            None if n % 17 == 0 else date(2015, 8, 1 + rng.randrange(20)),
+            f"article {n}",
+        )
+        for n in range(300)
+    ]
+    existing = [Event(["old"], "old", date(2015, 7, 30), date(2015, 8, 2), {"w1": 1.0, "w2": 1.0}, key=1),
+                Event(["undated"], "undated", None, None, {"w3": 1.0}, key=2)]  # fmt: skip
+    idf = lambda t: 1.0 + int(t[1:]) / 10
+    fast = group_events(articles, idf, [Event(list(e.keys), e.label, e.start, e.end, dict(e.centroid), e.key)
+                                        for e in existing])  # fmt: skip
+    assert [(e.keys, e.start, e.end) for e in fast] == _every_event_compared(articles, idf, existing)
+    assert len(fast) > 20  # many events, most of them out of reach of most articles

@@ -20,6 +20,7 @@ How it works (single-pass clustering in time order, the classic method of topic 
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
@@ -115,44 +116,87 @@ def group_events(
 ) -> list[Event]:
     """The events after adding these articles: the existing ones (same order, keys appended) then new ones.
 
-    Every article ends up in exactly one event. progress(done, total) is told how many articles are placed."""
+    Every article ends up in exactly one event. progress(done, total) is told how many articles are placed.
+
+    An article's similarity to every event it shares a word with is summed term by term from a look-up table of
+    the events' centroid weights, rather than one cosine per event (on 10,000 articles of 14 days an article shares
+    a common word with a thousand events, and the stage took 89 s). Articles are placed in date order, so an event
+    that ended more than WINDOW_DAYS before an article's day is out of reach of it and of every later dated
+    article: it leaves the table, and comes back for the undated articles placed last, which reach every event."""
     events = list(existing)
-    postings: dict[str, set[int]] = defaultdict(set)
+    postings: dict[str, dict[int, float]] = defaultdict(dict)  # term -> {event: its weight in the centroid}
     norms = [_norm(event.centroid) for event in events]
     for i, event in enumerate(events):
-        for t in event.centroid:
-            postings[t].add(i)
+        for t, w in event.centroid.items():
+            postings[t][i] = w
+    ending = [(event.end, i) for i, event in enumerate(events) if event.end is not None]  # a heap: earliest end first
+    heapq.heapify(ending)
+    out_of_reach: list[int] = []
     ordered = sorted(articles, key=lambda a: (a.day is None, a.day or date.min))
     for placed, article in enumerate(ordered, 1):
         if progress is not None and (placed % PROGRESS_EVERY == 0 or placed == len(ordered)):
             progress(placed, len(ordered))
+        if article.day is not None:
+            _leave_out_ended(article.day, events, ending, postings, out_of_reach)
+        elif out_of_reach:
+            for i in out_of_reach:
+                for t, w in events[i].centroid.items():
+                    postings[t][i] = w
+            out_of_reach.clear()
         vector = article_vector(article, idf)
         norm = _norm(vector)
-        candidates = {i for t in vector for i in postings.get(t, ())}
+        dots: dict[int, float] = defaultdict(float)
+        for t, w in vector.items():
+            for i, weight in postings.get(t, {}).items():
+                dots[i] += w * weight
         best, best_sim = None, threshold
-        for i in sorted(candidates):
+        for i in sorted(dots):
             event = events[i]
             if not event.reaches(article.day):
                 continue
-            sim = _cosine(vector, norm, event.centroid, norms[i])
+            sim = dots[i] / (norm * norms[i]) if norm * norms[i] else 0.0
             if sim >= best_sim:
                 best, best_sim = i, sim
         if best is None:
             events.append(Event([], _label(article), article.day, article.day))
             norms.append(0.0)
             best = len(events) - 1
+            if article.day is not None:
+                heapq.heappush(ending, (article.day, best))
         event = events[best]
         event.keys.append(article.key)
         if article.day is not None:
             event.start = min(event.start or article.day, article.day)
             event.end = max(event.end or article.day, article.day)
         for t in event.centroid:
-            postings[t].discard(best)
+            postings[t].pop(best, None)
         event.centroid = _strongest(_add(event.centroid, vector))
         norms[best] = _norm(event.centroid)
-        for t in event.centroid:
-            postings[t].add(best)
+        for t, w in event.centroid.items():
+            postings[t][best] = w
     return events
+
+
+def _leave_out_ended(
+    day: date,
+    events: list[Event],
+    ending: list[tuple[date, int]],
+    postings: dict[str, dict[int, float]],
+    out: list[int],
+) -> None:
+    """Take the events that ended more than WINDOW_DAYS before day out of postings (into out). ending holds each
+    event's end as it was when pushed: an event that has grown since goes back in with its new end."""
+    while ending and (day - ending[0][0]).days > WINDOW_DAYS:
+        end, i = heapq.heappop(ending)
+        event = events[i]
+        if event.start is None:
+            continue  # an event without a start reaches every day (Event.reaches)
+        if event.end is not None and event.end != end:
+            heapq.heappush(ending, (event.end, i))
+            continue
+        for t in event.centroid:
+            postings[t].pop(i, None)
+        out.append(i)
 
 
 def _label(article: EventArticle) -> str:
