@@ -612,7 +612,8 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
         row("  read files, analyse (split, claims, facts; process pool) beyond the writing, s", stage("other")),
         row("  write articles/sentences/claims, s", stage("write")),
         row("  origins (near-duplicates), s", stage("origins")),
-        row("  topics, s", stage("topics")),
+        row("  events and their figure ledgers (topics grouped beside them), s", stage("events")),
+        row("  topics, what is left once events are done, s", stage("topics")),
         row("  evidence (blocking + stance), s", stage("evidence")),
         row(
             "peak RSS, process tree summed, MB",
