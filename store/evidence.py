@@ -64,11 +64,11 @@ class StoredCandidateIndex(CandidateIndex):
     claims, whose terms this reads in a fraction of that. The full-text index holds each index term whole
     (store.db FTS_TOKENIZER), so document frequencies and postings, and so the candidates, are the same."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, document_frequencies: dict[str, int] | None = None):
         super().__init__()
         self.conn = conn
         self._article_of = dict(conn.execute("SELECT id, article_id FROM sentences"))
-        self._df = sentence_document_frequencies(conn)
+        self._df = document_frequencies if document_frequencies is not None else sentence_document_frequencies(conn)
         self._loaded: dict[str, list[int]] = {}
 
     def document_frequency(self, term: str) -> int:
@@ -92,7 +92,9 @@ LOAD_ALL_FROM = 300
 class _Corpus:
     """What one evidence run needs in memory: the candidate index, sentence texts on demand, origins."""
 
-    def __init__(self, conn: sqlite3.Connection, claims: int = LOAD_ALL_FROM):
+    def __init__(
+        self, conn: sqlite3.Connection, claims: int = LOAD_ALL_FROM, document_frequencies: dict[str, int] | None = None
+    ):
         self.conn = conn
         self._terms: dict[int, tuple[str, ...]] = {}
         if claims >= LOAD_ALL_FROM:
@@ -107,7 +109,7 @@ class _Corpus:
             self._terms = {sid: terms for sid, _, terms in rows}
             self.index.add_all(rows)
         else:
-            self.index = StoredCandidateIndex(conn)
+            self.index = StoredCandidateIndex(conn, document_frequencies)
         self.origins: dict[int, int] = {}
         for aid, origin in conn.execute("SELECT id, origin_id FROM articles"):
             self.origins[aid] = origin or aid
@@ -408,9 +410,11 @@ def recompute_after_adding(
     article_ids: list[int],
     extra_claims: Iterable[int] = (),
     progress: Callable[[int, int], None] | None = None,
+    document_frequencies: dict[str, int] | None = None,
 ) -> int:
     """Evidence for the claims of these (new or changed) articles, and for the claims of other articles that
-    these articles' sentences could now support or contradict. Nothing else is recomputed."""
+    these articles' sentences could now support or contradict. Nothing else is recomputed. document_frequencies:
+    the sentences' (db.sentence_document_frequencies), when the caller has read them already."""
     targets = set(extra_claims)
     corpus: _Corpus | None = None
     if article_ids:
@@ -418,7 +422,7 @@ def recompute_after_adding(
         targets |= {r[0] for r in conn.execute(f"SELECT id FROM claims WHERE article_id IN ({marks})", article_ids)}
         others = conn.execute(f"SELECT 1 FROM articles WHERE id NOT IN ({marks}) LIMIT 1", article_ids).fetchone()
         if others:  # a first index has no older claims that the new articles could touch
-            corpus = _Corpus(conn, claims=0)
+            corpus = _Corpus(conn, claims=0, document_frequencies=document_frequencies)
             claim_of_sentence = dict(conn.execute("SELECT sentence_id, id FROM claims"))
             rows = conn.execute(f"SELECT article_id, terms FROM sentences WHERE article_id IN ({marks})", article_ids)
             neighbours = set()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from factcheck_tui.store import evidence
-from factcheck_tui.store.db import BUSY_TIMEOUT_MS, db_path, inserted_id
+from factcheck_tui.store.db import BUSY_TIMEOUT_MS, db_path, inserted_id, sentence_document_frequencies
 from factcheck_tui.store.events import (
     assign_events,
     rebuild_ledgers,
@@ -282,8 +282,10 @@ def finish_pending(conn: sqlite3.Connection, progress: Progress | None = None, e
     _mark_origins(conn, pending)
     remove_empty_events(conn)
     topics = _start_topics(conn, progress)  # a large grouping runs in a process of its own beside the events stage
+    # read once for the events' idf and the evidence's candidates (0.13 s at 10,000 articles, each time)
+    document_frequencies = sentence_document_frequencies(conn)
     try:
-        touched = assign_events(conn, _stage_reporter(progress, "events"))
+        touched = assign_events(conn, _stage_reporter(progress, "events"), document_frequencies)
         rebuild_ledgers(conn, touched, _stage_reporter(progress, "figures"))
     except BaseException:
         if topics.pool is not None:
@@ -296,7 +298,7 @@ def finish_pending(conn: sqlite3.Connection, progress: Progress | None = None, e
         if progress:
             progress(IndexProgress(done, total, "", "evidence"))
 
-    rechecked = evidence.recompute_after_adding(conn, pending, extra, report)
+    rechecked = evidence.recompute_after_adding(conn, pending, extra, report, document_frequencies)
     with write_transaction(conn):
         conn.executemany("UPDATE articles SET analysed = 1 WHERE id = ?", [(a,) for a in pending])
     if progress:

@@ -108,3 +108,18 @@ def test_outlets_quoting_one_source_are_one_origin(tmp_path):
         (okaz,) = [e for e in store.evidence(claim.id) if e.stance == "agree"]
         assert okaz.source == "وزارة الصحة" and okaz.own_origin
         assert claim.suggested_verdict == "single-source"  # the ministry said it; no second source did
+
+
+def test_an_article_added_weeks_later_starts_an_event_of_its_own_and_leaves_the_old_one_alone(tmp_path):
+    """Adding articles reads only the events their days can reach; one out of reach is neither joined nor changed."""
+    path = tmp_path / "day.db"
+    with Store(path) as store:
+        store.index([write_day(tmp_path / "a", {"sabq": NEWS_DAY["sabq"]})])
+        (bombing,) = store.events()
+    _, title, content = NEWS_DAY["okaz"]
+    with Store(path) as store:
+        store.index([write_day(tmp_path / "b", {"okaz": ("2015-09-20 10:00:00", title, content)})])
+        events = store.events()
+        assert len(events) == 2
+        assert store.event(bombing.id) == bombing
+        assert next(e for e in events if e.id != bombing.id).outlets == ["okaz"]
