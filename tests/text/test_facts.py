@@ -170,3 +170,15 @@ def test_today_is_still_today():
     assert [m.key for m in extract_facts("أعلنت الوزارة اليوم أن الحدود ستفتح").mentions if m.kind == "day"] == [
         "today"
     ]
+
+
+def test_facts_to_json_is_every_field_of_every_fact_and_reads_back():
+    from dataclasses import asdict
+
+    facts = extract_facts("قال الدفاع المدني يوم الخميس إن نحو 12 شخصا قتلوا في الرياض ولم يصب أحد آخر")
+    assert facts.quantities and facts.mentions
+    assert facts.to_json() == {
+        "quantities": [asdict(q) for q in facts.quantities],
+        "mentions": [asdict(m) for m in facts.mentions],
+    }
+    assert Facts.from_json(facts.to_json()) == facts

