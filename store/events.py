@@ -47,7 +47,8 @@ def assign_events(
     articles = [_event_article(conn, aid, title, published) for aid, title, published in pending]
     # Only the events some new article can reach (Event.reaches): adding one article to 10,000 read 4,525
     # centroids where a few hundred are in its days' window.
-    where, window = "", cast(tuple[str, ...], ())
+    where = ""
+    window: tuple[str, ...] = ()
     days = [a.day for a in articles if a.day is not None]
     if len(days) == len(articles):  # an undated article reaches every event
         reach = timedelta(days=WINDOW_DAYS)

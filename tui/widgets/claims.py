@@ -133,7 +133,8 @@ class ClaimsPane(Vertical):
         # the claim being read, kept listed after the first page wherever it is (show), goes too: it comes back in
         # its place
         for cid in order[self._listing :]:
-            self.table.drop_row(str(cid))
+            if self.table.has_row(str(cid)):
+                self.table.drop_row(str(cid))
         self._listing = max(self._listing + CLAIMS_SHOWN, up_to)
         self.table.drop_row(MORE_CLAIMS)
         self.show(list(self.claims.values()))

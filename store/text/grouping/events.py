@@ -91,20 +91,16 @@ def article_vector(article: EventArticle, idf: Callable[[str], float]) -> Vector
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    return _cosine(a, _norm(a), b, _norm(b))
+    norm = _norm(a) * _norm(b)
+    if not norm:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items()) / norm
 
 
 def _norm(v: Vector) -> float:
     return math.sqrt(sum(w * w for w in v.values()))
-
-
-def _cosine(a: Vector, norm_a: float, b: Vector, norm_b: float) -> float:
-    """cosine() with both norms known: an article meets a hundred events, an event many articles."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    norm = norm_a * norm_b
-    return dot / norm if norm else 0.0
 
 
 def group_events(

@@ -387,7 +387,7 @@ _TEENS = frozenset({"عشر", "عشره"})  # "الرابعة عشرة": the fou
 def _instances(text: str) -> tuple[tuple[frozenset[str], int], ...]:
     """(forms of the noun, ordinal) of each definite noun followed by an ordinal, not a noun whose ordinal is a
     value."""
-    tokens = tokenize(text)
+    tokens = sentence_tokens(text)
     out = []
     for i in range(1, len(tokens)):
         n = ORDINALS.get(tokens[i].norm)
