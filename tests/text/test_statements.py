@@ -579,3 +579,34 @@ def test_a_denied_report_denies_what_it_is_about(denial: str, denies: bool) -> N
     # what the report is about, not where it was heard: "نبأ ... عن وفاته", "الأنباء ... حول إغلاق المعبر"
     result = compare(view("أغلقت السلطات التركية معبر باب الهوى الحدودي بشكل نهائي"), view(denial))
     assert (result.relation == "contradicts" and result.slot.kind == "denial") is denies
+
+
+@pytest.mark.parametrize(
+    ("denial", "denies"),
+    [  # the denier's title and name, commas and all, are who denies: the object is the clause after "أنه"
+     ("ونفى وزير النقل، المهندس خالد العتيبي، أنه أمر بإغلاق الطريق الدائري", True),
+     ("ونفى وزير النقل، المهندس خالد العتيبي، أنه تلقى استقالة مدير الموانئ", False),
+     # a report the denier names: what it is about
+     ("ونفت هيئة الطيران المدني ما تردد عن تعليق الرحلات الداخلية", False),
+     # the denier's own part in an act
+     ("ونفت وزارة النقل مسؤوليتها عن إغلاق الطريق الدائري", True)],
+)  # fmt: skip
+def test_who_denies_is_not_what_is_denied(denial: str, denies: bool) -> None:
+    claim = view("أمر وزير النقل المهندس خالد العتيبي بإغلاق الطريق الدائري بعد انهيار جسر فيه")
+    result = compare(claim, view(denial))
+    assert (result.relation == "contradicts" and result.slot.kind == "denial") is denies
+
+
+def test_a_denial_names_no_object_when_it_follows_its_denier_directly() -> None:
+    # no object marker within reach: the words after the verb are what is denied, as before
+    a = view("رفع الاتحاد السعودي لكرة القدم الإيقاف عن لاعبي الفريقين قبل المباراة النهائية")
+    b = view("نفى الاتحاد السعودي لكرة القدم رفع الإيقاف عن لاعبي الفريقين قبل المباراة النهائية")
+    result = compare(a, b)
+    assert result.relation == "contradicts" and result.slot.kind == "denial"
+
+
+def test_a_rumour_that_reports_no_clause_calls_nothing_false() -> None:
+    # a seminar's title, a sermon's "leave rumours": no statement of the other is called false
+    a = view("نظمت الجمعية ندوة للتوعية الصحية في مركز الملك فهد الثقافي بمشاركة أطباء الجامعة")
+    b = view("وتحدث الأطباء في ندوة بعنوان إشاعات صحية خاطئة نظمتها الجمعية للتوعية الصحية في مركز الملك فهد الثقافي")
+    assert compare(a, b).slot is None or compare(a, b).slot.kind != "denial"
