@@ -164,3 +164,29 @@ def test_a_plain_figure_after_a_scale_adds_on() -> None:
 
     assert [q.value for q in extract_facts("تهريب 33 ألفا و288 زجاجة خمر").quantities] == [33288]
     assert [q.value for q in extract_facts("خسر 5 آلاف و 20 شخصا وظائفهم").quantities] == [5020]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("يقارب عدد السكان الثمانين مليون نسمة", 80_000_000), ("وصل عدد الحجاج إلى الثلاثة ملايين حاج", 3_000_000),
+     ("بلغ عدد الزوار الخمسين ألف زائر", 50_000)],
+)  # fmt: skip
+def test_a_cardinal_with_the_article_before_its_scale_is_read(text: str, value: float) -> None:
+    assert only(text).value == value
+
+
+def test_an_ordinal_with_the_article_is_no_count() -> None:
+    assert quantities("احتفل بعيد ميلاده الخمسين أمس في الرياض") == []
+
+
+def test_two_units_joined_by_and_are_two_numbers() -> None:
+    # "between four and six months" is a range of two figures, not ten months
+    assert [q.value for q in quantities("لفترة تتراوح بين أربعة وستة أشهر في السنة")] == [4, 6]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("قتل ثلاثة وعشرون شخصا", 23), ("نجح مئة وخمسة عشر طالبا", 115), ("ولد عام ألف وتسعمئة وخمسة وثمانين", 1985)],
+)  # fmt: skip
+def test_compound_number_words_still_join(text: str, value: float) -> None:
+    assert quantities(text)[0].value == value

@@ -144,12 +144,16 @@ def _word_step(tokens: list[Token], j: int, norm: str, first: bool, current: flo
 
     Words after the first may carry only a "و" prefix ("وعشرين"), the first any preposition ("لثلاث")."""
     allowed = _NUMBER_WORD_PREFIXES if first else ("", "و")
+    if first and j + 1 < len(tokens) and _strip_article(tokens[j + 1].norm) in SCALE_WORDS:
+        norm = _strip_article(norm)  # a cardinal takes the article before its scale: "الثمانين مليون نسمة"
     teen = _number_word(norm, TEEN_HEADS)
     if teen and teen[0] in allowed and j + 1 < len(tokens) and tokens[j + 1].norm in _TEN:
         return 0.0, current + teen[1] + 10, 2
     for table in (UNIT_WORDS, TEN_WORDS):
         hit = _number_word(norm, table)
         if hit and hit[0] in allowed:
+            if not _joins(current, hit[1]):
+                return None  # "بين أربعة وستة أشهر": two numbers, not one
             return 0.0, current + hit[1], 1
     hit = _number_word(norm, HUNDRED_WORDS)
     if hit and hit[0] in allowed:
@@ -168,6 +172,15 @@ def _word_step(tokens: list[Token], j: int, norm: str, first: bool, current: flo
     if hit and hit[0] in allowed and (current > 0 or first):
         return (current or 1) * hit[1], 0.0, 1
     return None
+
+
+def _joins(current: float, word: float) -> bool:
+    """Whether a units or tens word adds to the number read so far: after nothing, a hundred or a thousand
+    ("مئة وخمسة"), and a ten after units ("ثلاثة وعشرون"); never a unit after units or a ten after a ten."""
+    below_hundred = current % 100
+    if word < 20:
+        return below_hundred == 0
+    return below_hundred < 10
 
 
 def _continues(tokens: list[Token], j: int) -> bool:
@@ -392,6 +405,9 @@ def _may_count(norm: str) -> bool:
         return True
     if norm.endswith(("ين", "ان")):
         return True
+    bare = _strip_article(norm)
+    if bare != norm and any(_number_word(bare, table) is not None for table in (UNIT_WORDS, TEN_WORDS, TEEN_HEADS)):
+        return True  # "الثلاثة ملايين": a cardinal with the article, read when a scale follows (_word_step)
     return any(_number_word(norm, table) is not None for table in _WORD_TABLES) or norm in _FRACTIONS
 
 
