@@ -13,8 +13,12 @@ sentence pair once: the links a desk sees as 'disagree'/'update', which the conf
 (store/text/judging/conflict_check.py) learns to sort. Drawn from days outside the four labelled days, they are
 whole days of the engine's conflicts, and the check is measured by leaving each day out in turn.
 
+With --agree it draws the agree links the engine stored, each sentence pair once: what a desk sees as a second
+source, of which the labelled sets hold none drawn as a whole day holds them (a day's agreements are mostly
+copies and, among the rest, one story's sentences told alike of different actors, days or sessions).
+
 Usage: python tools/mine_conflicts.py DB OUT.jsonl [--skip-day 2015-08-09] [--limit N] [--seed S] [--engine]
-                                                [--prefix P]"""
+                                                [--agree] [--prefix P]"""
 
 from __future__ import annotations
 
@@ -47,8 +51,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--seed", type=int, default=2027)
     parser.add_argument("--engine", action="store_true", help="the engine's stored conflict links, not the rules'")
+    parser.add_argument("--agree", action="store_true", help="the engine's stored agree links (implies --engine)")
     parser.add_argument("--prefix", default="m", help="pair ids are PREFIX0, PREFIX1, ...")
     args = parser.parse_args()
+    args.engine = args.engine or args.agree
+    stored = ("agree",) if args.agree else CONFLICT
     test = {name for name, split in json.loads(SPLIT.read_text()).items() if split == "test"}
     rows = []
     with Store(args.db, read_only=True) as store:
@@ -62,14 +69,17 @@ def main() -> None:
             if mine.name.startswith(args.skip_day) or not usable(claim.article_id):
                 continue
             for e in store.evidence(claim.id):
-                if usable(e.article_id) and e.stance in (CONFLICT if args.engine else ("related", *CONFLICT)):
+                if usable(e.article_id) and e.stance in (stored if args.engine else ("related", *CONFLICT)):
                     rows.append((claim, e))
     print(f"{len(rows)} related or conflicting links to read", file=sys.stderr)
     found = engine_links(rows) if args.engine else rule_conflicts(args.db, rows, articles)
     rng = random.Random(args.seed)
     drawn = rng.sample(found, min(args.limit, len(found)))
     write(args.out, drawn, articles, args.prefix)
-    print(f"{len(found)} conflicts, {len(drawn)} drawn to {args.out}", file=sys.stderr)
+    print(
+        f"{len(found)} {'agree links' if args.agree else 'conflicts'}, {len(drawn)} drawn to {args.out}",
+        file=sys.stderr,
+    )
 
 
 def engine_links(rows: list) -> list:

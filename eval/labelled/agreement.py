@@ -3,7 +3,8 @@
   python agreement.py KIND            kappa and counts; writes to_label/adjudicate_KIND.jsonl
   python agreement.py KIND --final    merges the readings and readings/KIND.adjudicated.jsonl into KIND_labels.jsonl
                                       (the labelled set, with its split)
-KIND: article, sentence, mined (the rules' conflicts) or links (the engine's conflict links of ten other days);
+KIND: article, sentence, mined (the rules' conflicts), links (the engine's conflict links of ten other days) or
+agree (the engine's agree links of the five training days);
 the drawn pairs are KIND_pairs.jsonl.
 A reader's file is readings/KIND_NN.rR.jsonl; items both readers gave the same label keep it, the others take the
 adjudicator's. Needs scikit-learn (pip install -e '.[train]') for Cohen's kappa."""
