@@ -58,10 +58,17 @@ def test_a_contradiction_no_rule_names_counts_only_for_a_report_on_the_claim():
 
 def test_agreement_between_retrieved_sentences_needs_words_besides_names():
     same = p(0.9, 0.05)
-    assert stance_of(same, "related", False, STATEMENT_WORDS) == "agree"
-    assert stance_of(same, "related", False, STATEMENT_WORDS - 1) == "related"
+    assert stance_of(same, "related", False, STATEMENT_WORDS, retold=True) == "agree"
+    assert stance_of(same, "related", False, STATEMENT_WORDS - 1, retold=True) == "related"
     assert stance_of(p(0.2, 0.2), "agree", False, STATEMENT_WORDS) == "agree"  # the rules' reading of the figures
     assert stance_of(p(0.05, 0.05), "agree", False, STATEMENT_WORDS) == "related"
+
+
+def test_agreement_between_retrieved_sentences_is_a_statement_read_not_the_model_alone():
+    same = p(0.9, 0.05)
+    assert stance_of(same, "related", False, STATEMENT_WORDS) == "related"  # the model's "same" alone
+    assert stance_of(same, "related", True, STATEMENT_WORDS) == "agree"  # a report known to be about the claim
+    assert stance_of(same, "related", False, STATEMENT_WORDS, retold=True) == "agree"  # a retelling read
 
 
 @pytest.mark.parametrize(
