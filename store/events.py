@@ -26,6 +26,7 @@ from factcheck_tui.store.text.judging.ledger import (
     LedgerEntry,
     LedgerRow,
     Said,
+    forget_read_sentences,
     ledger_entries,
     ledger_rows,
 )
@@ -117,8 +118,10 @@ def rebuild_ledgers(
         return
     rows = []
     for done, eid in enumerate(event_ids):
-        if progress is not None and done % LEDGER_PROGRESS_EVERY == 0:
-            progress(done, len(event_ids))
+        if done % LEDGER_PROGRESS_EVERY == 0:
+            forget_read_sentences()  # each sentence is read once here
+            if progress is not None:
+                progress(done, len(event_ids))
         for sid, aid, text, facts_json, published in conn.execute(
             "SELECT s.id, s.article_id, s.text, s.facts_json, a.date FROM sentences s JOIN articles a ON a.id = s.article_id "
             "WHERE a.event_id = ? ORDER BY s.id",
@@ -147,6 +150,7 @@ def rebuild_ledgers(
                         e.end,
                     )
                 )
+    forget_read_sentences()
     with write_transaction(conn):
         marks = ",".join("?" * len(event_ids))
         conn.execute(f"DELETE FROM figures WHERE event_id IN ({marks})", event_ids)

@@ -5,9 +5,11 @@ import math
 
 import pytest
 
+from factcheck_tui.store.text.judging import ledger, stance_features
 from factcheck_tui.store.text.judging.ledger import (
     Said,
     figure_range,
+    forget_read_sentences,
     ledger_entries,
     ledger_rows,
 )
@@ -212,3 +214,14 @@ def test_a_figure_given_to_a_decimal_admits_the_figure_it_cuts():
     assert figure_conflict(a, b) is None
     c = view("وبلغت تكلفة المرحلة الثالثة من مشروع الإسكان 21.3 مليون ريال", None)
     assert figure_conflict(a, c) is not None
+
+
+def test_a_pass_over_the_corpus_can_forget_the_sentences_it_read():
+    # the ledger stage reads each sentence once: what it would keep only takes memory
+    text = "قتل 12 شخصا على الأقل في انفجار سيارة مفخخة في العاصمة"
+    assert ledger_entries(text, extract_facts(text))
+    assert stance_features._analyse.cache_info().currsize > 0
+    forget_read_sentences()
+    assert stance_features._analyse.cache_info().currsize == 0
+    assert not ledger._entries_read
+    assert ledger_entries(text, extract_facts(text))  # read again from scratch, the same entries

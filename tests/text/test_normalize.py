@@ -3,6 +3,7 @@
 import pytest
 
 from factcheck_tui.store.text.arabic.normalize import normalize, words
+from factcheck_tui.store.text.arabic.tokens import tokenize
 
 
 @pytest.mark.parametrize(
@@ -74,3 +75,11 @@ def test_words_keeps_decimals_whole_and_splits_a_conjunction_from_a_digit():
 @pytest.mark.parametrize(("one", "other"), [("الطوارىء", "الطوارئ"), ("شيء", "شئ")])
 def test_a_hamza_beside_or_on_its_yeh_is_one_spelling(one, other):
     assert normalize(one) == normalize(other)
+
+
+def test_tokens_keep_no_dict_and_share_their_words():
+    # thousands of sentences' tokens are kept in caches: slots, and one string per word however often it occurs
+    first, second = tokenize("قال الوزير إن الوزير سيزور الرياض")[1::2][:2]
+    assert not hasattr(first, "__dict__")
+    assert first.text == second.text == "الوزير" and first.text is second.text
+    assert (first.start, first.end) != (second.start, second.end)

@@ -25,7 +25,7 @@ from factcheck_tui.store.text.arabic.morph import roots
 from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.terms import stem
 from factcheck_tui.store.text.grouping.events import parse_day
-from factcheck_tui.store.text.judging.stance_features import BOUNDS, Word, bound_range, view
+from factcheck_tui.store.text.judging.stance_features import BOUNDS, Word, bound_range, clear_caches, view
 from factcheck_tui.store.text.judging.statements import (
     _MEASURE_WORDS,
     NOT_WHAT,
@@ -128,6 +128,15 @@ def view_entries(v) -> list[LedgerEntry]:
     entries = _read_entries(v)
     _entries_read[v.text] = (v.facts, tuple(entries))
     return entries
+
+
+def forget_read_sentences() -> None:
+    """Forget the entries and the word analyses of the sentences read so far. A pass that reads each sentence
+    once (rebuilding the ledgers of a whole corpus) keeps them for nothing: cleared as it goes, its memory stays
+    that of the last few events instead of growing by some kilobytes a sentence (about 300 MB at 10,000 articles,
+    which the process then keeps)."""
+    _entries_read.clear()
+    clear_caches()
 
 
 def _read_entries(v) -> list[LedgerEntry]:

@@ -34,7 +34,7 @@ from factcheck_tui.store.text.arabic.lexicon import (
 )
 from factcheck_tui.store.text.arabic.morph import roots
 from factcheck_tui.store.text.arabic.names import names_match, words_match
-from factcheck_tui.store.text.arabic.tokens import Token, sentence_tokens, tokenize
+from factcheck_tui.store.text.arabic.tokens import Token, forget_sentence_tokens, sentence_tokens, tokenize
 from factcheck_tui.store.text.reading.facts import (
     Facts,
     Mention,
@@ -120,11 +120,13 @@ def _analyse(text: str) -> tuple[str, tuple[Word, ...], frozenset[tuple[str, int
 
 
 def clear_caches() -> None:
-    """Forget analysed sentences (for timing from a cold start)."""
+    """Forget analysed sentences (for timing from a cold start, or to give their memory back)."""
     _facts.cache_clear()
     _analyse.cache_clear()
     _word_set.cache_clear()
+    _instances.cache_clear()
     _last_alignment.clear()
+    forget_sentence_tokens()
 
 
 # ---------------------------------------------------------------------------------------------------------------
