@@ -91,6 +91,23 @@ def test_topics_grouped_in_a_child_process_are_the_same(tmp_path, monkeypatch):
     assert topics_of(tmp_path / "b.db") == in_process
 
 
+def test_events_and_ledgers_built_in_a_child_process_are_the_same(tmp_path, monkeypatch):
+    from factcheck_tui.store import indexer
+
+    def events_and_figures(db):
+        with Store(db) as store:
+            store.index([bundled_seeds()])
+            names = {a.id: a.name for a in store.articles()}
+            events = sorted(sorted(names[a] for a in e.article_ids) for e in store.events())
+            figures = sorted((r.counted, r.status, len(r.values)) for r in store.figures())
+            return events, figures
+
+    in_process = events_and_figures(tmp_path / "a.db")
+    assert in_process[0] and in_process[1]
+    monkeypatch.setattr(indexer, "EVENTS_IN_PROCESS_FROM", 1)  # what a large run does
+    assert events_and_figures(tmp_path / "b.db") == in_process
+
+
 def test_a_reader_pinning_the_write_ahead_log_is_reported(tmp_path, monkeypatch):
     import sqlite3
     import subprocess
@@ -136,15 +153,16 @@ def test_reading_progress_counts_every_record_of_a_json_file(tmp_path):
     assert [done for done, _ in seen] == list(range(1, 7))
 
 
-@pytest.mark.parametrize("topics_in_child", [False, True])
-def test_events_figures_and_topics_progress_count_real_work(tmp_path, monkeypatch, topics_in_child):
+@pytest.mark.parametrize("in_child", [False, True])
+def test_events_figures_and_topics_progress_count_real_work(tmp_path, monkeypatch, in_child):
     """'topics 0/1' with only a timer for over a minute: each stage counts what it is through, up to its total."""
     from collections import defaultdict
 
     from factcheck_tui.store import indexer
 
-    if topics_in_child:
-        monkeypatch.setattr(indexer, "TOPICS_IN_PROCESS_UNDER", 1)  # what a large run does
+    if in_child:  # what a large run does
+        monkeypatch.setattr(indexer, "TOPICS_IN_PROCESS_UNDER", 1)
+        monkeypatch.setattr(indexer, "EVENTS_IN_PROCESS_FROM", 1)
     seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
     with Store(tmp_path / "p.db") as store:
         store.index([bundled_seeds()], progress=lambda e: seen[e.stage].append((e.done, e.total)))
