@@ -324,11 +324,12 @@ def _events_and_ledgers(
         return touched
     counts = get_context("spawn").Array("i", 4)
 
-    def tell() -> None:
-        if progress:
+    def tell(both: bool = False) -> None:
+        # the stage the child is in (a bar drops an update that follows another too closely); both at the end
+        if progress and (both or not counts[3]):
             progress(IndexProgress(counts[0], counts[1], "", "events"))
-            if counts[3]:
-                progress(IndexProgress(counts[2], counts[3], "", "figures"))
+        if progress and counts[3]:
+            progress(IndexProgress(counts[2], counts[3], "", "figures"))
 
     pool = process_pool(1, _share_event_counts, (counts,))
     try:
@@ -337,10 +338,12 @@ def _events_and_ledgers(
             tell()
             wait([future], timeout=TOPICS_POLL_S)
         touched = future.result()
-        tell()
-        return touched
-    finally:
-        pool.shutdown(cancel_futures=True)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # Ctrl+C does not wait minutes for the child's stage
+        raise
+    pool.shutdown()
+    tell(both=True)
+    return touched
 
 
 _child_event_counts: Any = None  # in the events child: [placed, articles, ledgers done, events] shared with the parent

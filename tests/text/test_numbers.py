@@ -190,3 +190,17 @@ def test_two_units_joined_by_and_are_two_numbers() -> None:
 )  # fmt: skip
 def test_compound_number_words_still_join(text: str, value: float) -> None:
     assert quantities(text)[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("بين عشرين وثلاثين شخصا", [20, 30]), ("بين عشرة وخمسة عشر يوما", [10, 15])],
+)  # fmt: skip
+def test_a_range_in_words_is_two_numbers_and_the_second_no_unit_of_the_first(text: str, values: list[float]) -> None:
+    found = quantities(text)
+    assert [q.value for q in found] == values
+    assert found[0].unit == ""
+
+
+def test_a_cardinal_with_the_article_before_a_plural_scale_is_read() -> None:
+    assert only("وصل الخمسة آلاف جندي إلى الحدود").value == 5000

@@ -610,3 +610,11 @@ def test_a_rumour_that_reports_no_clause_calls_nothing_false() -> None:
     a = view("نظمت الجمعية ندوة للتوعية الصحية في مركز الملك فهد الثقافي بمشاركة أطباء الجامعة")
     b = view("وتحدث الأطباء في ندوة بعنوان إشاعات صحية خاطئة نظمتها الجمعية للتوعية الصحية في مركز الملك فهد الثقافي")
     assert compare(a, b).slot is None or compare(a, b).slot.kind != "denial"
+
+
+def test_the_deniers_next_statement_is_not_what_is_denied() -> None:
+    # "وقالت إن ..." opens what the ministry says next: the denial is of the closure, not of the lessons going on
+    a = view("أكدت الوزارة أن الدراسة مستمرة في جميع المدارس")
+    b = view("نفت الوزارة إغلاق المدارس، وقالت إن الدراسة مستمرة في جميع المدارس")
+    result = compare(a, b)
+    assert result.slot is None or result.slot.kind != "denial"

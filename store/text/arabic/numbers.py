@@ -144,10 +144,12 @@ def _word_step(tokens: list[Token], j: int, norm: str, first: bool, current: flo
 
     Words after the first may carry only a "و" prefix ("وعشرين"), the first any preposition ("لثلاث")."""
     allowed = _NUMBER_WORD_PREFIXES if first else ("", "و")
-    if first and j + 1 < len(tokens) and _strip_article(tokens[j + 1].norm) in SCALE_WORDS:
+    if first and j + 1 < len(tokens) and tokens[j + 1].norm in SCALE_WORDS and _is_cardinal(_strip_article(norm)):
         norm = _strip_article(norm)  # a cardinal takes the article before its scale: "الثمانين مليون نسمة"
     teen = _number_word(norm, TEEN_HEADS)
     if teen and teen[0] in allowed and j + 1 < len(tokens) and tokens[j + 1].norm in _TEN:
+        if not _joins(current, 11):
+            return None  # "بين عشرة وخمسة عشر يوما": two numbers
         return 0.0, current + teen[1] + 10, 2
     for table in (UNIT_WORDS, TEN_WORDS):
         hit = _number_word(norm, table)
@@ -172,6 +174,10 @@ def _word_step(tokens: list[Token], j: int, norm: str, first: bool, current: flo
     if hit and hit[0] in allowed and (current > 0 or first):
         return (current or 1) * hit[1], 0.0, 1
     return None
+
+
+def _is_cardinal(norm: str) -> bool:
+    return any(_number_word(norm, table) for table in (UNIT_WORDS, TEN_WORDS, TEEN_HEADS))
 
 
 def _joins(current: float, word: float) -> bool:
@@ -279,8 +285,12 @@ def _unit_after(tokens: list[Token], j: int) -> tuple[str, int]:
         return "", j
     if token.norm == "من" and j + 1 < len(tokens) and _may_be_counted(tokens[j + 1]):
         return canonical_noun(tokens[j + 1].norm), j + 2  # "استشهد عشرة من منسوبي القوات": ten of its members
-    if token.norm in STOPWORDS or _number_word(token.norm, UNIT_WORDS) or token.norm in ("تقريبا",):
-        return "", j
+    if (
+        token.norm in STOPWORDS
+        or token.norm in ("تقريبا",)
+        or any(_number_word(token.norm, table) for table in (UNIT_WORDS, TEN_WORDS, TEEN_HEADS, HUNDRED_WORDS))
+    ):
+        return "", j  # a number word is the next number, never what this one counts ("بين عشرين وثلاثين شخصا")
     if token.norm.startswith("و") and canonical_noun(token.norm) == _strip_article(token.norm):
         return "", j  # "مقتل 2 وإصابة 12": a word joined by "و" starts the next clause, unless a known noun
     return canonical_noun(token.norm), j + 1

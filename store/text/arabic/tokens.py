@@ -7,7 +7,6 @@ highlight them; normalizing token by token keeps the two aligned.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,7 +65,9 @@ _new = object.__new__
 _SET_TEXT, _SET_NORM, _SET_START, _SET_END, _SET_IS_NUMBER, _SET_AFTER_PUNCT = (
     Token.__dict__[name].__set__ for name in ("text", "norm", "start", "end", "is_number", "after_punct")
 )
-_intern = sys.intern
+# One string object per word however often it occurs, as sys.intern would give, but bounded: interned strings
+# live as long as the process (for ever from Python 3.12), and a desk's app runs for days over new words.
+_one_string = lru_cache(maxsize=1 << 17)(str)
 _JOINERS = ("ـ", "-")  # a tatweel or hyphen between two words does not separate them
 
 
@@ -91,7 +92,7 @@ def forget_sentence_tokens() -> None:
 
 def tokenize(text: str) -> list[Token]:
     # Hot path (every sentence, several times): normalized forms come from per-word caches, and tokens are built
-    # slot by slot (_SET_TEXT ...); a word's text is interned, one string for all its occurrences.
+    # slot by slot (_SET_TEXT ...); a word's text is one string for all its occurrences (_one_string).
     out: list[Token] = []
     previous_end = 0
     for m in _TOKEN.finditer(text):
@@ -108,7 +109,7 @@ def tokenize(text: str) -> list[Token]:
                 gap = gap.strip()
                 after_punct = bool(gap) and gap not in _JOINERS
         token = _new(Token)
-        _SET_TEXT(token, _intern(raw))
+        _SET_TEXT(token, _one_string(raw))
         if kind == "shown":
             _SET_NORM(token, _other_norm(f"{m.group('whole')}.{m.group('fraction')}"))
         else:

@@ -813,7 +813,13 @@ def _that_at(v: View) -> list[int]:
 
 
 _CONJUNCTION_HEADS = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "حتي", "رغم", "برغم", "بالرغم", "دون", "بدون"})
-_CLAUSE_OPENERS = _CONJUNCTION_HEADS | frozenset({"وذلك", "ذلك", "حيث", "بينما", "فيما"})
+# A speech verb after a denial opens the denier's next statement ("نفت الوزارة إغلاق المدارس، وقالت إن الدراسة
+# مستمرة"): what follows it is said, not denied.
+_SPEECH_OPENERS = frozenset(
+    "وقال وقالت واكد واكدت واوضح واوضحت واشار واشارت واضاف واضافت وتابع وتابعت موكدا موكده مشيرا مشيره مضيفا "
+    "مضيفه موضحا موضحه لافتا لافته قايلا قايله".split()
+)
+_CLAUSE_OPENERS = _CONJUNCTION_HEADS | _SPEECH_OPENERS | frozenset({"وذلك", "ذلك", "حيث", "بينما", "فيما"})
 
 
 def _negation_slot(a: View, b: View) -> Conflict | None:
