@@ -53,6 +53,7 @@ _LETTER_MAP = str.maketrans(
 
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
+_YEH_HAMZA = re.compile("يء+")  # a yeh with any run of hamzas beside it ("ىءء" typed too): one pass, idempotent
 
 
 @lru_cache(maxsize=1 << 15)  # a sentence is normalized by several stages in a row; words again and again
@@ -63,7 +64,7 @@ def normalize(text: str) -> str:
     text = DIACRITICS.sub("", text)
     text = text.translate(_LETTER_MAP)
     # A hamza after yeh is written on the yeh or beside it: "الطوارئ" and "الطوارىء", "شئ" and "شيء" are one word.
-    text = text.replace("يء", "ي")
+    text = _YEH_HAMZA.sub("ي", text)
     text = text.lower()
     return _SPACES.sub(" ", text).strip()
 
