@@ -331,13 +331,9 @@ def _events_and_ledgers(
         if progress and counts[3]:
             progress(IndexProgress(counts[2], counts[3], "", "figures"))
 
-    pool = process_pool(1, _share_event_counts, (counts,))
+    pool = process_pool(1, _share_counts, (counts,))
     try:
-        future = pool.submit(_events_in_child, path)
-        while not future.done():
-            tell()
-            wait([future], timeout=TOPICS_POLL_S)
-        touched = future.result()
+        touched = _result_telling(pool.submit(_events_in_child, path), tell)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)  # Ctrl+C does not wait minutes for the child's stage
         raise
@@ -346,12 +342,20 @@ def _events_and_ledgers(
     return touched
 
 
-_child_event_counts: Any = None  # in the events child: [placed, articles, ledgers done, events] shared with the parent
+_child_counts: Any = None  # in a child process: the shared memory its counts go to (events: an Array, topics: a Value)
 
 
-def _share_event_counts(counts: Any) -> None:
-    global _child_event_counts
-    _child_event_counts = counts
+def _share_counts(counts: Any) -> None:
+    global _child_counts
+    _child_counts = counts
+
+
+def _result_telling(future: Future[Any], tell: Callable[[], None]) -> Any:
+    """The child's result, telling its counts to the progress bar while waiting for it."""
+    while not future.done():
+        tell()
+        wait([future], timeout=TOPICS_POLL_S)
+    return future.result()
 
 
 def _events_in_child(path: str) -> set[int]:
@@ -359,8 +363,8 @@ def _events_in_child(path: str) -> set[int]:
 
     def counter(first: int) -> Callable[[int, int], None]:
         def count(done: int, total: int) -> None:
-            if _child_event_counts is not None:
-                _child_event_counts[first], _child_event_counts[first + 1] = done, total
+            if _child_counts is not None:
+                _child_counts[first], _child_counts[first + 1] = done, total
 
         return count
 
@@ -424,17 +428,9 @@ def _start_topics(conn: sqlite3.Connection, progress: Progress | None = None) ->
         groups = group_topics(items, progress=_stage_reporter(progress, "topics"))
         return _PendingTopics(existing, assignments, groups)
     through = get_context("spawn").Value("i", 0)
-    pool = process_pool(1, _share_count, (through,))
+    pool = process_pool(1, _share_counts, (through,))
     future = pool.submit(_group_in_child, path, leftover_ids)
     return _PendingTopics(existing, assignments, future, pool, through, len(leftover_ids))
-
-
-_child_through: Any = None  # in the topics child: the shared count of claims through
-
-
-def _share_count(through: Any) -> None:
-    global _child_through
-    _child_through = through
 
 
 def _group_in_child(path: str, claim_ids: list[int]) -> list[TopicGroup]:
@@ -442,8 +438,8 @@ def _group_in_child(path: str, claim_ids: list[int]) -> list[TopicGroup]:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def count(done: int, _total: int) -> None:
-        if _child_through is not None:
-            _child_through.value = done
+        if _child_counts is not None:
+            _child_counts.value = done
 
     try:
         return group_topics(_claims_as_items(conn, claim_ids), progress=count)
@@ -497,12 +493,13 @@ def _finish_topics(conn: sqlite3.Connection, pending: _PendingTopics, progress: 
         if isinstance(pending.groups, list):
             new_groups = pending.groups
         else:
-            future = pending.groups
-            while not future.done():
+            through, total = pending.through, pending.total
+
+            def tell() -> None:
                 if progress:
-                    progress(IndexProgress(pending.through.value, pending.total, "", "topics"))
-                wait([future], timeout=TOPICS_POLL_S)
-            new_groups = future.result()
+                    progress(IndexProgress(through.value, total, "", "topics"))
+
+            new_groups = _result_telling(pending.groups, tell)
             if progress:
                 progress(IndexProgress(pending.total, pending.total, "", "topics"))
     finally:

@@ -189,9 +189,9 @@ def test_the_topics_child_counts_the_claims_it_is_through_in_shared_memory(tmp_p
     with sqlite3.connect(db) as conn:  # as claims are before grouping
         conn.execute("UPDATE claims SET topic_id = NULL")
     through = get_context("spawn").Value("i", 0)
-    indexer._share_count(through)
+    indexer._share_counts(through)
     try:
         groups = indexer._group_in_child(str(db), claim_ids)
     finally:
-        indexer._share_count(None)
+        indexer._share_counts(None)
     assert groups and through.value == len(claim_ids)

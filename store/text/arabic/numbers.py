@@ -288,7 +288,8 @@ def _unit_after(tokens: list[Token], j: int) -> tuple[str, int]:
     if (
         token.norm in STOPWORDS
         or token.norm in ("تقريبا",)
-        or any(_number_word(token.norm, table) for table in (UNIT_WORDS, TEN_WORDS, TEEN_HEADS, HUNDRED_WORDS))
+        or _is_cardinal(token.norm)
+        or _number_word(token.norm, HUNDRED_WORDS)
     ):
         return "", j  # a number word is the next number, never what this one counts ("بين عشرين وثلاثين شخصا")
     if token.norm.startswith("و") and canonical_noun(token.norm) == _strip_article(token.norm):
@@ -416,7 +417,7 @@ def _may_count(norm: str) -> bool:
     if norm.endswith(("ين", "ان")):
         return True
     bare = _strip_article(norm)
-    if bare != norm and any(_number_word(bare, table) is not None for table in (UNIT_WORDS, TEN_WORDS, TEEN_HEADS)):
+    if bare != norm and _is_cardinal(bare):
         return True  # "الثلاثة ملايين": a cardinal with the article, read when a scale follows (_word_step)
     return any(_number_word(norm, table) is not None for table in _WORD_TABLES) or norm in _FRACTIONS
 

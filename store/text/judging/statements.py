@@ -790,11 +790,9 @@ def _reported_content(v: View, clause: list[Word]) -> list[Word]:
     report = next((w for w in clause if w.token.norm in _REPORT_NOUNS), None)
     if report is None or not clause:
         return clause
-    end = clause[-1].token.end
-    about = next((t for t in tokenize(v.text[report.token.end : end]) if t.norm in _ABOUT), None)
-    if about is None:
-        return clause
-    start = report.token.end + about.end
+    start = _about_end(v, report.token.end)
+    if start == report.token.end or start > clause[-1].token.end:
+        return clause  # the report's phrase names nothing it is about, within the clause
     return [w for w in clause if w.token.start >= start]
 
 
