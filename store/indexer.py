@@ -176,11 +176,26 @@ PINNED_LOG_PAGES = 100_000
 
 
 def _checkpoint(conn: sqlite3.Connection, report: IndexReport) -> None:
+    automatic = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    if _log_pages_at_most(conn) < min(automatic, PINNED_LOG_PAGES):
+        # SQLite checkpoints a log this short by itself once it grows; checkpointing costs a sync of the database
+        # file (0.15 s of the 0.9 s that adding one article to 10,000 takes on the benchmark machine)
+        return
     _busy, log_pages, checkpointed = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     pinned = log_pages - checkpointed
     if pinned >= PINNED_LOG_PAGES and not any(path == db_path(conn) for path, _ in report.warnings):
         why = f"another connection holds an old snapshot: the write-ahead log is {pinned:,} pages behind and grows"
         report.warnings.append((db_path(conn), why + " until it closes"))
+
+
+def _log_pages_at_most(conn: sqlite3.Connection) -> int:
+    """Pages the write-ahead log holds at most: its file's size (a checkpoint reuses the file without shrinking it)."""
+    path = db_path(conn)
+    try:
+        size = os.path.getsize(f"{path}-wal") if path else 0
+    except OSError:
+        return 0
+    return size // conn.execute("PRAGMA page_size").fetchone()[0]
 
 
 def _write_batch(
