@@ -121,7 +121,8 @@ _entries_read: dict[str, tuple[Facts, tuple[LedgerEntry, ...]]] = {}
 def view_entries(v) -> list[LedgerEntry]:
     """ledger_entries of a prepared sentence (store.text.stance_features.view)."""
     kept = _entries_read.get(v.text)
-    if kept is not None and kept[0] is v.facts:
+    # the facts it was read with, or equal ones: a claim's facts are read from the store anew for each claim
+    if kept is not None and (kept[0] is v.facts or kept[0] == v.facts):
         return list(kept[1])
     if len(_entries_read) >= _ENTRIES_KEPT:
         _entries_read.clear()

@@ -550,7 +550,22 @@ def negated_figure(v: View, q: Quantity) -> Mention | None:
     return None
 
 
+# compare() and same_statement() both read the figure slots of the pair being judged, mostly in the same order: the
+# last pair read is remembered (by identity; holding the views keeps their ids from being reused).
+_last_slots: list[tuple[View, View, tuple[FigurePairs, FigurePairs, FigurePairs]]] = []
+
+
 def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePairs]:
+    """_figure_slots of the pair, remembered for the next question about the same pair."""
+    if _last_slots and _last_slots[0][0] is a and _last_slots[0][1] is b:
+        agreed, differing, denied = _last_slots[0][2]
+    else:
+        agreed, differing, denied = _figure_slots(a, b)
+        _last_slots[:] = [(a, b, (agreed, differing, denied))]
+    return list(agreed), list(differing), list(denied)
+
+
+def _figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePairs]:
     """(figures both give alike, pairs of figures for the same thing that differ, equal figures that one of the
     two sentences denies: "خمس ساعات وليس ثلاث ساعات" against "ثلاث ساعات").
 
