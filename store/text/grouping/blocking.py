@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 QUERY_TERMS = 16  # the claim's rarest distinct terms that are looked up
 # A term in more sentences than max(MIN_COMMON_CAP, COMMON_SHARE * n) is too common to block on. A desk's corpus
 # is one story, whose key words are in most of its sentences: the floor is a budget of postings, not a judgement
@@ -36,6 +38,10 @@ class CandidateIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._article_of: dict[int, int] = {}
         self._idf_memo: dict[str, float] = {}
+        # what candidates() reads, as arrays: each term's postings, made on first look-up, and the article of
+        # every sentence id (-1: none), made after sentences were added
+        self._posting_arrays: dict[str, np.ndarray] = {}
+        self._articles: np.ndarray | None = None
 
     def add(self, sentence_id: int, article_id: int, terms: Iterable[str]) -> None:
         self.add_all([(sentence_id, article_id, terms)])
@@ -49,6 +55,8 @@ class CandidateIndex:
             for term in set(terms):
                 postings[term].append(sentence_id)
         self._idf_memo.clear()
+        self._posting_arrays.clear()
+        self._articles = None
 
     def __len__(self) -> int:
         return len(self._article_of)
@@ -109,18 +117,28 @@ class CandidateIndex:
         if not usable:
             return []
         needed = min(min_shared, len(usable))
-        weight: dict[int, float] = defaultdict(float)
-        shared: dict[int, int] = defaultdict(int)
-        for term in usable:
-            idf = self._idf(term)
-            for sid in self.postings(term):
-                weight[sid] += idf
-                shared[sid] += 1
-        article_of = self._article_of
-        found = [
-            Candidate(sid, w, shared[sid])
-            for sid, w in weight.items()
-            if shared[sid] >= needed and article_of[sid] != exclude_article
-        ]
-        found.sort(key=lambda c: (-c.weight, c.sentence_id))
-        return found[:limit]
+        # Every posting of the usable terms at once: the ids, each with its term's idf, summed per sentence in term
+        # order (bincount adds in array order, as a loop over the terms would: the same weights to the last bit).
+        arrays = [self._posting_array(t) for t in usable]
+        ids = np.concatenate(arrays)
+        idfs = np.repeat(np.array([self._idf(t) for t in usable]), [len(a) for a in arrays])
+        found, where = np.unique(ids, return_inverse=True)
+        weight = np.bincount(where, weights=idfs)
+        shared = np.bincount(where)
+        keep = (shared >= needed) & (self._article_array()[found] != exclude_article)
+        found, weight, shared = found[keep], weight[keep], shared[keep]
+        best = np.lexsort((found, -weight))[:limit]  # most weight first, then the lower id
+        return [Candidate(int(found[i]), float(weight[i]), int(shared[i])) for i in best]
+
+    def _posting_array(self, term: str) -> np.ndarray:
+        array = self._posting_arrays.get(term)
+        if array is None:
+            array = self._posting_arrays[term] = np.asarray(self.postings(term), dtype=np.int64)
+        return array
+
+    def _article_array(self) -> np.ndarray:
+        if self._articles is None:
+            article_of = self._article_of
+            self._articles = np.full(max(article_of, default=0) + 1, -1, dtype=np.int64)
+            self._articles[np.fromiter(article_of.keys(), np.int64)] = np.fromiter(article_of.values(), np.int64)
+        return self._articles
