@@ -316,3 +316,24 @@ def test_an_update_reads_in_time_order_whichever_sentence_is_the_claim():
     assert forward.stance == backward.stance == "update"
     assert forward.reason == "later report: 354863 شخصا → 363378 شخصا"
     assert backward.reason == "earlier report: 354863 شخصا → 363378 شخصا"
+
+
+def test_a_pair_judged_the_other_way_round_reads_the_words_of_its_own_views():
+    """The reverse of a pair reuses its alignment; the words it gets must be those of the views it was given (words
+    are compared by identity), even when the texts were analysed again in between."""
+    from factcheck_tui.store.text.judging import stance_features as sf
+
+    first = "قال وزير الداخلية إن 20 شخصا قتلوا في الهجوم على السوق المركزي"
+    second = "أعلنت وزارة الداخلية مقتل 30 شخصا في هجوم على السوق المركزي أمس"
+    deleted, inserted = sf.align(sf.view(first), sf.view(second))
+    assert deleted and inserted
+    sf._analyse.cache_clear()  # analysed again: other Word objects for the same texts
+    a, b = sf.view(second), sf.view(first)
+    reverse_deleted, reverse_inserted = sf.align(a, b)
+    assert [w.token.norm for w in reverse_deleted] == [w.token.norm for w in inserted]
+    assert [w.token.norm for w in reverse_inserted] == [w.token.norm for w in deleted]
+    assert all(any(w is x for x in a.words) for w in reverse_deleted)
+    assert all(any(w is x for x in b.words) for w in reverse_inserted)
+    sf.clear_caches()
+    fresh_deleted, _ = sf.align(sf.view(second), sf.view(first))  # computed afresh, not from the reverse
+    assert [w.token.norm for w in fresh_deleted] == [w.token.norm for w in reverse_deleted]

@@ -125,7 +125,12 @@ class CandidateIndex:
         found, where = np.unique(ids, return_inverse=True)
         weight = np.bincount(where, weights=idfs)
         shared = np.bincount(where)
-        keep = (shared >= needed) & (self._article_array()[found] != exclude_article)
+        articles = self._article_array()
+        # a sentence this index does not know (written by another process since it was read: the stored index's
+        # postings come from the live full-text index) is no candidate until the next run reads it
+        known = found < len(articles)
+        article = np.where(known, articles[np.minimum(found, len(articles) - 1)], -1)
+        keep = (shared >= needed) & known & (article != -1) & (article != exclude_article)
         found, weight, shared = found[keep], weight[keep], shared[keep]
         best = np.lexsort((found, -weight))[:limit]  # most weight first, then the lower id
         return [Candidate(int(found[i]), float(weight[i]), int(shared[i])) for i in best]
@@ -133,7 +138,7 @@ class CandidateIndex:
     def _posting_array(self, term: str) -> np.ndarray:
         array = self._posting_arrays.get(term)
         if array is None:
-            array = self._posting_arrays[term] = np.asarray(self.postings(term), dtype=np.int64)
+            array = self._posting_arrays[term] = np.asarray(self.postings(term), dtype=np.int32)  # ids < 2**31
         return array
 
     def _article_array(self) -> np.ndarray:

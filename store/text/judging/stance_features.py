@@ -16,6 +16,7 @@ Feature families (names are stable: they are the keys of the weights file):
 from __future__ import annotations
 
 import math
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -175,14 +176,23 @@ def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
         return list(deleted), list(inserted)
     reverse = _reverse_alignments.pop((b.text, a.text), None)
     if reverse is not None:  # this pair's reverse was aligned: what it inserted, this one deleted
-        inserted, deleted = list(reverse[0]), list(reverse[1])
+        deleted_from_b, inserted_from_a = reverse
+        deleted, inserted = [a.words[i] for i in inserted_from_a], [b.words[i] for i in deleted_from_b]
     else:
         deleted, inserted = _align(a, b)
         if len(_reverse_alignments) >= REVERSE_PAIRS_KEPT:
-            del _reverse_alignments[next(iter(_reverse_alignments))]  # the oldest
-        _reverse_alignments[(a.text, b.text)] = (tuple(deleted), tuple(inserted))
+            with suppress(KeyError, StopIteration):  # another thread may have taken the oldest first
+                del _reverse_alignments[next(iter(_reverse_alignments))]
+        _reverse_alignments[(a.text, b.text)] = (_positions(deleted, a), _positions(inserted, b))
     _last_alignment[:] = [(a, b, (list(deleted), list(inserted)))]
     return deleted, inserted
+
+
+def _positions(words: list[Word], v: View) -> tuple[int, ...]:
+    """Where these words of v are among its words. The reverse pair gets the words of its own views from them:
+    words are compared by identity (a view analysed again has other Word objects for the same text)."""
+    at = {id(w): i for i, w in enumerate(v.words)}
+    return tuple(at[id(w)] for w in words)
 
 
 # A pair and its reverse are both scored when both sentences are claims (half of the evidence links of 1,000
@@ -190,7 +200,8 @@ def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
 # meet their reverse among the 500 claims of its batch). What is symmetric in a pair, the alignment and the string
 # similarities, is kept for the reverse: the last REVERSE_PAIRS_KEPT pairs, a few MB (a batch scores ~3,000 pairs).
 REVERSE_PAIRS_KEPT = 4096
-_reverse_alignments: dict[tuple[str, str], tuple[tuple[Word, ...], tuple[Word, ...]]] = {}
+# (deleted, inserted) as positions among the two texts' words, by (text a, text b)
+_reverse_alignments: dict[tuple[str, str], tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
 
 def _align(a: View, b: View) -> tuple[list[Word], list[Word]]:
