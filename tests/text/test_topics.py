@@ -3,6 +3,9 @@
 import re
 from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factcheck_tui.store.text.grouping.topics import (
     OTHER_LABEL,
     TopicGroup,
@@ -182,3 +185,45 @@ def test_an_alef_after_a_pronoun_or_a_plural_verb_is_not_the_accusative():
     # "إدانتها" is "its condemnation", not "his" with an alef; "قالوا" is a plural verb
     for word in ("ادانتها", "لكنها", "قالوا"):
         assert _without_accusative_alef(word, vocabulary) == word
+
+
+def _nearest_one_by_one(index: int, vectors, df) -> list[tuple[float, int]]:
+    """The neighbour look-up as a loop over the terms: what the bulk sum must give, ties and last bits included."""
+    import heapq
+    from collections import defaultdict
+
+    from factcheck_tui.store.text.grouping import topics as tp
+
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            postings[term].append((i, weight))
+    vector = vectors[index]
+    scores: dict[int, float] = {}
+    for term in sorted(vector, key=lambda t: (df[t], t))[: tp.LOOKUP_TERMS]:
+        if len(postings[term]) > tp.MAX_POSTINGS:
+            continue
+        for other, other_weight in postings[term]:
+            scores[other] = scores.get(other, 0.0) + vector[term] * other_weight
+    scores.pop(index, None)
+    shortlist = heapq.nlargest(tp.NEIGHBOURS + tp.SHORTLIST_MARGIN, scores, key=scores.__getitem__)
+    return tp._top_edges(vector, shortlist, vectors)
+
+
+# Few terms and weights, many claims: more candidates than the shortlist holds, with ties at its edge.
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from("abcdefg"), st.sampled_from([0.5, 1.0]), min_size=1, max_size=4),
+        min_size=1,
+        max_size=80,
+    )
+)
+def test_neighbours_summed_in_bulk_are_those_summed_term_by_term(vectors):
+    from collections import Counter
+
+    from factcheck_tui.store.text.grouping import topics as tp
+
+    df = Counter(t for v in vectors for t in v)
+    graph = tp._NeighbourGraph(vectors, df)
+    assert graph.edges == [_nearest_one_by_one(i, vectors, df) for i in range(len(vectors))]

@@ -38,6 +38,8 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from factcheck_tui.store.text import OTHER_LABEL
 from factcheck_tui.store.text.arabic.keywords import (
     SPEECH_WORDS,
@@ -303,31 +305,37 @@ class _NeighbourGraph:
         for index, vector in enumerate(vectors):
             for term, weight in vector.items():
                 postings[term].append((index, weight))
-        # A term in more claims than MAX_POSTINGS proposes none: leave it out of the look-up table at once.
-        usable = {term: claims for term, claims in postings.items() if len(claims) <= MAX_POSTINGS}
+        # A term in more claims than MAX_POSTINGS proposes none: leave it out of the look-up table at once. Each
+        # term's claims and weights as arrays: the look-up sums them in bulk (70,000 claims: 14 s of Python loop).
+        usable = {
+            term: (np.array([c for c, _ in claims], dtype=np.int32), np.array([w for _, w in claims]))
+            for term, claims in postings.items()
+            if len(claims) <= MAX_POSTINGS
+        }
         self.edges: list[list[tuple[float, int]]] = []
         for i in range(len(vectors)):
             self.edges.append(self._nearest(i, usable, df))
             each()
 
     def _nearest(
-        self, index: int, postings: dict[str, list[tuple[int, float]]], df: Counter[str]
+        self, index: int, postings: dict[str, tuple[np.ndarray, np.ndarray]], df: Counter[str]
     ) -> list[tuple[float, int]]:
         vector = self.vectors[index]
-        lookup = sorted(vector, key=lambda t: (df[t], t))[:LOOKUP_TERMS]
-        scores: dict[int, float] = {}
-        get = scores.get  # the hot loop of topic grouping: one look-up and one store per posting
-        for term in lookup:
-            claims = postings.get(term)
-            if claims is None:
-                continue
-            weight = vector[term]
-            for other, other_weight in claims:
-                scores[other] = get(other, 0.0) + weight * other_weight
-        scores.pop(index, None)
+        lookup = [t for t in sorted(vector, key=lambda t: (df[t], t))[:LOOKUP_TERMS] if t in postings]
+        if not lookup:
+            return []
+        # The claims sharing a looked-up term, each with its weights' products summed in the terms' order (as a loop
+        # over the terms would add them: the same scores to the last bit), ranked by score, ties in the order the
+        # claims were first met.
+        claims = np.concatenate([postings[t][0] for t in lookup])
+        products = np.concatenate([postings[t][1] * vector[t] for t in lookup])
+        found, first, where = np.unique(claims, return_index=True, return_inverse=True)
+        scores = np.bincount(where, weights=products)
+        others = found != index
+        found, first, scores = found[others], first[others], scores[others]
+        ranked = np.lexsort((first, -scores))[: NEIGHBOURS + SHORTLIST_MARGIN]
         # The lookup saw only the rarest terms: rescore the best candidates on all of them.
-        shortlist = heapq.nlargest(NEIGHBOURS + SHORTLIST_MARGIN, scores, key=scores.__getitem__)
-        return _top_edges(vector, shortlist, self.vectors)
+        return _top_edges(vector, found[ranked].tolist(), self.vectors)
 
 
 def _top_edges(vector: Vector, candidates: Iterable[int], vectors: list[Vector]) -> list[tuple[float, int]]:
