@@ -467,11 +467,14 @@ _DAY_BEFORE_YESTERDAY = (("اول", "من", "امس"), ("اول", "امس"), ("�
 def _days(text: str, tokens: list[Token], used: set[int]) -> list[Mention]:
     out: list[Mention] = []
     for i in range(len(tokens)):
+        first_forms = unclitic(tokens[i].norm)[:3]
         for phrase in _DAY_BEFORE_YESTERDAY:
+            if phrase[0] not in first_forms:  # the rest is only worth reading at a phrase's first word
+                continue
             span = range(i, i + len(phrase))
             if (
                 span.stop <= len(tokens)
-                and not used & set(span)
+                and not used.intersection(span)
                 and all(phrase[k] in unclitic(tokens[j].norm)[:3] for k, j in enumerate(span))
             ):
                 out.append(_mention(text, tokens, "day", "day_before_yesterday", i, span.stop))
