@@ -725,6 +725,12 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
                 f"| {p['n']:,} | {p['index_s']:.1f} | {p['articles'] / p['index_s']:.1f} | "
                 f"{p['index_s'] / p['articles'] * 1000:.1f} | {p['peak_rss_mb']:.0f} |"
             )
+        if len(plot_points) > 1:  # flat cost per article is an exponent of 1
+            _, exponent = fit_power([(p["n"], p["index_s"]) for p in plot_points])
+            lines += [
+                "",
+                f"Index time fitted over these sizes: seconds ∝ N^{exponent:.2f} (flat cost per article: N^1).",
+            ]
     return "\n".join(lines) + "\n"
 
 
