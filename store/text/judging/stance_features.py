@@ -19,6 +19,7 @@ import math
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain, product
 
 import Stemmer
 from rapidfuzz import fuzz, process
@@ -212,18 +213,37 @@ def _align(a: View, b: View) -> tuple[list[Word], list[Word]]:
     if deleted and inserted:
         names_a, names_b = _name_spans(a), _name_spans(b)
         # Only words read as names, or a Latin word against an Arabic one: skeleton matching would merge ordinary
-        # words that share consonants. Each word's side of that test is worked out once, not once per pair.
-        gone = [(w, _covered(w, names_a), w.token.norm.isascii()) for w in deleted]
-        new = [(x, _covered(x, names_b), x.token.norm.isascii()) for x in inserted]
-        variants = [
-            (w, x)
-            for w, w_named, w_latin in gone
-            for x, x_named, x_latin in new
-            if ((w_named and x_named) or w_latin != x_latin) and words_match(w.token.norm, x.token.norm)
-        ]
-        deleted = [w for w in deleted if all(w is not v for v, _ in variants)]
-        inserted = [x for x in inserted if all(x is not v for _, v in variants)]
+        # words that share consonants. Only those pairs are formed (a sentence has a few names among dozens of
+        # changed words).
+        gone, new = _sides(deleted, names_a), _sides(inserted, names_b)
+        candidates = chain(
+            product(gone.named, new.named), product(gone.latin, new.arabic), product(gone.arabic, new.latin)
+        )
+        matched_a: set[int] = set()
+        matched_b: set[int] = set()
+        for w, x in candidates:
+            if (id(w) not in matched_a or id(x) not in matched_b) and words_match(w.token.norm, x.token.norm):
+                matched_a.add(id(w))
+                matched_b.add(id(x))
+        deleted = [w for w in deleted if id(w) not in matched_a]
+        inserted = [x for x in inserted if id(x) not in matched_b]
     return deleted, inserted
+
+
+@dataclass
+class _Sides:
+    named: list[Word]
+    latin: list[Word]
+    arabic: list[Word]
+
+
+def _sides(words: list[Word], names: list[tuple[int, int]]) -> _Sides:
+    sides = _Sides([], [], [])
+    for w in words:
+        if _covered(w, names):
+            sides.named.append(w)
+        (sides.latin if w.token.norm.isascii() else sides.arabic).append(w)
+    return sides
 
 
 def _name_spans(v: View) -> list[tuple[int, int]]:
