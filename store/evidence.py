@@ -25,7 +25,7 @@ from factcheck_tui.store.db import (
 from factcheck_tui.store.review import write_transaction
 from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.terms import shared_words, without_speech_verbs
-from factcheck_tui.store.text.grouping.blocking import CandidateIndex
+from factcheck_tui.store.text.grouping.blocking import CandidateIndex, share
 from factcheck_tui.store.text.judging.match import (
     Judged,
     beyond_names,
@@ -262,25 +262,29 @@ def _same_outlet(corpus: _Corpus, article_id: int, other_article: int) -> bool:
     return mine is not None and corpus.outlet_of.get(other_article) == mine
 
 
-def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[float, int, list[str]]]:
-    """(coverage, sentence id, its terms) of the candidates whose stance is worth scoring, most covered first.
+def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[float, int, list[str], float]]:
+    """(coverage, sentence id, its terms, shorter coverage) of the candidates whose stance is worth scoring, most
+    covered first: coverage is how much of their distinctive words the two sentences share, both ways averaged;
+    shorter coverage how much of the shorter one's the longer has (CandidateIndex.shorter_coverage).
 
     Coverage is cheap and stance scoring is not: score only the candidates that share most with the claim.
     In a corpus of 10,000 articles a claim has far more related sentences than a reviewer reads."""
-    claim_terms = without_speech_verbs(terms.split())
+    index = corpus.index
+    claim_terms = set(without_speech_verbs(terms.split()))
+    claim_weight = index.weight(claim_terms)  # once for all its candidates
     covered = []
-    candidates = corpus.index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM)
+    candidates = index.candidates(terms.split(), article_id, limit=CANDIDATES_PER_CLAIM)
     corpus.load_terms(c.sentence_id for c in candidates)
     for candidate in candidates:
-        if _same_outlet(corpus, article_id, corpus.index.article_of(candidate.sentence_id)):
+        if _same_outlet(corpus, article_id, index.article_of(candidate.sentence_id)):
             continue
         other_terms = without_speech_verbs(corpus.terms(candidate.sentence_id))
-        # how much of their distinctive words the two sentences share, both ways averaged
-        coverage = (
-            corpus.index.coverage(claim_terms, other_terms) + corpus.index.coverage(other_terms, claim_terms)
-        ) / 2
+        other_set = set(other_terms)
+        shared, other_weight = index.weight(claim_terms & other_set), index.weight(other_set)
+        coverage = (share(shared, claim_weight) + share(shared, other_weight)) / 2
         if coverage >= MIN_COVERAGE:
-            covered.append((coverage, candidate.sentence_id, other_terms))
+            shorter = share(shared, claim_weight if len(claim_terms) <= len(other_set) else other_weight)
+            covered.append((coverage, candidate.sentence_id, other_terms, shorter))
     covered.sort(key=lambda c: -c[0])  # stable: equal coverage keeps the blocking order
     # Breadth first: the best-covered sentence of each other article, then the next of each, and so on. A page
     # that denies a claim also retells it, and its retelling sentences must not crowd its denial, nor one long
@@ -288,7 +292,7 @@ def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[fl
     rank_in_article: dict[int, int] = {}
     ranked = []
     for item in covered:
-        article = corpus.index.article_of(item[1])
+        article = index.article_of(item[1])
         rank_in_article[article] = rank_in_article.get(article, 0) + 1
         ranked.append((rank_in_article[article], item))
     ranked.sort(key=lambda r: r[0])  # stable: within one rank, the most covered first
@@ -300,15 +304,14 @@ def _evidence_for(corpus: _Corpus, claim_id: int) -> tuple[int, list[Judged], st
     claim_facts = Facts.from_json(json.loads(facts_json))
     claim_terms = without_speech_verbs(terms.split())
     covered = _most_covered(corpus, terms, article_id)
-    texts = corpus.sentence_text([sid for _, sid, _ in covered])
+    texts = corpus.sentence_text([sid for _, sid, _, _ in covered])
     judged: list[Judged] = []
-    for coverage, sid, other_terms in covered:
+    for _, sid, other_terms, shorter_covered in covered:
         other_article = corpus.index.article_of(sid)
         in_common = set(claim_terms) & set(other_terms)
         shared = shared_words(text, in_common)
         other_facts = corpus.facts(sid, texts[sid])
         content = beyond_names(in_common, claim_facts, other_facts)
-        shorter_covered = corpus.index.shorter_coverage(claim_terms, other_terms)
         result = judge(
             text,
             claim_facts,
@@ -440,7 +443,7 @@ def _would_score(corpus: _Corpus, claim_id: int, articles: set[int]) -> bool:
     """Whether a sentence of these articles is now among the claim's candidates that get scored: if not, its
     evidence stays as it was, and finding that out costs a look-up, not a stance scoring."""
     _, article_id, _, terms = _claim_row(corpus, claim_id)
-    return any(corpus.index.article_of(sid) in articles for _, sid, _ in _most_covered(corpus, terms, article_id))
+    return any(corpus.index.article_of(sid) in articles for _, sid, _, _ in _most_covered(corpus, terms, article_id))
 
 
 def _parallel(claims: int) -> bool:

@@ -26,6 +26,11 @@ MIN_COMMON_CAP = 500
 COMMON_SHARE = 0.004
 
 
+def share(part: float, whole: float) -> float:
+    """part / whole, and 0.0 of nothing."""
+    return part / whole if whole else 0.0
+
+
 @dataclass(frozen=True)
 class Candidate:
     sentence_id: int
@@ -83,16 +88,17 @@ class CandidateIndex:
             self._idf_memo[term] = idf
             return idf
 
+    def weight(self, terms: Iterable[str]) -> float:
+        """The summed idf of these distinct terms. fsum: exact whatever order the set gives the terms in, so a run
+        gives the same figures as the last (a rounding difference in the last bit moved refits of the judgement by
+        up to 0.04), and a sum taken once serves every coverage it is part of."""
+        return math.fsum(self._idf(t) for t in set(terms))
+
     def coverage(self, terms: Iterable[str], other_terms: Iterable[str]) -> float:
         """Share of the claim's term weight (idf) that the other sentence also has: how much of what the
         claim says, in its distinctive words, the other sentence talks about too."""
         mine = set(terms)
-        # fsum: exact whatever order the set gives the terms in, so a run gives the same figures as the last
-        # (a rounding difference in the last bit moved refits of the judgement by up to 0.04)
-        total = math.fsum(self._idf(t) for t in mine)
-        if not total:
-            return 0.0
-        return math.fsum(self._idf(t) for t in mine & set(other_terms)) / total
+        return share(self.weight(mine & set(other_terms)), self.weight(mine))
 
     def shorter_coverage(self, terms: Iterable[str], other_terms: Iterable[str]) -> float:
         """coverage() of the sentence with fewer distinct terms by the other: how much of what the shorter one
