@@ -25,7 +25,7 @@ from factcheck_tui.store.db import (
 from factcheck_tui.store.review import write_transaction
 from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.terms import shared_words, without_speech_verbs
-from factcheck_tui.store.text.grouping.blocking import CandidateIndex, share
+from factcheck_tui.store.text.grouping.blocking import CandidateIndex
 from factcheck_tui.store.text.judging.match import (
     Judged,
     beyond_names,
@@ -279,11 +279,9 @@ def _most_covered(corpus: _Corpus, terms: str, article_id: int) -> list[tuple[fl
         if _same_outlet(corpus, article_id, index.article_of(candidate.sentence_id)):
             continue
         other_terms = without_speech_verbs(corpus.terms(candidate.sentence_id))
-        other_set = set(other_terms)
-        shared, other_weight = index.weight(claim_terms & other_set), index.weight(other_set)
-        coverage = (share(shared, claim_weight) + share(shared, other_weight)) / 2
+        mine, theirs, shorter = index.overlap(claim_terms, set(other_terms), claim_weight)
+        coverage = (mine + theirs) / 2
         if coverage >= MIN_COVERAGE:
-            shorter = share(shared, claim_weight if len(claim_terms) <= len(other_set) else other_weight)
             covered.append((coverage, candidate.sentence_id, other_terms, shorter))
     covered.sort(key=lambda c: -c[0])  # stable: equal coverage keeps the blocking order
     # Breadth first: the best-covered sentence of each other article, then the next of each, and so on. A page

@@ -26,7 +26,7 @@ MIN_COMMON_CAP = 500
 COMMON_SHARE = 0.004
 
 
-def share(part: float, whole: float) -> float:
+def _share(part: float, whole: float) -> float:
     """part / whole, and 0.0 of nothing."""
     return part / whole if whole else 0.0
 
@@ -97,14 +97,22 @@ class CandidateIndex:
     def coverage(self, terms: Iterable[str], other_terms: Iterable[str]) -> float:
         """Share of the claim's term weight (idf) that the other sentence also has: how much of what the
         claim says, in its distinctive words, the other sentence talks about too."""
-        mine = set(terms)
-        return share(self.weight(mine & set(other_terms)), self.weight(mine))
+        return self.overlap(set(terms), set(other_terms))[0]
 
     def shorter_coverage(self, terms: Iterable[str], other_terms: Iterable[str]) -> float:
         """coverage() of the sentence with fewer distinct terms by the other: how much of what the shorter one
         says the longer says too (a sentence may confirm part of a longer one)."""
-        mine, theirs = set(terms), set(other_terms)
-        return self.coverage(mine, theirs) if len(mine) <= len(theirs) else self.coverage(theirs, mine)
+        return self.overlap(set(terms), set(other_terms))[2]
+
+    def overlap(
+        self, terms: set[str], other_terms: set[str], weight: float | None = None
+    ) -> tuple[float, float, float]:
+        """(coverage of terms by other_terms, of other_terms by terms, shorter coverage) from three sums of idf;
+        weight: the terms' own sum, when the caller has it (a claim's, for each of its candidates)."""
+        mine = self.weight(terms) if weight is None else weight
+        theirs, shared = self.weight(other_terms), self.weight(terms & other_terms)
+        shorter = mine if len(terms) <= len(other_terms) else theirs
+        return _share(shared, mine), _share(shared, theirs), _share(shared, shorter)
 
     def _cap(self) -> int:
         return max(MIN_COMMON_CAP, int(COMMON_SHARE * len(self)))
@@ -134,9 +142,8 @@ class CandidateIndex:
         articles = self._article_array()
         # a sentence this index does not know (written by another process since it was read: the stored index's
         # postings come from the live full-text index) is no candidate until the next run reads it
-        known = found < len(articles)
-        article = np.where(known, articles[np.minimum(found, len(articles) - 1)], -1)
-        keep = (shared >= needed) & known & (article != -1) & (article != exclude_article)
+        article = np.where(found < len(articles), articles[np.minimum(found, len(articles) - 1)], -1)
+        keep = (shared >= needed) & (article != -1) & (article != exclude_article)
         found, weight, shared = found[keep], weight[keep], shared[keep]
         best = np.lexsort((found, -weight))[:limit]  # most weight first, then the lower id
         return [Candidate(int(found[i]), float(weight[i]), int(shared[i])) for i in best]
