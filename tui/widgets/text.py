@@ -153,7 +153,7 @@ STANCE_SYMBOL = {"agree": "confirmed", "disagree": "disputed", "update": None, "
 @lru_cache(maxsize=1)
 def symbols() -> dict:
     """The Linux console's fonts lack ✔ ✘ ◌ ⚠: use ASCII there (TERM is read once, never changed; reading the
-    environment for each of the 1,600 cells a refresh makes cost 20 ms)."""
+    environment for each of the 1,600 cells a refresh makes took 20 ms under cProfile)."""
     return ASCII_SYMBOLS if os.environ.get("TERM") == "linux" else UNICODE_SYMBOLS
 
 

@@ -20,6 +20,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, product
+from typing import Generic, TypeVar
 
 import Stemmer
 from rapidfuzz import fuzz, process
@@ -164,17 +165,36 @@ def _word_set(text: str) -> _WordSet:
     return _WordSet(_analyse(text)[1])
 
 
-# The features and the decision of one pair both need its alignment: remember the last pair (by identity;
-# holding the views keeps their ids from being reused).
-_last_alignment: list[tuple[View, View, tuple[list[Word], list[Word]]]] = []
+T = TypeVar("T")
+
+
+class LastPair(Generic[T]):
+    """What was worked out for the last pair of views asked about, by identity (holding the views keeps their ids
+    from being reused): the rules, the features and the judgement of one pair ask for the same things in turn."""
+
+    def __init__(self) -> None:
+        self._kept: tuple[View, View, T] | None = None
+
+    def get(self, a: View, b: View) -> T | None:
+        kept = self._kept
+        return kept[2] if kept is not None and kept[0] is a and kept[1] is b else None
+
+    def keep(self, a: View, b: View, value: T) -> None:
+        self._kept = (a, b, value)
+
+    def clear(self) -> None:
+        self._kept = None
+
+
+_last_alignment: LastPair[tuple[tuple[Word, ...], tuple[Word, ...]]] = LastPair()
 
 
 def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
     """(words of a not found in b, words of b not found in a): what was deleted and inserted. Names match across
     spellings and scripts (زيلنسكي / Zelensky, ويتكوف / ويكتوف)."""
-    if _last_alignment and _last_alignment[0][0] is a and _last_alignment[0][1] is b:
-        deleted, inserted = _last_alignment[0][2]
-        return list(deleted), list(inserted)
+    last = _last_alignment.get(a, b)
+    if last is not None:
+        return list(last[0]), list(last[1])
     reverse = _reverse_alignments.pop((b.text, a.text), None)
     if reverse is not None:  # this pair's reverse was aligned: what it inserted, this one deleted
         deleted_from_b, inserted_from_a = reverse
@@ -185,7 +205,7 @@ def align(a: View, b: View) -> tuple[list[Word], list[Word]]:
             with suppress(KeyError, StopIteration):  # another thread may have taken the oldest first
                 del _reverse_alignments[next(iter(_reverse_alignments))]
         _reverse_alignments[(a.text, b.text)] = (_positions(deleted, a), _positions(inserted, b))
-    _last_alignment[:] = [(a, b, (list(deleted), list(inserted)))]
+    _last_alignment.keep(a, b, (tuple(deleted), tuple(inserted)))
     return deleted, inserted
 
 

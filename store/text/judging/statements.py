@@ -40,6 +40,7 @@ from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.tokens import Token, number_decimals, number_value, sentence_tokens, tokenize
 from factcheck_tui.store.text.judging.stance_features import (
     Conflict,
+    LastPair,
     View,
     Word,
     dates_differ,
@@ -550,18 +551,17 @@ def negated_figure(v: View, q: Quantity) -> Mention | None:
     return None
 
 
-# compare() and same_statement() both read the figure slots of the pair being judged, mostly in the same order: the
-# last pair read is remembered (by identity; holding the views keeps their ids from being reused).
-_last_slots: list[tuple[View, View, tuple[FigurePairs, FigurePairs, FigurePairs]]] = []
+# compare() and same_statement() both read the figure slots of the pair being judged, mostly in the same order
+_last_slots: LastPair[tuple[FigurePairs, FigurePairs, FigurePairs]] = LastPair()
 
 
 def figure_slots(a: View, b: View) -> tuple[FigurePairs, FigurePairs, FigurePairs]:
     """_figure_slots of the pair, remembered for the next question about the same pair."""
-    if _last_slots and _last_slots[0][0] is a and _last_slots[0][1] is b:
-        agreed, differing, denied = _last_slots[0][2]
-    else:
-        agreed, differing, denied = _figure_slots(a, b)
-        _last_slots[:] = [(a, b, (agreed, differing, denied))]
+    slots = _last_slots.get(a, b)
+    if slots is None:
+        slots = _figure_slots(a, b)
+        _last_slots.keep(a, b, slots)
+    agreed, differing, denied = slots
     return list(agreed), list(differing), list(denied)
 
 
