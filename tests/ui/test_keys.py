@@ -10,7 +10,6 @@ import sys
 import pytest
 from tests_support import screen_text
 from textual.widgets import Input
-from textual.widgets.data_table import RowKey
 
 from factcheck_tui.store.api import Store
 from factcheck_tui.store.models import ClaimFilter
@@ -488,7 +487,7 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         assert len(claims) > 4
         before = table.keys_in_order()  # the first three (and the claim being read, were it further down)
         assert before[:3] == [str(c) for c in claims[:3]] and before[-1] == claims_pane.MORE_CLAIMS
-        rows_before = {key: table.rows[RowKey(key)] for key in before[:3]}
+        rows_before = {key: table.row(key) for key in before[:3]}
         hidden = [c for c in claims if str(c) not in before]
         table.focus()
         table.select_key(before[-2])
@@ -497,7 +496,7 @@ async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_de
         await settle(pilot)
         after = table.keys_in_order()
         assert after[:3] == before[:3]
-        assert all(table.rows[RowKey(key)] is row for key, row in rows_before.items())  # added to, not refilled
+        assert all(table.row(key) is row for key, row in rows_before.items())  # added to, not refilled
         assert [str(c) for c in claims[: min(len(claims), 6)]] == [k for k in after if k != claims_pane.MORE_CLAIMS][:6]
         assert screen.claims_pane.current_id == hidden[0]
 
@@ -512,7 +511,7 @@ async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkey
         table = main(app).claims_pane.table
         widest = max(len(key) for key in table.keys_in_order())
         assert widest == 3
-        assert table.columns[table.ordered_columns[0].key].width == widest
+        assert table.column_width("id") == widest
         assert str(table.get_row(table.keys_in_order()[-1])[0]).strip() == table.keys_in_order()[-1]
 
 

@@ -21,7 +21,7 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen) -> None:
-        self.refresh(layout=True)
+        self.refresh()  # one line high whatever it holds: a layout of the whole screen would change nothing
 
     def items(self) -> list[tuple[str, str, bool, str]]:
         """(key, description, enabled, action) of each key shown."""

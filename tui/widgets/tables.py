@@ -1,23 +1,36 @@
-"""DataTables whose last column takes the remaining width and holds (bidi) text; rows are refreshed in place."""
+"""A keyed table drawn line by line: fixed-width columns, then one flex column of (bidi) text; rows updated in place.
+
+Textual's DataTable measures every cell it is given and renders a cell through rich's padding and wrapping,
+keying its caches by a counter that any change advances: one verdict, a focus change or a new topic's 400 rows
+drew the whole visible table again cell by cell, and measured every new row (10,000 articles: a topic change
+spent 150 ms drawing the table and 60 ms measuring it). Here a row is drawn once into a strip per width, cursor
+and focus, and drawn again only when its cells change; columns have the widths they are given, nothing is
+measured; only the rows on screen are ever drawn.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, cast
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.geometry import Size
-from textual.widgets import DataTable
-from textual.widgets.data_table import (
-    CellDoesNotExist,
-    ColumnKey,
-    RowDoesNotExist,
-    RowKey,
-)
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-FLEX_MEASURE = 40  # what flex cells report to DataTable's measuring; their column width is set by FlexTable
+from factcheck_tui.tui.widgets.text import BidiText
+
+FLEX_MEASURE = 40  # what flex cells report to rich's measuring where they are shown outside a table
+CELL_PADDING = 1  # blank cells either side of every cell's content
+HEADER_LINES = 1
+ROW_STRIPS_KEPT = 2_000  # drawn rows remembered: a few screens of rows in each of the few states a row is drawn in
 
 
 def more_row(key: str, hidden: int, columns: int) -> tuple[str, list]:
@@ -25,22 +38,77 @@ def more_row(key: str, hidden: int, columns: int) -> tuple[str, list]:
     return key, [Text("", end="") for _ in range(columns - 1)] + [Text(f"+{hidden:,} more", style="italic", end="")]
 
 
-class FlexTable(DataTable):
-    """Fixed-width columns, then one flex column sized to what is left (no horizontal scrolling): text in it
-    is cut in logical order by BidiText at exactly that width.
+@dataclass
+class Row:
+    key: str
+    cells: list[Any]
+    version: int = 0  # advanced whenever a cell changes: the row is drawn again
+    strips: dict[tuple, Strip] = field(default_factory=dict)
 
-    Rows are keyed by stable ids and updated with update_cell / add_row / remove_row in one batch_update."""
+
+class FlexTable(ScrollView, can_focus=True):
+    """Rows keyed by stable ids, a row cursor, fixed-width columns and one flex column sized to what is left (no
+    horizontal scrolling): text in it is cut in logical order by BidiText at exactly that width.
+
+    Says FlexTable.RowHighlighted when the row under the cursor becomes another (by key), and FlexTable.RowSelected
+    on enter or a click on the cursor's row."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"flextable--header", "flextable--cursor"}
 
     DEFAULT_CSS = """
-    FlexTable { scrollbar-gutter: stable; scrollbar-size-vertical: 1; overflow-x: hidden; }
+    FlexTable {
+        background: $surface;
+        color: $foreground;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        overflow-y: auto;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .flextable--header { background-tint: $foreground 5%; }
+            & > .flextable--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .flextable--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .flextable--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .flextable--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("g,home", "scroll_top", "First", show=False, id="table.first"),
-        Binding("G,end", "scroll_bottom", "Last", show=False, id="table.last"),
+        Binding("enter", "select_cursor", "Select", show=False, id="table.select"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
+        Binding("g,home,ctrl+home", "scroll_top", "First", show=False, id="table.first"),
+        Binding("G,end,ctrl+end", "scroll_bottom", "Last", show=False, id="table.last"),
     ]
+
+    class RowMessage(Message):
+        """About the row with this key."""
+
+        def __init__(self, table: FlexTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> FlexTable:
+            return self.table
+
+    class RowHighlighted(RowMessage):
+        """The cursor came to another row (key), or the table's rows changed under it."""
+
+    class RowSelected(RowMessage):
+        """Enter on the cursor's row, or a click on it."""
 
     def __init__(
         self,
@@ -50,42 +118,55 @@ class FlexTable(DataTable):
         min_flex: int = 10,
         **kwargs: Any,
     ) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        super().__init__(**kwargs)
         self._fixed_columns = list(columns)
         self._flex = flex
         self._min_flex = min_flex
-        self._flex_width = 0
+        self._flex_width = min_flex
+        self._rows: dict[str, Row] = {}
+        self._order: list[str] = []
+        self._index: dict[str, int] | None = {}  # row key -> position; None until asked for after a removal
+        self.cursor_row = 0
+        self._highlighted: str | None = None  # the key the last RowHighlighted named
+        self._restore: str | None = None  # the cursor's key when the rows were forgotten (forget_rows)
+        self._drawn_rows = 0
+        self._styles_generation = 0
+        self._header: tuple[tuple, Strip] | None = None  # (what it was drawn for, the line)
 
     # -- columns ------------------------------------------------------------------------------------------
-    def on_mount(self) -> None:
-        for key, label, width in self._fixed_columns:
-            self.add_column(Text(label, end=""), width=width, key=key)
-        self._flex_width = self._wanted_flex_width()
-        self.add_column(Text(self._flex[1], end=""), width=self._flex_width, key=self._flex[0])
-        # the size is not known yet at mount (and a resize may already have gone by): fit after the first layout
-        self.call_after_refresh(self.fit_columns)
+    @property
+    def column_keys(self) -> list[str]:
+        return [key for key, _, _ in self._fixed_columns] + [self._flex[0]]
+
+    def column_width(self, key: str) -> int:
+        if key == self._flex[0]:
+            return self._flex_width
+        return next(width for column_key, _, width in self._fixed_columns if column_key == key)
+
+    def _widths(self) -> list[int]:
+        return [width for _, _, width in self._fixed_columns] + [self._flex_width]
 
     def _wanted_flex_width(self) -> int:
         available = self.scrollable_content_region.width
-        used = sum(width + 2 * self.cell_padding for _, _, width in self._fixed_columns)
-        return max(self._min_flex, available - used - 2 * self.cell_padding)
+        used = sum(width + 2 * CELL_PADDING for _, _, width in self._fixed_columns)
+        return max(self._min_flex, available - used - 2 * CELL_PADDING)
 
-    def on_resize(self) -> None:
+    def on_mount(self) -> None:
+        self._flex_width = self._wanted_flex_width()
+        self._update_virtual_size()
+        # the size is not known yet at mount (and a resize may already have gone by): fit after the first layout
         self.call_after_refresh(self.fit_columns)
 
+    def on_resize(self) -> None:
+        self.fit_columns()
+
     def fit_columns(self) -> None:
-        """Give the flex column the width that is left. O(1) in the number of rows: the column's width is set
-        and the render caches dropped; cells lay themselves out at the width they are given."""
+        """Give the flex column the width that is left. Rows draw themselves again at the new width."""
         wanted = self._wanted_flex_width()
-        key = self._flex[0]
-        if wanted == self._flex_width or ColumnKey(key) not in self.columns:
-            return
-        self._flex_width = wanted
-        self.columns[ColumnKey(key)].width = wanted
-        width = sum(column.get_render_width(self) for column in self.columns.values())
-        self.virtual_size = Size(width, self.virtual_size.height)
-        self.mutate_reactive(DataTable.fixed_columns)  # its watcher clears the row and cell render caches
-        self.refresh()
+        if wanted != self._flex_width:
+            self._flex_width = wanted
+            self._update_virtual_size()
+            self.refresh()
 
     @property
     def flex_width(self) -> int:
@@ -96,37 +177,46 @@ class FlexTable(DataTable):
         for i, (column_key, label, old) in enumerate(self._fixed_columns):
             if column_key == key and old != width:
                 self._fixed_columns[i] = (column_key, label, width)
-                if ColumnKey(key) in self.columns:
-                    self.columns[ColumnKey(key)].width = width
-                    self._flex_width = -1  # fit_columns: the flex width is due again
-                    self.fit_columns()
+                self._flex_width = self._wanted_flex_width()
+                self._update_virtual_size()
+                self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        width = sum(w + 2 * CELL_PADDING for w in self._widths())
+        self.virtual_size = Size(width, len(self._order) + HEADER_LINES)
 
     # -- rows ---------------------------------------------------------------------------------------------
-    def add_keyed_row(self, key: str, cells: Sequence[Any]) -> None:
-        self.add_row(*self._fixed(cells), key=key)
+    @property
+    def row_count(self) -> int:
+        return len(self._order)
 
     def has_row(self, key: str) -> bool:
-        return RowKey(key) in self.rows
+        return key in self._rows
+
+    def row(self, key: str) -> Row:
+        return self._rows[key]
+
+    def get_row(self, key: str) -> list[Any]:
+        return list(self._rows[key].cells)
 
     def row_key_at(self, index: int) -> str | None:
-        try:
-            return self.coordinate_to_cell_key(Coordinate(index, 0)).row_key.value
-        except (CellDoesNotExist, IndexError):
-            return None
+        return self._order[index] if 0 <= index < len(self._order) else None
+
+    def row_index(self, key: str) -> int:
+        if self._index is None:
+            self._index = {k: i for i, k in enumerate(self._order)}
+        return self._index[key]
 
     @property
     def current_key(self) -> str | None:
-        if not self.row_count:
-            return None
         return self.row_key_at(self.cursor_row)
 
     def keys_in_order(self) -> list[str]:
-        return [cast(str, row.key.value) for row in self.ordered_rows]  # every row is added with a key
+        return list(self._order)
 
     def _fixed(self, cells: Sequence[Any]) -> list[Any]:
-        """Pad Text cells to their column's width: when every cell of a column measures the same, DataTable never
-        re-measures the whole column after an update (which is O(rows) per changed cell). The Text cells are padded
-        in place: callers hand over fresh cells."""
+        """Text cells padded to their column's width on their justified side (right-justified counts line up). The
+        Text cells are padded in place: callers hand over fresh cells."""
         out = list(cells)
         for i, (_, _, width) in enumerate(self._fixed_columns):
             if i < len(out) and isinstance(out[i], Text) and out[i].cell_len < width:
@@ -136,59 +226,231 @@ class FlexTable(DataTable):
                     text.pad_left(pad)
                 else:
                     text.pad_right(pad)
-                out[i] = text
         return out
 
+    def add_keyed_row(self, key: str, cells: Sequence[Any]) -> None:
+        if key in self._rows:
+            raise ValueError(f"row {key!r} is in the table already")
+        self._rows[key] = Row(key, self._fixed(cells))
+        if self._index is not None:
+            self._index[key] = len(self._order)
+        self._order.append(key)
+
     def put_row(self, key: str, cells: Sequence[Any]) -> bool:
-        """Add the row, or update its cells in place. Returns True when it was added."""
-        cells = self._fixed(cells)
-        if RowKey(key) not in self.rows:
-            self.add_row(*cells, key=key)
+        """Add the row at the end, or update its cells in place. Returns True when it was added."""
+        if key not in self._rows:
+            self.add_keyed_row(key, cells)
+            self._rows_changed()
             return True
-        column_keys = [k for k, _, _ in self._fixed_columns] + [self._flex[0]]
-        for column_key, value in zip(column_keys, cells):
-            if self.get_cell(key, column_key) != value:
-                self.update_cell(key, column_key, value)
+        row = self._rows[key]
+        fixed = self._fixed(cells)
+        if fixed != row.cells:
+            row.cells = fixed
+            row.version += 1
+            row.strips.clear()
+            self._refresh_row(key)
         return False
 
     def put_rows(self, rows: list[tuple[str, list]]) -> None:
-        """Show exactly these rows, updated in place by key (update_cell / add_row / remove_row in one batch). Only
-        when the order of the rows that stay changes, or a new row must go between old ones, the table is refilled
-        (rare). The cursor stays on its row if that row stays."""
-        wanted = [key for key, _ in rows]
-        wanted_set = set(wanted)
-        present = self.keys_in_order()
-        surviving = [k for k in present if k in wanted_set]
-        cursor = self.current_key
-        with self.app.batch_update():
-            if wanted[: len(surviving)] != surviving:
-                self.clear()
-                for key, cells in rows:
-                    self.add_keyed_row(key, cells)
-            else:
-                for key in present:
-                    if key not in wanted_set:
-                        self.drop_row(key)
-                for key, cells in rows:
-                    self.put_row(key, cells)
-        if cursor in wanted_set:
-            self.select_key(cursor, scroll=False)
+        """Show exactly these rows in this order, each updated in place by key. The cursor stays on its row if that
+        row stays."""
+        cursor = self.current_key if self._restore is None else self._restore
+        self._restore = None
+        old = self._rows
+        self._rows = {}
+        self._order = []
+        self._index = {}
+        for key, cells in rows:
+            fixed = self._fixed(cells)
+            row = old.get(key)
+            if row is None:
+                row = Row(key, fixed)
+            elif fixed != row.cells:
+                row.cells = fixed
+                row.version += 1
+                row.strips.clear()
+            self._rows[key] = row
+            self._index[key] = len(self._order)
+            self._order.append(key)
+        if cursor in self._rows:
+            self.cursor_row = self._index[cursor]
+        self._rows_changed()
+
+    def clear(self) -> None:
+        self._rows, self._order, self._index = {}, [], {}
+        self.cursor_row = 0
+        self._rows_changed()
 
     def forget_rows(self) -> None:
-        """Drop every row, the cursor staying where it was, for the rows to be drawn again (the text display
-        changed: every cell that holds text must be made anew)."""
+        """Drop every row, the cursor to return to its row when the rows are put again (the text display changed:
+        every cell that holds text must be made anew)."""
         cursor = self.current_key
         self.clear()
-        self.select_key(cursor)
+        self._restore = cursor
 
     def drop_row(self, key: str) -> None:
-        try:
-            self.remove_row(key)
-        except RowDoesNotExist:
-            pass
+        if key not in self._rows:
+            return
+        position = self.row_index(key)
+        del self._rows[key]
+        del self._order[position]
+        self._index = None
+        if position < self.cursor_row:
+            self.cursor_row -= 1
+        self._rows_changed()
 
+    def _rows_changed(self) -> None:
+        """Rows came or went: the cursor stays within them, the size follows, and a new key under the cursor is
+        said."""
+        self.cursor_row = max(0, min(self.cursor_row, len(self._order) - 1))
+        self._update_virtual_size()
+        self.refresh()
+        self._say_highlighted()
+
+    def _say_highlighted(self) -> None:
+        key = self.current_key
+        if key is not None and key != self._highlighted:
+            self._highlighted = key
+            self.post_message(self.RowHighlighted(self, key))
+        elif key is None:
+            self._highlighted = None
+
+    # -- the cursor ---------------------------------------------------------------------------------------
     def select_key(self, key: str | None, *, scroll: bool = True) -> bool:
-        if key is None or RowKey(key) not in self.rows:
+        if key is None or key not in self._rows:
             return False
-        self.move_cursor(row=self.get_row_index(key), animate=False, scroll=scroll)
+        self.move_cursor(row=self.row_index(key), scroll=scroll)
         return True
+
+    def move_cursor(self, *, row: int, animate: bool = False, scroll: bool = True) -> None:
+        if not self._order:
+            return
+        row = max(0, min(row, len(self._order) - 1))
+        before = self.current_key
+        self.cursor_row = row
+        if before is not None and before in self._rows:
+            self._refresh_row(before)
+        self._refresh_row(self._order[row])
+        if scroll:
+            self.scroll_to_cursor()
+        self._say_highlighted()
+
+    def scroll_to_cursor(self) -> None:
+        """Scroll as little as shows the cursor's row below the header."""
+        visible = max(1, self.scrollable_content_region.height - HEADER_LINES)
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + visible:
+            self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self._turn_page(self._page())
+
+    def action_page_up(self) -> None:
+        self._turn_page(-self._page())
+
+    def _turn_page(self, rows: int) -> None:
+        """The rows move by a page and the cursor with them, keeping its place on the screen (as far as the list
+        goes)."""
+        self.scroll_to(y=round(self.scroll_y) + rows, animate=False, immediate=True)
+        self.move_cursor(row=self.cursor_row + rows)
+
+    def action_scroll_top(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_scroll_bottom(self) -> None:
+        self.move_cursor(row=len(self._order) - 1)
+
+    def action_select_cursor(self) -> None:
+        if (key := self.current_key) is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < HEADER_LINES:
+            return
+        row = offset.y - HEADER_LINES + round(self.scroll_y)
+        if 0 <= row < len(self._order):
+            event.stop()
+            if row == self.cursor_row:
+                self.action_select_cursor()
+            else:
+                self.move_cursor(row=row)
+
+    # -- drawing ------------------------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles_generation += 1  # focus, theme: every row is drawn again in the new styles
+
+    def _refresh_row(self, key: str) -> None:
+        position = self.row_index(key)
+        top = round(self.scroll_y)
+        if top <= position < top + self._page():
+            self.refresh_line(position + HEADER_LINES)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width  # the stable gutter too, blank or under the scrollbar
+        base = self.rich_style
+        if y < HEADER_LINES:
+            drawn_for: tuple = (width, tuple(self._widths()), self._styles_generation)
+            if self._header is None or self._header[0] != drawn_for:
+                labels = [Text(label, end="") for _, label, _ in self._fixed_columns] + [Text(self._flex[1], end="")]
+                style = base + self.get_component_rich_style("flextable--header")
+                self._header = (drawn_for, self._draw(labels, style, width))
+            return self._header[1]
+        position = y - HEADER_LINES + round(self.scroll_y)
+        key = self.row_key_at(position)
+        if key is None:
+            return Strip.blank(width, base)
+        row = self._rows[key]
+        cursor = position == self.cursor_row
+        state = (width, tuple(self._widths()), cursor, self._styles_generation, row.version)
+        strip = row.strips.get(state)
+        if strip is None:
+            if self._drawn_rows >= ROW_STRIPS_KEPT:
+                for other in self._rows.values():
+                    other.strips.clear()
+                self._drawn_rows = 0
+            if cursor:
+                # the cursor's colour above the cells' own, as DataTable draws its cursor
+                cursor_style = self.get_component_rich_style("flextable--cursor")
+                strip = self._draw(row.cells, base + cursor_style, width, Style.from_color(cursor_style.color))
+            else:
+                strip = self._draw(row.cells, base, width)
+            row.strips[state] = strip
+            self._drawn_rows += 1
+        return strip
+
+    def _draw(self, cells: Sequence[Any], style: Style, width: int, over: Style | None = None) -> Strip:
+        """One line: each cell at its column's width between blanks, the rest of the width blank. The row's style
+        goes under each cell's own, `over` above them."""
+        pad = Segment(" " * CELL_PADDING, style)
+        segments: list[Segment] = []
+        for cell, cell_width in zip(cells, self._widths()):
+            segments.append(pad)
+            segments.extend(Segment.apply_style(self._cell_segments(cell, cell_width), style, over))
+            segments.append(pad)
+        strip = Strip(segments)
+        return strip.crop_extend(0, width, style)
+
+    def _cell_segments(self, cell: RenderableType, width: int) -> list[Segment]:
+        if isinstance(cell, BidiText):
+            return cell.render_line(cell.lines(width, single=True)[0], width)
+        if isinstance(cell, Text):
+            text = cell.copy()
+            text.truncate(width, overflow="ellipsis", pad=True)
+            console = self.app.console
+            # Text.render leaves out the Text's own style (its __rich_console__ adds it)
+            return list(Segment.apply_style(text.render(console), console.get_style(text.style)))
+        options = self.app.console.options.update(width=width, height=1, no_wrap=True)
+        return self.app.console.render_lines(cell, options, pad=True)[0]

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from factcheck_tui.store.models import Stats, Topic
 from factcheck_tui.tui.messages import TopicChosen, TopicOpened
@@ -100,7 +100,7 @@ class TopicsPane(Vertical):
                  for t in shown]  # fmt: skip
         self._fit_counts(rows[0][1])
         if len(shown) < len(topics):
-            rows.append(more_row(MORE_TOPICS, len(topics) - len(shown), len(table.columns)))
+            rows.append(more_row(MORE_TOPICS, len(topics) - len(shown), len(table.column_keys)))
         table.put_rows(rows)
         if not self._user_chose and self.topic_id is None and topics and total.claims > BIG_LIST:
             self.topic_id = topics[0].id  # a big corpus: one topic at a time keeps the screen quick
@@ -141,10 +141,10 @@ class TopicsPane(Vertical):
         if self._total is not None:
             self.show(self.topics, self._total)
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(FlexTable.RowHighlighted)
+    def _highlighted(self, event: FlexTable.RowHighlighted) -> None:
         event.stop()
-        key = event.row_key.value
+        key = event.key
         if key != self.table.current_key or key == MORE_TOPICS:
             return  # a stale event from a refill (the cursor has moved on since), or the "more topics" row
         topic_id = None if key in (None, ALL_TOPICS) else int(key[1:])
@@ -154,10 +154,10 @@ class TopicsPane(Vertical):
             self.show_label()
             self.post_message(TopicChosen(topic_id))
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(FlexTable.RowSelected)
+    def _selected(self, event: FlexTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value == MORE_TOPICS:
+        if event.key == MORE_TOPICS:
             self.show_all()
         else:
             self.post_message(TopicOpened())
