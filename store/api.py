@@ -100,7 +100,7 @@ _CLAIM_SELECT = """
     SELECT c.id, c.article_id, a.name, a.outlet, c.sentence_id, c.text, c.topic_id, t.label, c.checkworthiness,
            c.suggested_verdict, v.verdict, v.reviewer, v.note, v.decided_at, COALESCE(v.version, 0),
            CASE WHEN v.verdict IS NOT NULL AND v.evidence_sig != c.evidence_sig THEN 1 ELSE 0 END,
-           s.start, s."end", c.facts_json, a.date, v.adjudicated_by,
+           s.start, s."end", a.date, v.adjudicated_by,
            r.verdict, r.note, r.decided_at, COALESCE(r.version, 0),
            CASE WHEN r.verdict IS NOT NULL AND r.evidence_sig != c.evidence_sig THEN 1 ELSE 0 END
     FROM claims c
@@ -120,9 +120,9 @@ _TOPIC_SELECT = """
 
 
 def _claim(row: tuple, viewer: str | None, desk: Policy) -> Claim:
-    *head, stale, start, end, facts, published, adjudicated_by, mine, my_note, my_time, my_version, my_stale = row
+    *head, stale, start, end, published, adjudicated_by, mine, my_note, my_time, my_version, my_stale = row
     # the SELECT lists Claim's fields in order; mypy cannot count a row's columns
-    claim = Claim(*head, bool(stale), start, end, json.loads(facts or "{}"), final_verdict=head[10],  # type: ignore[call-arg,misc]
+    claim = Claim(*head, bool(stale), start, end, final_verdict=head[10],  # type: ignore[call-arg,misc]
                   adjudicated_by=adjudicated_by, date=published)  # fmt: skip
     if desk.per_reviewer and viewer is not None:
         # the viewer works on their own review; the final verdict stays beside it

@@ -18,12 +18,13 @@ EXPORT_FORMATS = tuple(EXPORT_SUFFIXES)
 def _shown(obj: object, names: tuple[str, ...] = (), texts: tuple[str, ...] = ()) -> None:
     """Make the fields of a model that leaves the store printable (store.printable): names one line, texts with
     their line breaks. A database written by an older version, or by hand, may hold raw control characters."""
-    for field_name, one_line in [(n, True) for n in names] + [(t, False) for t in texts]:
-        value = getattr(obj, field_name)
-        if isinstance(value, str):
-            cleaned = printable(value, one_line=one_line)
-            if cleaned != value:
-                object.__setattr__(obj, field_name, cleaned)
+    for fields, one_line in ((names, True), (texts, False)):
+        for field_name in fields:
+            value = getattr(obj, field_name)
+            if isinstance(value, str):
+                cleaned = printable(value, one_line=one_line)
+                if cleaned != value:
+                    object.__setattr__(obj, field_name, cleaned)
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,6 @@ class Claim:
     stale: bool  # decided on evidence that has changed since
     start: int = 0  # offsets of the claim's sentence in its article
     end: int = 0
-    facts: dict = field(default_factory=dict)
     # Where the desk keeps each reviewer's verdict apart (store.reviews), verdict ... stale above are the viewer's
     # own review and these say the rest; otherwise final_verdict is verdict and there are no reviews.
     final_verdict: str | None = None  # agreed by the reviews or adjudicated; None while missing or disagreeing

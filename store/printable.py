@@ -30,6 +30,6 @@ def printable(text: str, *, one_line: bool = False) -> str:
     text = text.replace("\t", " ")
     if _UNSAFE.search(text):
         text = _UNSAFE.sub(_picture, text)
-    if one_line:
+    if one_line and ("\n" in text or "\r" in text):
         text = _LINE_BREAKS.sub(" ", text)
     return text

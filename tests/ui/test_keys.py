@@ -430,75 +430,33 @@ async def test_conflict_shows_both_and_lets_the_reviewer_choose(app_factory, oth
         assert screen.claims_pane.claims[cid].verdict == stored.verdict
 
 
-async def test_a_long_topic_list_shows_the_largest_and_lists_the_rest_on_enter(app_factory, monkeypatch):
-    import factcheck_tui.tui.widgets.topics as topics_pane
-
-    monkeypatch.setattr(topics_pane, "TOPICS_SHOWN", 3)
+async def test_every_topic_and_claim_has_a_row_and_only_the_rows_on_screen_are_made(app_factory, other):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = main(app)
-        table = screen.topics_pane.table
-        keys = table.keys_in_order()
-        assert keys[-1] == topics_pane.MORE_TOPICS
-        assert len(keys) == 1 + 3 + 1 + 1  # all claims, the three largest, the catch-all, "more"
-        hidden = len(screen.topics_pane.topics) - 4
-        assert f"+{hidden} more" in str(table.get_row(topics_pane.MORE_TOPICS)[-1])
-        table.focus()
-        table.select_key(topics_pane.MORE_TOPICS)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert table.keys_in_order() == ["all"] + [f"t{t.id}" for t in screen.topics_pane.topics]
-
-
-async def test_a_long_claim_list_shows_the_first_claims_and_lists_the_rest_on_demand(app_factory, other, monkeypatch):
-    import factcheck_tui.tui.widgets.claims as claims_pane
-
-    monkeypatch.setattr(claims_pane, "CLAIMS_SHOWN", 3)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = main(app)
+        topics = screen.topics_pane.table
+        assert topics.keys_in_order() == ["all"] + [f"t{t.id}" for t in screen.topics_pane.topics]
         table = screen.claims_pane.table
         order = list(screen.claims_pane.claims)
-        assert len(order) > 4
-        assert table.keys_in_order() == [str(c) for c in order[:3]] + [claims_pane.MORE_CLAIMS]
-        assert f"+{len(order) - 3} more" in str(table.get_row(claims_pane.MORE_CLAIMS)[-1])
+        assert len(order) > 2 * SIZE[1]  # more claims than the screen holds
+        assert table.keys_in_order() == [str(c) for c in order]
+        made = [k for k in table.keys_in_order() if table.row(k).cells is not None]
+        assert 0 < len(made) < SIZE[1]  # the cells of the rows drawn, not of every claim
         assert "Claims 0/" + str(len(order)) in str(screen.query_one("#claims-pane").border_title)
 
-        # a verdict on the last listed claim moves on to the next unreviewed one, beyond the "more" row: the list
-        # grows by a page, up to it at least
-        table.select_key(str(order[2]))
+        # a verdict on the last claim on screen moves on to the next unreviewed one, below the screen: the list
+        # scrolls to it and makes its row
+        last_on_screen = order[len(made) - 1]
+        table.select_key(str(last_on_screen))
         await pilot.pause()
         await pilot.press("c")
         await settle(pilot)
-        assert other.claim(order[2]).verdict == "confirmed"
-        assert screen.claims_pane.current_id == order[3]
-        listed = min(len(order), 6)
-        assert table.keys_in_order()[:listed] == [str(c) for c in order[:listed]]
-
-        # another topic starts short again; the cursor moving down onto "more" lists the next page, the cursor on
-        # the first of them, and the rows already listed stay as they were
-        topics = screen.topics_pane.table
-        topics.focus()
-        await pilot.press("down")
-        await settle(pilot)
-        claims = list(screen.claims_pane.claims)
-        assert len(claims) > 4
-        before = table.keys_in_order()  # the first three (and the claim being read, were it further down)
-        assert before[:3] == [str(c) for c in claims[:3]] and before[-1] == claims_pane.MORE_CLAIMS
-        rows_before = {key: table.row(key) for key in before[:3]}
-        hidden = [c for c in claims if str(c) not in before]
-        table.focus()
-        table.select_key(before[-2])
-        await pilot.pause()
-        await pilot.press("down")
-        await settle(pilot)
-        after = table.keys_in_order()
-        assert after[:3] == before[:3]
-        assert all(table.row(key) is row for key, row in rows_before.items())  # added to, not refilled
-        assert [str(c) for c in claims[: min(len(claims), 6)]] == [k for k in after if k != claims_pane.MORE_CLAIMS][:6]
-        assert screen.claims_pane.current_id == hidden[0]
+        assert other.claim(last_on_screen).verdict == "confirmed"
+        following = order[order.index(last_on_screen) + 1]
+        assert screen.claims_pane.current_id == following
+        assert table.row(str(following)).cells is not None
+        assert str(following) in screen_text(app)
 
 
 async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkeypatch):

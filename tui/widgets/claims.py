@@ -12,37 +12,29 @@ from textual.containers import Vertical
 from factcheck_tui.store.models import Claim
 from factcheck_tui.tui import bidi
 from factcheck_tui.tui.messages import ClaimChosen, ClaimOpened
-from factcheck_tui.tui.widgets.tables import FLEX_MEASURE, FlexTable, more_row
+from factcheck_tui.tui.widgets.tables import FlexTable
 from factcheck_tui.tui.widgets.text import BidiText, symbols, team_mark, verdict_text
-from factcheck_tui.tui.widgets.topics import first_and
 
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
-# Claims listed at a time: one topic of a 10,000-article corpus holds 2,400 claims; the table draws only the rows
-# on screen, but each listed row's cells are made from its claim (0.1 ms a row), and all claims of that corpus,
-# 18,882 rows, froze the screen 5.5 s when they were measured cell by cell. A "more" row ends the list; the cursor reaching it lists the next CLAIMS_SHOWN,
-# and moving to a claim beyond it (next unreviewed, search, jump) lists up to that claim.
-CLAIMS_SHOWN = 400
-MORE_CLAIMS = "more"
 ID_WIDTH = 4  # digits of a claim id shown at the least; the column widens for larger ids (69,744 claims at 10k)
 
 
 def claim_id_of(key: str | None) -> int | None:
-    """The claim of a row key (None for no row, or the "more" row)."""
-    return int(key) if key and key != MORE_CLAIMS else None
+    """The claim of a row key (None for no row)."""
+    return int(key) if key else None
 
 
 class ClaimsPane(Vertical):
-    """Shows the claims it is given, in their order (claims: every claim of the list, whether its row is listed
-    yet or not), and which one the evidence is shown for (current_id); says ClaimChosen when the cursor comes to
-    another claim and ClaimOpened on enter."""
+    """Shows the claims it is given, in their order (every one: the table makes the cells of the rows it draws), and
+    which one the evidence is shown for (current_id); says ClaimChosen when the cursor comes to another claim and
+    ClaimOpened on enter."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.claims: dict[int, Claim] = {}
         self.current_id: int | None = None
-        self._listing = CLAIMS_SHOWN  # how many claims of the list have rows (the one being read besides)
         self.changed: set[int] = set()  # claims a colleague changed that the reviewer has not looked at since
 
     @property
@@ -51,7 +43,7 @@ class ClaimsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield FlexTable([("id", "#", ID_WIDTH), ("sug", "suggest", 8), ("you", "verdict", 9)], ("claim", "claim"),
-                        min_flex=12, id="claims")  # fmt: skip
+                        min_flex=12, cells_of=self._cells_of, id="claims")  # fmt: skip
 
     @property
     def table(self) -> FlexTable:
@@ -63,7 +55,14 @@ class ClaimsPane(Vertical):
         cid = claim_id_of(self.table.current_key)
         return self.claims.get(cid) if cid is not None else None
 
-    def cells(self, claim: Claim) -> list:
+    def _row(self, claim: Claim) -> tuple[Claim, bool]:
+        """What a claim's row shows: the claim, and whether a colleague changed it."""
+        return claim, claim.id in self.changed
+
+    def _cells_of(self, row: tuple[Claim, bool]) -> list:
+        return self.cells(*row)
+
+    def cells(self, claim: Claim, changed: bool = False) -> list:
         palette = self.fapp.palette
         sug = verdict_text(claim.suggested_verdict, palette) if claim.suggested_verdict else Text("", end="")
         you = verdict_text(claim.verdict, palette, stale=claim.stale, note=bool(claim.note))
@@ -73,11 +72,10 @@ class ClaimsPane(Vertical):
             claim.text,
             self.fapp.text_display,
             single=True,
-            measure=FLEX_MEASURE,
             style="bold" if claim.verdict is None and claim.suggested_verdict == "disputed" else "",
         )
         number = Text(str(claim.id), justify="right", end="")
-        if claim.id in self.changed:  # changed by a colleague: marked until the cursor lands on it
+        if changed:  # by a colleague: marked until the cursor lands on it
             number = Text(symbols()["changed"] + str(claim.id), justify="right", style=palette.accent, end="")
         return [number, sug, you, text]
 
@@ -94,23 +92,16 @@ class ClaimsPane(Vertical):
                 self.put(self.claims[claim_id])
 
     def show(self, claims: list[Claim], *, from_top: bool = False) -> bool:
-        """These claims, in this order; from_top: a new list (another topic or filter), the first rows listed
-        and the cursor on the first. Returns whether the claim under the cursor is another claim than before, or
-        changed (then current_id follows it and its evidence must be shown again)."""
-        if from_top:
-            self._listing = CLAIMS_SHOWN
+        """These claims, in this order; from_top: a new list (another topic or filter), the cursor on the first.
+        Returns whether the claim under the cursor is another claim than before, or changed (then current_id
+        follows it and its evidence must be shown again)."""
         table = self.table
         old = self.claims
         self.claims = {c.id: c for c in claims}
-        # the first claims, and the one being read wherever it is
-        listed = first_and(claims, self._listing, {self.current_id})
         table.set_fixed_width("id", max(ID_WIDTH, len(str(max(self.claims, default=0)))))
-        rows = [(str(c.id), self.cells(c)) for c in listed]
-        if len(listed) < len(claims):
-            rows.append(more_row(MORE_CLAIMS, len(claims) - len(listed), len(table.column_keys)))
-        table.put_rows(rows)
+        table.put_rows([(str(c.id), self._row(c)) for c in claims])
         if from_top and table.row_count:
-            table.move_cursor(row=0, animate=False)
+            table.move_cursor(row=0)
         cid = claim_id_of(table.current_key)
         moved = cid != self.current_id or (cid is not None and old.get(cid) != self.claims.get(cid))
         self.current_id = cid
@@ -120,32 +111,11 @@ class ClaimsPane(Vertical):
         """One claim as stored now, in place."""
         if claim.id in self.claims:
             self.claims[claim.id] = claim
-            if self.table.has_row(str(claim.id)):
-                self.table.put_row(str(claim.id), self.cells(claim))
-
-    def list_more(self, up_to: int = 0) -> int | None:
-        """List CLAIMS_SHOWN more claims, and at least the first up_to; returns the first claim newly listed. The
-        "more" row goes first, so the new rows are added after the old ones (a row put before it would refill the
-        whole table)."""
-        order = list(self.claims)
-        first_hidden = next((cid for cid in order if not self.table.has_row(str(cid))), None)
-        # the claim being read, kept listed after the first page wherever it is (show), goes too: it comes back in
-        # its place
-        for cid in order[self._listing :]:
-            if self.table.has_row(str(cid)):
-                self.table.drop_row(str(cid))
-        self._listing = max(self._listing + CLAIMS_SHOWN, up_to)
-        self.table.drop_row(MORE_CLAIMS)
-        self.show(list(self.claims.values()))
-        return first_hidden
+            self.table.put_row(str(claim.id), self._row(claim))
 
     def select(self, claim_id: int) -> bool:
-        """Put the cursor on the claim (listing up to it if it is beyond the "more" row); False when it is not in
-        the list."""
-        table = self.table
-        if claim_id in self.claims and not table.has_row(str(claim_id)):
-            self.list_more(up_to=list(self.claims).index(claim_id) + 1)
-        if table.select_key(str(claim_id)):
+        """Put the cursor on the claim; False when it is not in the list."""
+        if self.table.select_key(str(claim_id)):
             self.current_id = claim_id
             return True
         return False
@@ -175,15 +145,9 @@ class ClaimsPane(Vertical):
     @on(FlexTable.RowHighlighted)
     def _highlighted(self, event: FlexTable.RowHighlighted) -> None:
         event.stop()
-        key = event.key
-        if key != self.table.current_key:
+        if event.key != self.table.current_key:
             return
-        if key == MORE_CLAIMS:  # scrolled to the end of what is listed: the next claims, the cursor on the first
-            first_new = self.list_more()
-            if first_new is not None:
-                self.table.select_key(str(first_new))
-            key = self.table.current_key
-        cid = claim_id_of(key)
+        cid = claim_id_of(event.key)
         if cid != self.current_id:
             self.current_id = cid
             self.post_message(ClaimChosen(cid))
@@ -191,12 +155,4 @@ class ClaimsPane(Vertical):
     @on(FlexTable.RowSelected)
     def _selected(self, event: FlexTable.RowSelected) -> None:
         event.stop()
-        if event.key == MORE_CLAIMS:
-            if self.table.current_key != MORE_CLAIMS:
-                return  # the highlight got there first and listed the next page
-            # enter on the row with no highlight before (the row it was on went, leaving the cursor on "more")
-            first_new = self.list_more()
-            if first_new is not None and self.select(first_new):
-                self.post_message(ClaimChosen(first_new))
-            return
         self.post_message(ClaimOpened())

@@ -20,6 +20,7 @@ from factcheck_tui.tui.widgets.text import (
     BidiText,
     Display,
     Palette,
+    RenderedOnce,
     symbols,
     verdict_text,
 )
@@ -264,7 +265,7 @@ class EvidencePane(VerticalScroll, can_focus=True):
         self._shown = key
         y = self.scroll_y
         self.query_one("#evidence-body", Static).update(
-            evidence_renderable(claim, evidence, display, palette, empty, event, dense)
+            RenderedOnce(evidence_renderable(claim, evidence, display, palette, empty, event, dense))
         )
         self.scroll_to(y=y if keep_scroll else 0, animate=False)
         self.border_title = f"Evidence · claim {claim.id}" if claim else "Evidence"

@@ -10,7 +10,7 @@ measured; only the rows on screen are ever drawn.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -27,28 +27,27 @@ from textual.strip import Strip
 
 from factcheck_tui.tui.widgets.text import BidiText
 
-FLEX_MEASURE = 40  # what flex cells report to rich's measuring where they are shown outside a table
 CELL_PADDING = 1  # blank cells either side of every cell's content
 HEADER_LINES = 1
 ROW_STRIPS_KEPT = 2_000  # drawn rows remembered: a few screens of rows in each of the few states a row is drawn in
 
 
-def more_row(key: str, hidden: int, columns: int) -> tuple[str, list]:
-    """The row that stands for the items not listed: "+N more" in the last column (enter lists them)."""
-    return key, [Text("", end="") for _ in range(columns - 1)] + [Text(f"+{hidden:,} more", style="italic", end="")]
-
-
 @dataclass
 class Row:
     key: str
-    cells: list[Any]
-    version: int = 0  # advanced whenever a cell changes: the row is drawn again
+    source: Any  # what the row shows: its cells, or what they are made from (FlexTable cells_of)
+    cells: list[Any] | None = None  # made when the row is first drawn or asked for
+    version: int = 0  # advanced whenever the source changes: the row is drawn again
     strips: dict[tuple, Strip] = field(default_factory=dict)
 
 
 class FlexTable(ScrollView, can_focus=True):
     """Rows keyed by stable ids, a row cursor, fixed-width columns and one flex column sized to what is left (no
     horizontal scrolling): text in it is cut in logical order by BidiText at exactly that width.
+
+    Rows are given as (key, cells), or with cells_of as (key, source) whose cells are made from the source when the
+    row is first drawn: listing 20,000 claims costs a row object each, and only the rows on screen are ever made.
+    A row is compared by its source (or cells) to tell whether it changed.
 
     Says FlexTable.RowHighlighted when the row under the cursor becomes another (by key), and FlexTable.RowSelected
     on enter or a click on the cursor's row."""
@@ -116,9 +115,11 @@ class FlexTable(ScrollView, can_focus=True):
         flex: tuple[str, str],
         *,
         min_flex: int = 10,
+        cells_of: Callable[[Any], Sequence[Any]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self._cells_of = cells_of
         self._fixed_columns = list(columns)
         self._flex = flex
         self._min_flex = min_flex
@@ -177,6 +178,8 @@ class FlexTable(ScrollView, can_focus=True):
         for i, (column_key, label, old) in enumerate(self._fixed_columns):
             if column_key == key and old != width:
                 self._fixed_columns[i] = (column_key, label, width)
+                for row in self._rows.values():
+                    row.cells = None  # made again, padded to the new width
                 self._flex_width = self._wanted_flex_width()
                 self._update_virtual_size()
                 self.refresh()
@@ -197,7 +200,23 @@ class FlexTable(ScrollView, can_focus=True):
         return self._rows[key]
 
     def get_row(self, key: str) -> list[Any]:
-        return list(self._rows[key].cells)
+        return list(self._cells(self._rows[key]))
+
+    def _cells(self, row: Row) -> list[Any]:
+        if row.cells is None:
+            row.cells = self._fixed(self._cells_of(row.source)) if self._cells_of is not None else row.source
+        return row.cells
+
+    def _source(self, given: Any) -> Any:
+        return given if self._cells_of is not None else self._fixed(given)
+
+    def _update(self, row: Row, source: Any) -> bool:
+        if source == row.source:
+            return False
+        row.source, row.cells = source, None
+        row.version += 1
+        row.strips.clear()
+        return True
 
     def row_key_at(self, index: int) -> str | None:
         return self._order[index] if 0 <= index < len(self._order) else None
@@ -228,30 +247,20 @@ class FlexTable(ScrollView, can_focus=True):
                     text.pad_right(pad)
         return out
 
-    def add_keyed_row(self, key: str, cells: Sequence[Any]) -> None:
-        if key in self._rows:
-            raise ValueError(f"row {key!r} is in the table already")
-        self._rows[key] = Row(key, self._fixed(cells))
-        if self._index is not None:
-            self._index[key] = len(self._order)
-        self._order.append(key)
-
-    def put_row(self, key: str, cells: Sequence[Any]) -> bool:
-        """Add the row at the end, or update its cells in place. Returns True when it was added."""
+    def put_row(self, key: str, given: Any) -> bool:
+        """Add the row at the end, or update it in place. Returns True when it was added."""
         if key not in self._rows:
-            self.add_keyed_row(key, cells)
+            self._rows[key] = Row(key, self._source(given))
+            if self._index is not None:
+                self._index[key] = len(self._order)
+            self._order.append(key)
             self._rows_changed()
             return True
-        row = self._rows[key]
-        fixed = self._fixed(cells)
-        if fixed != row.cells:
-            row.cells = fixed
-            row.version += 1
-            row.strips.clear()
+        if self._update(self._rows[key], self._source(given)):
             self._refresh_row(key)
         return False
 
-    def put_rows(self, rows: list[tuple[str, list]]) -> None:
+    def put_rows(self, rows: list[tuple[str, Any]]) -> None:
         """Show exactly these rows in this order, each updated in place by key. The cursor stays on its row if that
         row stays."""
         cursor = self.current_key if self._restore is None else self._restore
@@ -260,15 +269,13 @@ class FlexTable(ScrollView, can_focus=True):
         self._rows = {}
         self._order = []
         self._index = {}
-        for key, cells in rows:
-            fixed = self._fixed(cells)
+        for key, given in rows:
+            source = self._source(given)
             row = old.get(key)
             if row is None:
-                row = Row(key, fixed)
-            elif fixed != row.cells:
-                row.cells = fixed
-                row.version += 1
-                row.strips.clear()
+                row = Row(key, source)
+            else:
+                self._update(row, source)
             self._rows[key] = row
             self._index[key] = len(self._order)
             self._order.append(key)
@@ -424,9 +431,9 @@ class FlexTable(ScrollView, can_focus=True):
             if cursor:
                 # the cursor's colour above the cells' own, as DataTable draws its cursor
                 cursor_style = self.get_component_rich_style("flextable--cursor")
-                strip = self._draw(row.cells, base + cursor_style, width, Style.from_color(cursor_style.color))
+                strip = self._draw(self._cells(row), base + cursor_style, width, Style.from_color(cursor_style.color))
             else:
-                strip = self._draw(row.cells, base, width)
+                strip = self._draw(self._cells(row), base, width)
             row.strips[state] = strip
             self._drawn_rows += 1
         return strip

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
@@ -43,7 +43,6 @@ class BidiText:
         align_rtl: bool = True,
         end: str = "\n",
         indent: int = 0,
-        measure: int | None = None,
     ) -> None:
         self.text = text or ""
         self.display = display
@@ -53,7 +52,6 @@ class BidiText:
         self.align_rtl = align_rtl
         self.end = end
         self.indent = indent
-        self.measure = measure  # a fixed measurement (table cells whose column width is set anyway)
 
     def __repr__(self) -> str:
         return f"BidiText({self.text[:30]!r})"
@@ -121,11 +119,29 @@ class BidiText:
                 yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        if self.measure is not None:
-            return Measurement(self.measure, self.measure)
         text = bidi.one_line(self.text)
         longest_word = max((cell_len(w) for w in text.split()), default=1)
         return Measurement(min(longest_word, options.max_width), min(cell_len(text), options.max_width))
+
+
+class RenderedOnce:
+    """A renderable drawn once per width. A Static draws its content twice for one screen, once to learn its height
+    and once to show it, and again whenever it is refreshed: the evidence of one claim, a dozen long Arabic
+    sentences laid out and reordered, cost ~50 ms each time. What the content yields depends on the width and the
+    wrapping options alone (a height only crops lines that the widget crops anyway), so it is kept by those."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._drawn: dict[tuple, list[Segment]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (options.max_width, options.no_wrap, options.justify, options.overflow, options.highlight)
+        if key not in self._drawn:
+            self._drawn[key] = list(console.render(self.renderable, options))
+        yield from self._drawn[key]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
 
 
 def plain(text: str | None, style: Style | str = "") -> Text:

@@ -12,28 +12,19 @@ from textual.widgets import Static
 
 from factcheck_tui.store.models import Stats, Topic
 from factcheck_tui.tui.messages import TopicChosen, TopicOpened
-from factcheck_tui.tui.widgets.tables import FLEX_MEASURE, FlexTable, more_row
+from factcheck_tui.tui.widgets.tables import FlexTable
 from factcheck_tui.tui.widgets.text import BidiText, symbols
 
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
 ALL_TOPICS = "all"
-MORE_TOPICS = "more"
-# Topics listed before a "more topics" row: thousands of small topics (10,000 articles make ~7,000) take seconds
-# to lay out and no one scrolls through them; the row lists them all on demand.
-TOPICS_SHOWN = 300
 BIG_LIST = 3000  # more claims than this: start on the largest topic, not on every claim at once
 DONE_WIDTH, DISPUTED_WIDTH = 7, 2  # the columns' least widths; wider where the counts need it
 
 
 def topic_key(topic_id: int | None) -> str:
     return ALL_TOPICS if topic_id is None else f"t{topic_id}"
-
-
-def first_and(items: list, limit: int, keep: set) -> list:
-    """The first ``limit`` items, and those whose id is in ``keep`` wherever they are, in their order."""
-    return [x for i, x in enumerate(items) if i < limit or x.id in keep]
 
 
 class TopicsPane(Vertical):
@@ -45,7 +36,6 @@ class TopicsPane(Vertical):
         self.topic_id: int | None = None
         self.topics: list[Topic] = []
         self._total: Stats | None = None
-        self._all_shown = False
         self._user_chose = False
 
     @property
@@ -54,7 +44,7 @@ class TopicsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield FlexTable([("done", "rev/n", DONE_WIDTH), ("disp", symbols()["disputed"], DISPUTED_WIDTH)],
-                        ("label", "topic"), min_flex=8, id="topics")  # fmt: skip
+                        ("label", "topic"), min_flex=8, cells_of=self._cells_of, id="topics")  # fmt: skip
         # the chosen topic's whole label, wrapped: a row holds two or three of its words
         yield Static(id="topic-label")
 
@@ -71,6 +61,9 @@ class TopicsPane(Vertical):
     def label_of(self, topic_id: int) -> str:
         return next((t.label for t in self.topics if t.id == topic_id), "topic")
 
+    def _cells_of(self, row: tuple[str, int, int, int]) -> list:
+        return self.cells(*row)
+
     def cells(self, label: str, count: int, reviewed: int, disputed: int) -> list:
         """Review progress (reviewed/claims, ✔ when all are), disputed claims (by a reviewer or suggested), label."""
         palette = self.fapp.palette
@@ -79,29 +72,24 @@ class TopicsPane(Vertical):
         else:
             done = Text(f"{reviewed}/{count}", justify="right", end="")
         disp = Text(f"{disputed}" if disputed else "", style=palette.disputed, justify="right", end="")
-        label_cell = BidiText(label, self.fapp.text_display, single=True, measure=FLEX_MEASURE)
+        label_cell = BidiText(label, self.fapp.text_display, single=True)
         return [done, disp, label_cell]
 
-    def _all_cells(self) -> list:
+    def _all_row(self) -> tuple[str, int, int, int]:
         total = cast(Stats, self._total)
         disputed = sum(t.disputed_count for t in self.topics) if self.topics else total.disputed
-        return self.cells("all claims", total.claims, total.reviewed, disputed)
+        return "all claims", total.claims, total.reviewed, disputed
+
+    @staticmethod
+    def _row(t: Topic) -> tuple[str, int, int, int]:
+        return t.label, t.claim_count, t.reviewed_count, t.disputed_count
 
     def show(self, topics: list[Topic], total: Stats) -> None:
         """All the rows, as stored now. On a big corpus the first topic is chosen until the reader chooses one."""
         self.topics, self._total = topics, total
         table = self.table
-        rows = [(ALL_TOPICS, self._all_cells())]
-        shown = topics
-        if not self._all_shown and shown:
-            # the largest topics, the one being read, and the catch-all (listed last) stay in view
-            shown = first_and(shown, TOPICS_SHOWN, {self.topic_id, shown[-1].id})
-        rows += [(topic_key(t.id), self.cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
-                 for t in shown]  # fmt: skip
-        self._fit_counts(rows[0][1])
-        if len(shown) < len(topics):
-            rows.append(more_row(MORE_TOPICS, len(topics) - len(shown), len(table.column_keys)))
-        table.put_rows(rows)
+        self._fit_counts(self._all_row())
+        table.put_rows([(ALL_TOPICS, self._all_row())] + [(topic_key(t.id), self._row(t)) for t in topics])
         if not self._user_chose and self.topic_id is None and topics and total.claims > BIG_LIST:
             self.topic_id = topics[0].id  # a big corpus: one topic at a time keeps the screen quick
         if not table.select_key(topic_key(self.topic_id), scroll=True):
@@ -109,9 +97,10 @@ class TopicsPane(Vertical):
             table.select_key(ALL_TOPICS)
         self.show_label()
 
-    def _fit_counts(self, all_cells: list) -> None:
+    def _fit_counts(self, all_row: tuple[str, int, int, int]) -> None:
         """Counts are never cut ("✘ 17" stood for 1,772 on a news day): the columns take the width of the "all
         claims" row's, which holds the largest."""
+        all_cells = self.cells(*all_row)
         self.table.set_fixed_width("done", max(DONE_WIDTH, all_cells[0].cell_len))
         self.table.set_fixed_width("disp", max(DISPUTED_WIDTH, all_cells[1].cell_len))
 
@@ -120,33 +109,26 @@ class TopicsPane(Vertical):
         self.topics, self._total = topics, total
         table = self.table
         if ALL_TOPICS in keys:
-            cells = self._all_cells()
-            self._fit_counts(cells)
-            table.put_row(ALL_TOPICS, cells)
+            self._fit_counts(self._all_row())
+            table.put_row(ALL_TOPICS, self._all_row())
         for t in topics:
             key = topic_key(t.id)
             if key in keys and table.has_row(key):
-                table.put_row(key, self.cells(t.label, t.claim_count, t.reviewed_count, t.disputed_count))
+                table.put_row(key, self._row(t))
 
     def choose(self, topic_id: int | None) -> None:
-        """The screen chose a topic (a jump to a claim): show its row, listing every topic if it is not listed."""
+        """The screen chose a topic (a jump to a claim): show its row."""
         self._user_chose = True
         self.topic_id = topic_id
-        if not self.table.select_key(topic_key(topic_id)):
-            self.show_all()
+        self.table.select_key(topic_key(topic_id))
         self.show_label()
-
-    def show_all(self) -> None:
-        self._all_shown = True
-        if self._total is not None:
-            self.show(self.topics, self._total)
 
     @on(FlexTable.RowHighlighted)
     def _highlighted(self, event: FlexTable.RowHighlighted) -> None:
         event.stop()
         key = event.key
-        if key != self.table.current_key or key == MORE_TOPICS:
-            return  # a stale event from a refill (the cursor has moved on since), or the "more topics" row
+        if key != self.table.current_key:
+            return  # a stale event from a refill (the cursor has moved on since)
         topic_id = None if key in (None, ALL_TOPICS) else int(key[1:])
         if topic_id != self.topic_id:
             self._user_chose = True
@@ -157,7 +139,4 @@ class TopicsPane(Vertical):
     @on(FlexTable.RowSelected)
     def _selected(self, event: FlexTable.RowSelected) -> None:
         event.stop()
-        if event.key == MORE_TOPICS:
-            self.show_all()
-        else:
-            self.post_message(TopicOpened())
+        self.post_message(TopicOpened())
