@@ -66,3 +66,11 @@ def test_a_later_count_of_the_same_thing_is_an_update_not_a_dispute(tmp_path: Pa
         (update,) = [e for e in store.evidence(claim.id) if e.article == "b.json#0"]
         assert update.stance == "update" and "later report" in update.reason and update.date.startswith("2015-07-24")
         assert claim.suggested_verdict != "disputed"
+
+
+def test_agreeing_origins_of_some_claims_are_those_of_all_claims_for_them(store: Store) -> None:
+    every = store.agreeing_origins()
+    assert every  # the seeds' claims have agreeing evidence
+    some = sorted(every)[::2] + [max(c.id for c in store.claims()) + 1000]  # and an id with none
+    assert store.agreeing_origins(some) == {cid: every[cid] for cid in some if cid in every}
+    assert store.agreeing_origins([]) == {}

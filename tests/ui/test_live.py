@@ -77,6 +77,36 @@ async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_th
         assert "1 disputed" in str(screen.query_one("#totals").render())
 
 
+async def test_the_screens_own_verdict_is_not_read_again_and_a_colleagues_is(app_factory, other, monkeypatch):
+    """The poll asks the connection the screen writes on, which its own commits leave alone: after a verdict the
+    screen has drawn, no re-read of every topic and claim follows; after another connection's commit, one does."""
+    refreshes: list[bool] = []
+    refresh = MainScreen.refresh_data
+
+    def counted(self, force: bool = False) -> None:
+        refreshes.append(force)
+        refresh(self, force)
+
+    monkeypatch.setattr(MainScreen, "refresh_data", counted)
+    app = app_factory(poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        screen: MainScreen = app.main_screen
+        cid = screen.claims_pane.current_id
+        refreshes.clear()
+        await pilot.press("c")
+        await wait_until(pilot, lambda: other.claim(cid).verdict == "confirmed")
+        await pilot.pause(0.6)  # six polls
+        assert refreshes == []
+        assert screen.claims_pane.claims[cid].verdict == "confirmed"  # drawn by the write itself
+
+        colleague = screen.claims_pane.current_id
+        other.set_verdict(colleague, "disputed", "other")
+        await wait_until(pilot, lambda: screen.claims_pane.claims[colleague].verdict == "disputed", timeout=2)
+        assert refreshes
+
+
 async def test_new_articles_from_another_process_add_rows_in_place(app_factory, seeded_db, tmp_path):
     app = app_factory(poll_interval=0.2)
     extra = tmp_path / "new"

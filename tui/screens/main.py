@@ -58,6 +58,7 @@ from factcheck_tui.tui.widgets.status import StatusBar
 from factcheck_tui.tui.widgets.text import plain
 from factcheck_tui.tui.widgets.topics import ALL_TOPICS, TopicsPane, topic_key
 from factcheck_tui.tui.workers import BackgroundWork
+from factcheck_tui.tui.writes import WriteConnection
 
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
@@ -155,7 +156,8 @@ class MainScreen(BackgroundWork, Screen):
         self.filter_choice: FilterChoice = ALL
         self.claims_order = SORT_ORDERS[0]
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
-        self._data_version: int | None = None
+        self._data_version: int | None = None  # as the write connection last saw it (tui.writes)
+        self._writes: WriteConnection | None = None
         self._last_event: int | None = None  # the last history event read: colleagues' later changes are said
         self._stats: Stats | None = None  # the totals last read: the status bar is redrawn from them on a resize
         self._totals_due: set[str] = set()  # topic rows whose totals a verdict changed, until they are read
@@ -190,6 +192,7 @@ class MainScreen(BackgroundWork, Screen):
         self.query_one("#evidence-pane").border_title = "Evidence"
         self.query_one("#progress-row").display = False
         self.set_class(not self.fapp.text_display.reorder, "-terminal-bidi")
+        self._writes = WriteConnection(self.store)
         self.refresh_data(force=True)
         self.claims_pane.table.focus()
         self.set_interval(self.fapp.poll_interval, self.poll)
@@ -222,17 +225,29 @@ class MainScreen(BackgroundWork, Screen):
             day_to=f.day_to,
         )
 
+    def on_unmount(self) -> None:
+        if self._writes is not None:
+            self._writes.close()
+
+    @property
+    def writes(self) -> WriteConnection:
+        assert self._writes is not None, "the screen is not mounted"
+        return self._writes
+
     def poll(self) -> None:
-        """Another process (a colleague, an indexer) committed: re-read, update rows in place. A read error (a
-        locked or vanished file) is shown once and retried at the next tick, never raised out of the timer."""
-        try:
-            if self.store.data_version() != self._data_version:
-                self.refresh_data()
-            self._read_error = None
-        except (StoreError, sqlite3.Error) as err:
-            if str(err) != self._read_error:
-                self._read_error = str(err)
-                self.fapp.say(f"could not read the database: {err}", severity="error")
+        """Another process (a colleague, an indexer) committed: re-read, update rows in place. Asked on the
+        connection this screen writes on, whose data_version its own writes leave alone. A read error (a locked or
+        vanished file) is shown once and retried at the next tick, never raised out of the timer."""
+
+        async def poll() -> None:
+            try:
+                if await self.writes.run(lambda s: s.data_version()) != self._data_version:
+                    self.refresh_data()
+                self._read_error = None
+            except (StoreError, sqlite3.Error) as err:
+                self._say_read_error(err)
+
+        self.in_background(poll, "poll", "asking the database for changes")
 
     # Every read runs in a thread on a connection of its own (the store's rule: the UI never waits on the database),
     # and what it read is drawn when it comes, if it still answers what is on the screen.
@@ -249,8 +264,9 @@ class MainScreen(BackgroundWork, Screen):
         self.in_background(refresh, "refresh", "reading the database")
 
     async def _refresh(self, force: bool) -> None:
-        self._data_version = self.store.data_version()
         try:
+            # before the reads: a commit made while they run is seen by the next poll
+            self._data_version = await self.writes.run(lambda s: s.data_version())
             stats, topics = await self.read(lambda s: (s.stats(), s.topics()))
         except (StoreError, sqlite3.Error) as err:  # a damaged file: say so and keep the screen, never crash
             self._say_read_error(err)
@@ -302,9 +318,7 @@ class MainScreen(BackgroundWork, Screen):
         A read whose topic or filter the reader has left meanwhile is not drawn: the read for the new one follows."""
         wanted, order = self.claim_filter(), self.claims_order
         try:
-            claims, origins = await self.read(
-                lambda s: (s.claims(wanted), s.agreeing_origins() if order == "agreeing origins" else {})
-            )
+            claims, origins = await self.read(lambda s: _claims_and_origins(s, wanted, order == "agreeing origins"))
         except (StoreError, sqlite3.Error) as err:
             self._say_read_error(err)
             return
@@ -467,7 +481,7 @@ class MainScreen(BackgroundWork, Screen):
     ) -> None:
         async with self._write_order:
             try:
-                result = await asyncio.to_thread(_on_own_connection, self.store, job())
+                result = await self.writes.run(job())
             except Exception as err:  # noqa: BLE001 — done() says a store's error and raises any other
                 done(None, err)
                 return
@@ -968,6 +982,12 @@ def _evidence_of(store: Store, claim_id: int, with_links: bool = True) -> tuple[
     """The claim's evidence links (with_links) and its article's event."""
     event_id = store.event_of_claim(claim_id)
     return store.evidence(claim_id) if with_links else [], store.event(event_id) if event_id is not None else None
+
+
+def _claims_and_origins(store: Store, wanted: ClaimFilter, origins: bool) -> tuple[list[Claim], dict[int, int]]:
+    """The claims, and when the list is sorted by them, their agreeing origins (Store.agreeing_origins)."""
+    claims = store.claims(wanted)
+    return claims, store.agreeing_origins(c.id for c in claims) if origins else {}
 
 
 def _on_own_connection(store: Store, job: Callable[[Store], Any]) -> Any:

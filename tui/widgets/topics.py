@@ -86,8 +86,10 @@ class TopicsPane(Vertical):
 
     def show(self, topics: list[Topic], total: Stats) -> None:
         """All the rows, as stored now. On a big corpus the first topic is chosen until the reader chooses one."""
-        self.topics, self._total = topics, total
         table = self.table
+        if topics == self.topics and total == self._total and table.row_count == len(topics) + 1:
+            return  # a refresh after another process's commit that left every topic as it was (7,343 rows at 10k)
+        self.topics, self._total = topics, total
         self._fit_counts(self._all_row())
         table.put_rows([(ALL_TOPICS, self._all_row())] + [(topic_key(t.id), self._row(t)) for t in topics])
         if not self._user_chose and self.topic_id is None and topics and total.claims > BIG_LIST:

@@ -1,0 +1,52 @@
+"""The connection a screen writes on, and on which it asks whether anyone else wrote."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from factcheck_tui.store.api import Store
+
+T = TypeVar("T")
+
+
+class WriteConnection:
+    """One connection to the database, kept on one thread of its own (a connection belongs to the thread that opened
+    it), for a screen's writes and for its poll.
+
+    SQLite's data_version changes for a connection only when *another* connection commits. Asked on the
+    connection the screen writes on, it changes for a colleague's verdict or an indexer's batch and not for the
+    screen's own writes, which the screen has drawn already: a verdict no longer costs a second, full re-read of
+    every topic and claim a tick later (10,000 articles: ~100 ms of CPU and a redraw)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-writes")
+        self._own: Store | None = None
+
+    async def run(self, job: Callable[[Store], T]) -> T:
+        """job(store) on the connection, in its thread; jobs run one after another in the order given."""
+        return await asyncio.get_running_loop().run_in_executor(self._thread, self._run, job)
+
+    def _run(self, job: Callable[[Store], T]) -> T:
+        if self._own is None:
+            self._own = self._store.reopen()
+        try:
+            return job(self._own)
+        except sqlite3.Error:
+            # a file replaced or damaged under it: the next job opens the database again (0.35 ms)
+            self._drop()
+            raise
+
+    def _drop(self) -> None:
+        if self._own is not None:
+            own, self._own = self._own, None
+            own.close()
+
+    def close(self) -> None:
+        """Close the connection in its thread, then let the thread go."""
+        self._thread.submit(self._drop)
+        self._thread.shutdown(wait=False)
