@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from factcheck_tui.tui import bidi
@@ -197,3 +199,36 @@ def test_the_terminal_bidi_is_turned_off_before_the_first_frame_and_back_on_afte
         terminal_app = make_app(store, "amal", bidi="off", environ={"VTE_VERSION": "7006"}, keymap={})
         terminal_app.run()
         assert fake.getvalue() == ""  # --bidi off leaves VTE's own bidi on
+
+
+def _seed_and_generated_paragraphs() -> list[str]:
+    from factcheck_tui.store.api import bundled_seeds
+
+    texts = [p for f in bundled_seeds().glob("*.txt") for p in f.read_text(encoding="utf-8").split("\n") if p]
+    texts += ["(مرحبا) «عالم»", "قال: ـ نعم؟!", "\u064eبدأ", "لا إله", "سلام\u200dعليكم", "نص ، آخر . ", "", " ", "اﻷفلاج …", "بخير)…"]
+    return texts
+
+
+def test_the_shortcuts_give_what_the_whole_algorithm_gives():
+    """A right-to-left paragraph without Latin letters, digits or explicit embeddings is level 1 throughout, and a
+    text without harakat maps its shaped glyphs back letter by letter: both shortcuts agree with the full steps."""
+    taken = 0
+    for text in _seed_and_generated_paragraphs():
+        for rtl in (True, False):
+            assert bidi.embedding_levels(text, rtl) == bidi._resolved_levels(text, rtl)
+        shaped, mapping = bidi.shape(text)
+        assert mapping == bidi._align(text, shaped)
+        taken += not any(bidi._is_mark(ch) for ch in text) and bidi.has_rtl(text)
+    assert taken > 20  # the shortcut was taken, not only the full path
+
+
+ALPHABET = "ابتثجحخدلامنهويءأإآىةلا" + "abcXYZ0123456789٠١٢" + ' .،,؟?!:()[]«»"-/' + "\u064e\u0651\u200f\u200d"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=120), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_the_shortcuts_agree_on_generated_text(text, rtl):
+    text = bidi.sanitize(text).replace("\n", " ")
+    assert bidi.embedding_levels(text, rtl) == bidi._resolved_levels(text, rtl)
+    shaped, mapping = bidi.shape(text)
+    assert mapping == bidi._align(text, shaped)
