@@ -205,7 +205,18 @@ def _seed_and_generated_paragraphs() -> list[str]:
     from factcheck_tui.store.api import bundled_seeds
 
     texts = [p for f in bundled_seeds().glob("*.txt") for p in f.read_text(encoding="utf-8").split("\n") if p]
-    texts += ["(مرحبا) «عالم»", "قال: ـ نعم؟!", "\u064eبدأ", "لا إله", "سلام\u200dعليكم", "نص ، آخر . ", "", " ", "اﻷفلاج …", "بخير)…"]
+    texts += [
+        "(مرحبا) «عالم»",
+        "قال: ـ نعم؟!",
+        "\u064eبدأ",
+        "لا إله",
+        "سلام\u200dعليكم",
+        "نص ، آخر . ",
+        "",
+        " ",
+        "اﻷفلاج …",
+        "بخير)…",
+    ]
     return texts
 
 
