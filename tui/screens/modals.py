@@ -47,6 +47,7 @@ from factcheck_tui.tui.widgets.text import (
     BidiText,
     Display,
     Palette,
+    RenderedOnce,
     plain,
     symbols,
     verdict_text,
@@ -636,6 +637,8 @@ class SearchScreen(Dialog):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         self._to_results = True  # once the hits are shown
+        if self._timer is not None:
+            self._timer.stop()  # the search typed is this one: not once more when the typing pause ends
         self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
@@ -655,19 +658,18 @@ class SearchScreen(Dialog):
         olist = self.query_one("#search-results", OptionList)
         olist.clear_options()
         words = [w for w in query.split() if len(w) > 1]
+        options = []
         for i, hit in enumerate(self.hits):
             tag = f"claim {hit.claim_id}" if hit.claim_id else "sentence"
             spans = [(m, m + len(w), HIT_STYLE) for w in words for m in _find_all(hit.text, w)]
-            olist.add_option(
-                Option(
-                    Group(
-                        _hit_source(hit, tag, self.text_display),
-                        *([BidiText(hit.title, self.text_display, single=True, style="dim")] if hit.title else []),
-                        BidiText(hit.text, self.text_display, spans=spans),
-                    ),
-                    id=str(i),
-                )
+            shown = Group(
+                _hit_source(hit, tag, self.text_display),
+                *([BidiText(hit.title, self.text_display, single=True, style="dim")] if hit.title else []),
+                BidiText(hit.text, self.text_display, spans=spans),
             )
+            # drawn once per width: the list measures every option's height, then draws the ones on screen
+            options.append(Option(RenderedOnce(shown), id=str(i)))
+        olist.add_options(options)  # one by one, each addition measured every option again
         status = self.query_one("#search-status", Label)
         if query.strip():
             status.update(f"{len(self.hits)} found · ↓ results · enter jump · escape close")
