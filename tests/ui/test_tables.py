@@ -32,16 +32,17 @@ def rows(n: int, word: str = "row") -> list[tuple[str, list]]:
 
 @pytest.fixture
 def drawn(monkeypatch) -> list[str]:
-    """The last cell of every line FlexTable draws from here on."""
-    lines: list[str] = []
-    draw = FlexTable._draw
+    """The text of every row's text cell FlexTable draws from here on."""
+    cells: list[str] = []
+    draw = FlexTable._cell_segments
 
-    def counting(self, cells, *args):
-        lines.append(str(cells[-1]))
-        return draw(self, cells, *args)
+    def counting(self, cell, width):
+        if isinstance(cell, BidiText):
+            cells.append(str(cell))
+        return draw(self, cell, width)
 
-    monkeypatch.setattr(FlexTable, "_draw", counting)
-    return lines
+    monkeypatch.setattr(FlexTable, "_cell_segments", counting)
+    return cells
 
 
 def screen_lines(app: App) -> list[str]:
@@ -64,6 +65,11 @@ async def test_rows_are_drawn_once_and_again_only_when_they_change(drawn) -> Non
         await pilot.pause()
         assert drawn == ["changed"]
         assert any("changed" in line for line in screen_lines(app))
+        table.focus()  # the cursor's and the table's colours change: the rows are styled again, not drawn
+        await pilot.pause()
+        table.blur()
+        await pilot.pause()
+        assert drawn == ["changed"]
 
 
 async def test_only_the_rows_on_screen_are_drawn(drawn) -> None:

@@ -38,7 +38,8 @@ class Row:
     source: Any  # what the row shows: its cells, or what they are made from (FlexTable cells_of)
     cells: list[Any] | None = None  # made when the row is first drawn or asked for
     version: int = 0  # advanced whenever the source changes: the row is drawn again
-    strips: dict[tuple, Strip] = field(default_factory=dict)
+    strips: dict[tuple, Strip] = field(default_factory=dict)  # the row drawn, by width, cursor and styles
+    segments: dict[tuple, list[list[Segment]]] = field(default_factory=dict)  # its cells unstyled, by column widths
 
 
 class FlexTable(ScrollView, can_focus=True):
@@ -180,6 +181,7 @@ class FlexTable(ScrollView, can_focus=True):
                 self._fixed_columns[i] = (column_key, label, width)
                 for row in self._rows.values():
                     row.cells = None  # made again, padded to the new width
+                    row.segments.clear()
                 self._flex_width = self._wanted_flex_width()
                 self._update_virtual_size()
                 self.refresh()
@@ -216,6 +218,7 @@ class FlexTable(ScrollView, can_focus=True):
         row.source, row.cells = source, None
         row.version += 1
         row.strips.clear()
+        row.segments.clear()
         return True
 
     def row_key_at(self, index: int) -> str | None:
@@ -413,7 +416,8 @@ class FlexTable(ScrollView, can_focus=True):
             if self._header is None or self._header[0] != drawn_for:
                 labels = [Text(label, end="") for _, label, _ in self._fixed_columns] + [Text(self._flex[1], end="")]
                 style = base + self.get_component_rich_style("flextable--header")
-                self._header = (drawn_for, self._draw(labels, style, width))
+                drawn = [self._cell_segments(c, w) for c, w in zip(labels, self._widths())]
+                self._header = (drawn_for, self._styled(drawn, style, width))
             return self._header[1]
         position = y - HEADER_LINES + round(self.scroll_y)
         key = self.row_key_at(position)
@@ -427,30 +431,37 @@ class FlexTable(ScrollView, can_focus=True):
             if self._drawn_rows >= ROW_STRIPS_KEPT:
                 for other in self._rows.values():
                     other.strips.clear()
+                    other.segments.clear()
                 self._drawn_rows = 0
+            widths = tuple(self._widths())
+            if widths not in row.segments:
+                row.segments[widths] = [self._cell_segments(c, w) for c, w in zip(self._cells(row), widths)]
             if cursor:
                 # the cursor's colour above the cells' own, as DataTable draws its cursor
                 cursor_style = self.get_component_rich_style("flextable--cursor")
-                strip = self._draw(self._cells(row), base + cursor_style, width, Style.from_color(cursor_style.color))
+                strip = self._styled(
+                    row.segments[widths], base + cursor_style, width, Style.from_color(cursor_style.color)
+                )
             else:
-                strip = self._draw(self._cells(row), base, width)
+                strip = self._styled(row.segments[widths], base, width)
             row.strips[state] = strip
             self._drawn_rows += 1
         return strip
 
-    def _draw(self, cells: Sequence[Any], style: Style, width: int, over: Style | None = None) -> Strip:
-        """One line: each cell at its column's width between blanks, the rest of the width blank. The row's style
-        goes under each cell's own, `over` above them."""
+    def _styled(self, cells: list[list[Segment]], style: Style, width: int, over: Style | None = None) -> Strip:
+        """One line of drawn cells, each between blanks, the rest of the width blank. The row's style goes under each
+        cell's own, `over` above them. A focus or theme change styles the drawn cells again, drawing nothing."""
         pad = Segment(" " * CELL_PADDING, style)
         segments: list[Segment] = []
-        for cell, cell_width in zip(cells, self._widths()):
+        for cell in cells:
             segments.append(pad)
-            segments.extend(Segment.apply_style(self._cell_segments(cell, cell_width), style, over))
+            segments.extend(Segment.apply_style(cell, style, over))
             segments.append(pad)
         strip = Strip(segments)
         return strip.crop_extend(0, width, style)
 
     def _cell_segments(self, cell: RenderableType, width: int) -> list[Segment]:
+        """A cell's content at exactly its column's width, in its own styles."""
         if isinstance(cell, BidiText):
             return cell.render_line(cell.lines(width, single=True)[0], width)
         if isinstance(cell, Text):
