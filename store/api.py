@@ -336,10 +336,13 @@ class Store:
         rows = self.conn.execute("SELECT DISTINCT COALESCE(outlet, name) FROM articles ORDER BY 1").fetchall()
         return [r[0] for r in rows]
 
-    def topics(self) -> list[Topic]:
-        """Largest first; the catch-all topic of claims that fit no other comes last, whatever its size."""
+    def topics(self, only: Iterable[int] | None = None) -> list[Topic]:
+        """Largest first; the catch-all topic of claims that fit no other comes last, whatever its size. only: these
+        topics' (a verdict changes one topic's counts: 7,343 topics at 10k take 33 ms, one a fraction of a ms)."""
+        where = "" if only is None else " WHERE t.id IN (SELECT value FROM json_each(?))"
+        params = (OTHER_LABEL,) if only is None else (json.dumps(list(only)), OTHER_LABEL)
         rows = self.conn.execute(
-            _TOPIC_SELECT + " GROUP BY t.id ORDER BY t.label = ?, count(c.id) DESC, t.id", (OTHER_LABEL,)
+            _TOPIC_SELECT + where + " GROUP BY t.id ORDER BY t.label = ?, count(c.id) DESC, t.id", params
         )
         return [Topic(*r) for r in rows]
 

@@ -105,7 +105,12 @@ def shape(text: str) -> tuple[str, list[tuple[int, int]]]:
     reshaper = _reshaper()
     if reshaper is None or not any("\u0600" <= ch <= "\u06ff" for ch in text):
         return text, [(i, i + 1) for i in range(len(text))]
-    shaped = reshaper.reshape(text)
+    try:
+        shaped = reshaper.reshape(text)
+    except IndexError:
+        # arabic_reshaper 3.1 fails on a joiner (ZWJ) just before a lam-alef ligature ("\u200dلا"): that text is
+        # shown unshaped, its letters unjoined, rather than taking the screen down
+        return text, [(i, i + 1) for i in range(len(text))]
     if unicodedata.is_normalized("NFKC", text) and not any(c in _MARKS for c in map(unicodedata.category, text)):
         return shaped, _align_unmarked(shaped)
     return shaped, _align(text, shaped)

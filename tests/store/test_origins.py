@@ -74,3 +74,10 @@ def test_agreeing_origins_of_some_claims_are_those_of_all_claims_for_them(store:
     some = sorted(every)[::2] + [max(c.id for c in store.claims()) + 1000]  # and an id with none
     assert store.agreeing_origins(some) == {cid: every[cid] for cid in some if cid in every}
     assert store.agreeing_origins([]) == {}
+
+
+def test_the_topics_asked_for_are_those_of_all_topics(store: Store) -> None:
+    every = store.topics()
+    some = [t.id for t in every[1::2]]
+    assert store.topics(only=some) == [t for t in every if t.id in some]
+    assert store.topics(only=[]) == []

@@ -243,3 +243,14 @@ def test_the_shortcuts_agree_on_generated_text(text, rtl):
     assert bidi.embedding_levels(text, rtl) == bidi._resolved_levels(text, rtl)
     shaped, mapping = bidi.shape(text)
     assert mapping == bidi._align(text, shaped)
+
+
+def test_text_the_shaping_library_fails_on_is_shown_unshaped():
+    """arabic_reshaper raises IndexError on a joiner just before a lam-alef ligature; article text is data and
+    the screen must draw it."""
+    import unicodedata
+
+    for text in ("\u200dلا", "\u200dلآ", "x\u200dلا"):
+        shown = "".join(line.text for line in bidi.layout(text, 20, True, True))
+        assert "ل" in unicodedata.normalize("NFKC", shown) and text[-1] in shown  # unshaped, the letters all there
+        assert bidi.single_line(text, 10, True, True).text

@@ -513,8 +513,10 @@ class MainScreen(BackgroundWork, Screen):
         self._totals_due |= {ALL_TOPICS, topic_key(claim.topic_id)}
 
         async def totals() -> None:
-            stats, topics = await self.read(lambda s: (s.stats(), s.topics()))
-            keys, self._totals_due = self._totals_due, set()
+            keys = set(self._totals_due)  # left due until read: a later verdict's read replaces this one
+            ids = [int(k[1:]) for k in keys if k != ALL_TOPICS]
+            stats, topics = await self.read(lambda s: (s.stats(), s.topics(only=ids)))
+            self._totals_due -= keys
             self.show_status(stats)
             self.topics_pane.update_rows(topics, stats, keys)
 

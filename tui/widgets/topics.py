@@ -106,14 +106,16 @@ class TopicsPane(Vertical):
         self.table.set_fixed_width("done", max(DONE_WIDTH, all_cells[0].cell_len))
         self.table.set_fixed_width("disp", max(DISPUTED_WIDTH, all_cells[1].cell_len))
 
-    def update_rows(self, topics: list[Topic], total: Stats, keys: set[str]) -> None:
-        """After one verdict only its topic and 'all claims' change: update those rows, not the list."""
-        self.topics, self._total = topics, total
+    def update_rows(self, changed: list[Topic], total: Stats, keys: set[str]) -> None:
+        """After one verdict only its topic and 'all claims' change: update those rows, not the list. changed: the
+        topics as stored now (at least those of keys); a verdict changes no topic's size, so none moves."""
+        fresh = {t.id: t for t in changed}
+        self.topics, self._total = [fresh.get(t.id, t) for t in self.topics], total
         table = self.table
         if ALL_TOPICS in keys:
             self._fit_counts(self._all_row())
             table.put_row(ALL_TOPICS, self._all_row())
-        for t in topics:
+        for t in changed:
             key = topic_key(t.id)
             if key in keys and table.has_row(key):
                 table.put_row(key, self._row(t))
