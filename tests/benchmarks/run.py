@@ -427,6 +427,7 @@ UI_ACTIONS: list[tuple[str, list[str], int]] = [  # (name, keys, repeats)
     ("sort o", ["o"], 4),
     ("focus mode z (on and off)", ["z"], 4),
     ("next topic (topics pane)", ["shift+tab", "down", "tab"], 5),
+    ("next topic } (from the claims)", ["right_curly_bracket"], 5),
     ("filter dialog f, then escape", ["f", "escape"], 3),
     ("search / 'السعودية' enter, escape", ["slash", *"السعودية", "enter", "escape"], 3),
 ]

@@ -459,6 +459,23 @@ async def test_every_topic_and_claim_has_a_row_and_only_the_rows_on_screen_are_m
         assert str(following) in screen_text(app)
 
 
+async def test_braces_step_through_the_topics_from_the_claims_list(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        topics = screen.topics_pane.topics
+        assert len(topics) > 2 and screen.topics_pane.topic_id is None  # all claims
+        await pilot.press("right_curly_bracket")
+        await settle(pilot)
+        assert screen.topics_pane.topic_id == topics[0].id
+        assert set(screen.claims_pane.claims) == {c.id for c in app.store.claims() if c.topic_id == topics[0].id}
+        assert app.focused is screen.claims_pane.table
+        await pilot.press("right_curly_bracket", "left_curly_bracket", "left_curly_bracket")
+        await settle(pilot)
+        assert screen.topics_pane.topic_id is None
+
+
 async def test_the_id_column_widens_for_ids_with_more_digits(app_factory, monkeypatch):
     import factcheck_tui.tui.widgets.claims as claims_pane
 

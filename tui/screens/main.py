@@ -112,6 +112,10 @@ class MainScreen(BackgroundWork, Screen):
                 tooltip="The next claim of the list (in focus mode too)"),
         Binding("left_square_bracket", "step_claim(-1)", "previous", id="review.previous", show=False,
                 tooltip="The previous claim of the list (in focus mode too)"),
+        Binding("right_curly_bracket", "step_topic(1)", "next topic", id="review.next_topic", show=False,
+                tooltip="The next topic's claims, the cursor staying in the claims list"),
+        Binding("left_curly_bracket", "step_topic(-1)", "previous topic", id="review.previous_topic", show=False,
+                tooltip="The previous topic's claims, the cursor staying in the claims list"),
         Binding("A", "assign", "assign", id="review.assign", show=False,
                 tooltip="Assign the selected claim, or its topic, to a member of the team (editors)"),
         Binding("t", "agreement", "agree", id="review.agreement", show=False,
@@ -700,6 +704,10 @@ class MainScreen(BackgroundWork, Screen):
             table.action_cursor_down()
         else:
             table.action_cursor_up()
+
+    def action_step_topic(self, step: int) -> None:
+        table = self.topics_pane.table
+        table.move_cursor(row=table.cursor_row + step)
 
     def action_mark_evidence(self) -> None:
         if not self._writable() or (claim := self._selected()) is None:
