@@ -82,7 +82,14 @@ def write_transaction(conn: sqlite3.Connection):
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        # a COMMIT that failed (a disk error) leaves the transaction open, holding the write lock on a connection
+        # that may be kept (tui.writes): nothing of it is saved, and the caller says so
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _current(conn: sqlite3.Connection, claim_id: int) -> dict:

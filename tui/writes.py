@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import TypeVar
 
-from factcheck_tui.store.api import Store
+from factcheck_tui.store.api import Store, StoreError, VerdictConflict
 
 T = TypeVar("T")
 
@@ -26,18 +27,31 @@ class WriteConnection:
         self._store = store
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-writes")
         self._own: Store | None = None
+        self._file: tuple[int, int] | None = None  # the (device, inode) the connection opened
+        self.closed = False
 
     async def run(self, job: Callable[[Store], T]) -> T:
         """job(store) on the connection, in its thread; jobs run one after another in the order given."""
+        if self.closed:
+            raise StoreError("the screen has closed its database connection")
         return await asyncio.get_running_loop().run_in_executor(self._thread, self._run, job)
 
     def _run(self, job: Callable[[Store], T]) -> T:
+        if self._own is not None and self._file != _identity(self._store.path):
+            self._drop()  # the file was replaced (a backup restored, a sync tool): write to the file now there
         if self._own is None:
             self._own = self._store.reopen()
+            self._file = _identity(self._store.path)
+        self._own.viewer = self._store.viewer  # the reviewer can change while the app runs
         try:
             return job(self._own)
-        except sqlite3.Error:
-            # a file replaced or damaged under it: the next job opens the database again (0.35 ms)
+        except VerdictConflict:
+            raise  # an answer, not a failure: the connection is as good as before
+        except BaseException:
+            # whatever failed, nothing half-done stays open on a connection kept for the next write, and the next
+            # job starts on a new one (0.35 ms)
+            if self._own.conn.in_transaction:
+                self._own.conn.rollback()
             self._drop()
             raise
 
@@ -48,5 +62,14 @@ class WriteConnection:
 
     def close(self) -> None:
         """Close the connection in its thread, then let the thread go."""
+        self.closed = True
         self._thread.submit(self._drop)
         self._thread.shutdown(wait=False)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino

@@ -32,6 +32,13 @@ async def wait_until(pilot, condition, timeout: float = 5.0, step: float = 0.1) 
     return time.monotonic() - start
 
 
+async def started(pilot) -> MainScreen:
+    """The main screen once its first reads are drawn."""
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    return pilot.app.main_screen
+
+
 async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_the_cursor(app_factory, seeded_db):
     app = app_factory(poll_interval=0.5)
     async with app.run_test(size=SIZE) as pilot:
@@ -90,9 +97,7 @@ async def test_the_screens_own_verdict_is_not_read_again_and_a_colleagues_is(app
     monkeypatch.setattr(MainScreen, "refresh_data", counted)
     app = app_factory(poll_interval=0.1)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        screen: MainScreen = app.main_screen
+        screen = await started(pilot)
         cid = screen.claims_pane.current_id
         refreshes.clear()
         await pilot.press("c")
@@ -105,6 +110,58 @@ async def test_the_screens_own_verdict_is_not_read_again_and_a_colleagues_is(app
         other.set_verdict(colleague, "disputed", "other")
         await wait_until(pilot, lambda: screen.claims_pane.claims[colleague].verdict == "disputed", timeout=2)
         assert refreshes
+
+
+async def test_a_verdict_leaves_a_list_filtered_by_verdict(app_factory, other):
+    """The screen's own write is not read again by the poll: the list it changes (unreviewed only) is re-read."""
+    app = app_factory(poll_interval=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("f", "down", "enter")
+        screen = await started(pilot)
+        assert screen.filter_choice.unreviewed
+        cid = screen.claims_pane.current_id
+        await pilot.press("c")
+        await wait_until(pilot, lambda: not screen.claims_pane.table.has_row(str(cid)), timeout=3)
+        assert other.claim(cid).verdict == "confirmed"
+        assert screen.claims_pane.table.row_count == len(other.claims(screen.claim_filter()))
+
+
+async def test_a_topic_row_a_colleague_changed_is_drawn_after_the_screens_own_verdict(app_factory, other):
+    from factcheck_tui.tui.widgets.topics import topic_key
+
+    app = app_factory(poll_interval=1000)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        cid = screen.claims_pane.current_id
+        mine = other.claim(cid)
+        theirs = next(c for c in other.claims() if c.topic_id not in (mine.topic_id, None) and c.verdict is None)
+        row = topic_key(theirs.topic_id)
+        before = screen.topics_pane.table.get_row(row)[0].plain
+        other.set_verdict(theirs.id, "disputed", "other")  # a colleague's, not polled yet
+        await pilot.press("c")  # this screen's, on another topic: its totals are read
+        await wait_until(pilot, lambda: other.claim(cid).verdict == "confirmed")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        screen.poll()
+        await wait_until(pilot, lambda: screen.topics_pane.table.get_row(row)[0].plain != before, timeout=3)
+
+
+async def test_the_cursor_stays_in_view_when_the_display_changes(app_factory):
+    app = app_factory(poll_interval=1000)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        table = screen.claims_pane.table
+        await pilot.press("G")
+        await pilot.pause()
+        last = table.current_key
+        await pilot.press("b")  # every row is made again
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.current_key == last
+        top = round(table.scroll_y)
+        assert top <= table.cursor_row < top + table.size.height - 1
 
 
 async def test_new_articles_from_another_process_add_rows_in_place(app_factory, seeded_db, tmp_path):

@@ -152,3 +152,41 @@ async def test_fixed_cells_are_padded_and_the_flex_column_takes_the_rest() -> No
         assert "…" in line  # cut at the flex width
         table.set_fixed_width("id", 6)
         assert table.flex_width == table.scrollable_content_region.width - (6 + 2) - 2
+
+
+async def test_a_write_connection_follows_a_replaced_file_and_keeps_no_failed_transaction(tmp_path) -> None:
+    """A backup restored over the database (os.replace) is written to, not the file it replaced; a failed write
+    leaves no transaction open on the kept connection."""
+    import os
+    import shutil
+
+    from factcheck_tui.store.api import Store, StoreError, bundled_seeds
+    from factcheck_tui.tui.writes import WriteConnection
+
+    db = tmp_path / "seeds.db"
+    with Store(db) as store:
+        store.index([bundled_seeds()])
+    shutil.copy(db, tmp_path / "backup.db")
+    with Store(db) as store:
+        writes = WriteConnection(store)
+        cid = store.claims()[0].id
+        await writes.run(lambda s: s.data_version())
+        os.replace(tmp_path / "backup.db", db)
+        for leftover in ("seeds.db-wal", "seeds.db-shm"):
+            (tmp_path / leftover).unlink(missing_ok=True)
+        saved = await writes.run(lambda s: s.set_verdict(cid, "confirmed", "amal"))
+        assert saved.verdict == "confirmed"
+        with Store(db) as fresh:
+            assert fresh.claim(cid).verdict == "confirmed"
+
+        def fails(s: Store) -> None:
+            s.conn.execute("BEGIN IMMEDIATE")
+            raise StoreError("half-way")
+
+        with pytest.raises(StoreError):
+            await writes.run(fails)
+        with Store(db) as fresh:  # no lock left behind
+            fresh.set_verdict(cid, "disputed", "other", expected_version=fresh.claim(cid).version)
+        writes.close()
+        with pytest.raises(StoreError):
+            await writes.run(lambda s: s.data_version())

@@ -244,6 +244,8 @@ class MainScreen(BackgroundWork, Screen):
         vanished file) is shown once and retried at the next tick, never raised out of the timer."""
 
         async def poll() -> None:
+            if self._write_order.locked():
+                return  # a write may wait out another's lock for seconds: ask at a tick when none is running
             try:
                 if await self.writes.run(lambda s: s.data_version()) != self._data_version:
                     self.refresh_data()
@@ -269,8 +271,10 @@ class MainScreen(BackgroundWork, Screen):
 
     async def _refresh(self, force: bool) -> None:
         try:
-            # before the reads: a commit made while they run is seen by the next poll
-            self._data_version = await self.writes.run(lambda s: s.data_version())
+            # before the reads: a commit made while they run is seen by the next poll (not behind a pending write,
+            # which may wait for seconds: the old baseline then stands, and the poll after it refreshes once more)
+            if not self._write_order.locked():
+                self._data_version = await self.writes.run(lambda s: s.data_version())
             stats, topics = await self.read(lambda s: (s.stats(), s.topics()))
         except (StoreError, sqlite3.Error) as err:  # a damaged file: say so and keep the screen, never crash
             self._say_read_error(err)
@@ -511,6 +515,10 @@ class MainScreen(BackgroundWork, Screen):
         """Show a claim as stored now, in place, and then the totals that depend on it (its topic's row, 'all
         claims', the status bar: read in a thread; the rows of every claim applied meanwhile are updated then)."""
         self.claims_pane.put(claim)
+        if not self.filter_choice.is_all or self.claims_order == "disputed first":
+            # the list may no longer hold the claim, or hold it elsewhere: read it again (a colleague's write is
+            # read again by the poll; this screen's own is not)
+            self.load_claims()
         self.update_claims_title()
         if claim.id == self.claims_pane.current_id:
             self.show_evidence(keep_scroll=True)

@@ -111,7 +111,8 @@ class ClaimsPane(Vertical):
         """One claim as stored now, in place."""
         if claim.id in self.claims:
             self.claims[claim.id] = claim
-            self.table.put_row(str(claim.id), self._row(claim))
+            if self.table.has_row(str(claim.id)):  # not while the rows are being made again (forget_rows)
+                self.table.put_row(str(claim.id), self._row(claim))
 
     def select(self, claim_id: int) -> bool:
         """Put the cursor on the claim; False when it is not in the list."""

@@ -82,14 +82,19 @@ class FlexTable(ScrollView, can_focus=True):
     }
     """
 
+    # The ids are those a keymap remaps (as before, when the table was a DataTable): j and k, not the arrows.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Select", show=False, id="table.select"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
-        Binding("g,home,ctrl+home", "scroll_top", "First", show=False, id="table.first"),
-        Binding("G,end,ctrl+end", "scroll_bottom", "Last", show=False, id="table.last"),
+        Binding("enter", "select_cursor", "Select", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("ctrl+home", "scroll_top", "First", show=False),
+        Binding("ctrl+end", "scroll_bottom", "Last", show=False),
+        Binding("g,home", "scroll_top", "First", show=False, id="table.first"),
+        Binding("G,end", "scroll_bottom", "Last", show=False, id="table.last"),
     ]
 
     class RowMessage(Message):
@@ -266,6 +271,7 @@ class FlexTable(ScrollView, can_focus=True):
     def put_rows(self, rows: list[tuple[str, Any]]) -> None:
         """Show exactly these rows in this order, each updated in place by key. The cursor stays on its row if that
         row stays."""
+        restored = self._restore is not None
         cursor = self.current_key if self._restore is None else self._restore
         self._restore = None
         old = self._rows
@@ -285,6 +291,8 @@ class FlexTable(ScrollView, can_focus=True):
         if cursor in self._rows:
             self.cursor_row = self._index[cursor]
         self._rows_changed()
+        if restored:  # the rows were all forgotten, the scroll with them: show the cursor's row again
+            self.call_after_refresh(self.scroll_to_cursor)
 
     def clear(self) -> None:
         self._rows, self._order, self._index = {}, [], {}

@@ -112,7 +112,7 @@ class TopicsPane(Vertical):
         fresh = {t.id: t for t in changed}
         self.topics, self._total = [fresh.get(t.id, t) for t in self.topics], total
         table = self.table
-        if ALL_TOPICS in keys:
+        if ALL_TOPICS in keys and table.has_row(ALL_TOPICS):
             self._fit_counts(self._all_row())
             table.put_row(ALL_TOPICS, self._all_row())
         for t in changed:
