@@ -112,7 +112,9 @@ def shape(text: str) -> tuple[str, list[tuple[int, int]]]:
         # shown unshaped, its letters unjoined, rather than taking the screen down
         return text, [(i, i + 1) for i in range(len(text))]
     if unicodedata.is_normalized("NFKC", text) and not any(c in _MARKS for c in map(unicodedata.category, text)):
-        return shaped, _align_unmarked(shaped)
+        mapping = _align_unmarked(shaped)
+        if mapping and mapping[-1][1] == len(text):  # every letter accounted for (a glyph NFKC keeps whole is not)
+            return shaped, mapping
     return shaped, _align(text, shaped)
 
 
