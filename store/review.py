@@ -88,7 +88,10 @@ def write_transaction(conn: sqlite3.Connection):
         # a COMMIT that failed (a disk error) leaves the transaction open, holding the write lock on a connection
         # that may be kept (tui.writes): nothing of it is saved, and the caller says so
         if conn.in_transaction:
-            conn.execute("ROLLBACK")
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the COMMIT's error is the one to say
         raise
 
 

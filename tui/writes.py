@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,7 +28,7 @@ class WriteConnection:
         self._store = store
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-writes")
         self._own: Store | None = None
-        self._file: tuple[int, int] | None = None  # the (device, inode) the connection opened
+        self._file = _identity(store.path)  # the file (device, inode) the app opened
         self.closed = False
 
     async def run(self, job: Callable[[Store], T]) -> T:
@@ -37,11 +38,15 @@ class WriteConnection:
         return await asyncio.get_running_loop().run_in_executor(self._thread, self._run, job)
 
     def _run(self, job: Callable[[Store], T]) -> T:
-        if self._own is not None and self._file != _identity(self._store.path):
-            self._drop()  # the file was replaced (a backup restored, a sync tool): write to the file now there
+        if _identity(self._store.path) != self._file:
+            # A backup restored over the file, or the file removed: the app's other connections still read the old
+            # one (and its write-ahead log, which closing a connection would copy into the restored file). Nothing
+            # is written, nor a new empty database made; the reviewer is told to open the app again.
+            self._drop()
+            raise StoreError(f"{self._store.path} was replaced or removed since the app opened it: nothing was saved; "
+                             "quit and open it again")  # fmt: skip
         if self._own is None:
             self._own = self._store.reopen()
-            self._file = _identity(self._store.path)
         self._own.viewer = self._store.viewer  # the reviewer can change while the app runs
         try:
             return job(self._own)
@@ -49,10 +54,14 @@ class WriteConnection:
             raise  # an answer, not a failure: the connection is as good as before
         except BaseException:
             # whatever failed, nothing half-done stays open on a connection kept for the next write, and the next
-            # job starts on a new one (0.35 ms)
-            if self._own.conn.in_transaction:
-                self._own.conn.rollback()
-            self._drop()
+            # job starts on a new one (0.35 ms); the error said is the job's, not a failed rollback's
+            try:
+                if self._own.conn.in_transaction:
+                    self._own.conn.rollback()
+            except sqlite3.Error:
+                pass
+            finally:
+                self._drop()
             raise
 
     def _drop(self) -> None:

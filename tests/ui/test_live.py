@@ -39,6 +39,15 @@ async def started(pilot) -> MainScreen:
     return pilot.app.main_screen
 
 
+async def unreviewed_only(pilot) -> MainScreen:
+    """The main screen with the filter on unreviewed claims (f, the first choice)."""
+    await started(pilot)
+    await pilot.press("f", "down", "enter")
+    screen = await started(pilot)
+    assert screen.filter_choice.unreviewed
+    return screen
+
+
 async def test_a_verdict_from_another_process_appears_within_the_poll_keeping_the_cursor(app_factory, seeded_db):
     app = app_factory(poll_interval=0.5)
     async with app.run_test(size=SIZE) as pilot:
@@ -113,13 +122,10 @@ async def test_the_screens_own_verdict_is_not_read_again_and_a_colleagues_is(app
 
 
 async def test_a_verdict_leaves_a_list_filtered_by_verdict(app_factory, other):
-    """The screen's own write is not read again by the poll: the list it changes (unreviewed only) is re-read."""
+    """The screen's own write is not read back by the poll: the claim leaves the unreviewed-only list at once."""
     app = app_factory(poll_interval=0.2)
     async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        await pilot.press("f", "down", "enter")
-        screen = await started(pilot)
-        assert screen.filter_choice.unreviewed
+        screen = await unreviewed_only(pilot)
         cid = screen.claims_pane.current_id
         await pilot.press("c")
         await wait_until(pilot, lambda: not screen.claims_pane.table.has_row(str(cid)), timeout=3)
@@ -162,6 +168,73 @@ async def test_the_cursor_stays_in_view_when_the_display_changes(app_factory):
         assert table.current_key == last
         top = round(table.scroll_y)
         assert top <= table.cursor_row < top + table.size.height - 1
+
+
+async def test_a_read_that_began_before_the_screens_own_write_is_read_again(app_factory, other, monkeypatch):
+    """A refresh (the poll after an indexer's batch) reading while a verdict is saved would draw the claim as it
+    was, and the poll never reads the screen's own write back: it is read again instead."""
+    import factcheck_tui.tui.screens.main as screen_module
+
+    read = screen_module._claims_and_origins
+    slow = {"on": False}
+
+    def slow_read(*args, **kwargs):
+        claims = read(*args, **kwargs)
+        if slow["on"]:
+            time.sleep(0.6)  # the verdict is saved meanwhile
+        return claims
+
+    monkeypatch.setattr(screen_module, "_claims_and_origins", slow_read)
+    app = app_factory(poll_interval=1000)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        cid = screen.claims_pane.current_id
+        slow["on"] = True
+        screen.refresh_data()
+        await pilot.pause(0.1)  # its read is under way
+        await pilot.press("c")
+        await pilot.pause(1.0)
+        slow["on"] = False
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        assert other.claim(cid).verdict == "confirmed"
+        assert screen.claims_pane.claims[cid].verdict == "confirmed"
+        assert screen.claims_pane.claims[cid].version == other.claim(cid).version
+
+
+async def test_a_topic_change_during_a_verdict_under_a_filter_starts_at_the_top(app_factory, monkeypatch):
+    """The verdict's list update does not replace the new topic's first read (which starts at the top)."""
+    import factcheck_tui.tui.screens.main as screen_module
+    from factcheck_tui.store import api
+
+    save, read = api.Store.set_verdict, screen_module._claims_and_origins
+    slow = {"on": False}
+
+    def slow_save(self, *args, **kwargs):
+        time.sleep(0.3)
+        return save(self, *args, **kwargs)
+
+    def slow_read(*args, **kwargs):
+        claims = read(*args, **kwargs)
+        if slow["on"]:
+            time.sleep(0.8)
+        return claims
+
+    monkeypatch.setattr(api.Store, "set_verdict", slow_save)
+    monkeypatch.setattr(screen_module, "_claims_and_origins", slow_read)
+    app = app_factory(poll_interval=1000)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await unreviewed_only(pilot)
+        await pilot.press("right_curly_bracket")
+        await started(pilot)
+        await pilot.press("j", "j", "j")
+        await started(pilot)
+        slow["on"] = True
+        await pilot.press("c", "right_curly_bracket")
+        await pilot.pause(1.5)
+        slow["on"] = False
+        await started(pilot)
+        assert screen.claims_pane.table.cursor_row == 0
 
 
 async def test_new_articles_from_another_process_add_rows_in_place(app_factory, seeded_db, tmp_path):

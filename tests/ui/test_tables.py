@@ -154,9 +154,10 @@ async def test_fixed_cells_are_padded_and_the_flex_column_takes_the_rest() -> No
         assert table.flex_width == table.scrollable_content_region.width - (6 + 2) - 2
 
 
-async def test_a_write_connection_follows_a_replaced_file_and_keeps_no_failed_transaction(tmp_path) -> None:
-    """A backup restored over the database (os.replace) is written to, not the file it replaced; a failed write
-    leaves no transaction open on the kept connection."""
+async def test_a_write_connection_refuses_a_replaced_or_removed_file_and_keeps_no_failed_transaction(tmp_path) -> None:
+    """A backup restored over the database (os.replace) or the file removed: nothing is written (the app's other
+    connections still read the old file and its log), no empty database is made, and the reviewer is told; a
+    failed write leaves no transaction open on the kept connection."""
     import os
     import shutil
 
@@ -170,14 +171,6 @@ async def test_a_write_connection_follows_a_replaced_file_and_keeps_no_failed_tr
     with Store(db) as store:
         writes = WriteConnection(store)
         cid = store.claims()[0].id
-        await writes.run(lambda s: s.data_version())
-        os.replace(tmp_path / "backup.db", db)
-        for leftover in ("seeds.db-wal", "seeds.db-shm"):
-            (tmp_path / leftover).unlink(missing_ok=True)
-        saved = await writes.run(lambda s: s.set_verdict(cid, "confirmed", "amal"))
-        assert saved.verdict == "confirmed"
-        with Store(db) as fresh:
-            assert fresh.claim(cid).verdict == "confirmed"
 
         def fails(s: Store) -> None:
             s.conn.execute("BEGIN IMMEDIATE")
@@ -186,7 +179,16 @@ async def test_a_write_connection_follows_a_replaced_file_and_keeps_no_failed_tr
         with pytest.raises(StoreError):
             await writes.run(fails)
         with Store(db) as fresh:  # no lock left behind
-            fresh.set_verdict(cid, "disputed", "other", expected_version=fresh.claim(cid).version)
+            fresh.set_verdict(cid, "disputed", "other")
+        assert (await writes.run(lambda s: s.claim(cid))).verdict == "disputed"
+
+        os.replace(tmp_path / "backup.db", db)
+        with pytest.raises(StoreError, match="replaced or removed"):
+            await writes.run(lambda s: s.set_verdict(cid, "confirmed", "amal", expected_version=1))
+        db.unlink()
+        with pytest.raises(StoreError, match="replaced or removed"):
+            await writes.run(lambda s: s.data_version())
+        assert not db.exists()  # no empty database made in its place
         writes.close()
         with pytest.raises(StoreError):
             await writes.run(lambda s: s.data_version())

@@ -160,6 +160,9 @@ class MainScreen(BackgroundWork, Screen):
         self.filter_choice: FilterChoice = ALL
         self.claims_order = SORT_ORDERS[0]
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
+        # Writes finished so far: a read that began before one finished may hold what it replaced, and is not
+        # drawn (the screen's own writes are not read back by the poll: a stale read would stay on screen).
+        self._writes_finished = 0
         self._data_version: int | None = None  # as the write connection last saw it (tui.writes)
         self._writes: WriteConnection | None = None
         self._last_event: int | None = None  # the last history event read: colleagues' later changes are said
@@ -270,6 +273,7 @@ class MainScreen(BackgroundWork, Screen):
         self.in_background(refresh, "refresh", "reading the database")
 
     async def _refresh(self, force: bool) -> None:
+        writes = self._writes_finished
         try:
             # before the reads: a commit made while they run is seen by the next poll (not behind a pending write,
             # which may wait for seconds: the old baseline then stands, and the poll after it refreshes once more)
@@ -278,6 +282,9 @@ class MainScreen(BackgroundWork, Screen):
             stats, topics = await self.read(lambda s: (s.stats(), s.topics()))
         except (StoreError, sqlite3.Error) as err:  # a damaged file: say so and keep the screen, never crash
             self._say_read_error(err)
+            return
+        if writes != self._writes_finished:
+            self.refresh_data(force)  # read again, after the write
             return
         self.show_status(stats)
         self.topics_pane.show(topics, stats)
@@ -314,23 +321,28 @@ class MainScreen(BackgroundWork, Screen):
         self.query_one(StatusBar).show(stats, reviewer=self.fapp.reviewer, read_only=self.store.read_only,
                                        reorder=self.fapp.text_display.reorder, roomy=self.size.width >= 100)  # fmt: skip
 
-    def load_claims(self, force: bool = False, from_top: bool = False) -> None:
+    def load_claims(self, force: bool = False, from_top: bool = False, group: str = "claims") -> None:
+        """Read the claims in the background; a later load of the same group replaces one not yet drawn."""
+
         async def load() -> None:
             await self._reload_claims(force, from_top)
 
-        self.in_background(load, "claims", "reading the claims")
+        self.in_background(load, group, "reading the claims")
 
     async def _reload_claims(self, force: bool = False, from_top: bool = False) -> None:
         """The claims of the chosen topic and filter, as stored now; the evidence again when the claim under the
         cursor is another or changed (force: always), else re-read in place (new articles may have brought some).
         A read whose topic or filter the reader has left meanwhile is not drawn: the read for the new one follows."""
-        wanted, order = self.claim_filter(), self.claims_order
+        wanted, order, writes = self.claim_filter(), self.claims_order, self._writes_finished
         try:
             claims, origins = await self.read(lambda s: _claims_and_origins(s, wanted, order == "agreeing origins"))
         except (StoreError, sqlite3.Error) as err:
             self._say_read_error(err)
             return
         if wanted != self.claim_filter() or order != self.claims_order:
+            return
+        if writes != self._writes_finished:
+            self.load_claims(force, from_top)  # read again, after the write
             return
         pane = self.claims_pane
         moved = pane.show(sorted_claims(claims, order, origins), from_top=from_top)
@@ -493,6 +505,8 @@ class MainScreen(BackgroundWork, Screen):
             except Exception as err:  # noqa: BLE001 — done() says a store's error and raises any other
                 done(None, err)
                 return
+            finally:
+                self._writes_finished += 1
         done(result, None)
 
     def show_conflict(self, claim: Claim, conflict: VerdictConflict, verdict: str | None, note) -> None:
@@ -515,10 +529,14 @@ class MainScreen(BackgroundWork, Screen):
         """Show a claim as stored now, in place, and then the totals that depend on it (its topic's row, 'all
         claims', the status bar: read in a thread; the rows of every claim applied meanwhile are updated then)."""
         self.claims_pane.put(claim)
-        if not self.filter_choice.is_all or self.claims_order == "disputed first":
-            # the list may no longer hold the claim, or hold it elsewhere: read it again (a colleague's write is
-            # read again by the poll; this screen's own is not)
-            self.load_claims()
+        # The poll does not read the screen's own writes back: the list follows the claim here. A claim the filter
+        # no longer takes leaves it, unless the reviewer is on it (a verdict then goes to the claim they see).
+        if not self.filter_choice.is_all and not self._still_listed(claim) and claim.id != self.claims_pane.current_id:
+            self.claims_pane.drop(claim.id)
+        elif self.claims_order == "disputed first":
+            # its place in the list may have changed; a group of its own: it must not replace a pending load of
+            # another topic or filter (which starts at the top), and a load for a list left meanwhile is not drawn
+            self.load_claims(group="claims after a write")
         self.update_claims_title()
         if claim.id == self.claims_pane.current_id:
             self.show_evidence(keep_scroll=True)
@@ -835,6 +853,10 @@ class MainScreen(BackgroundWork, Screen):
         self.in_background(jump, "claims", "finding the claim")
 
     def _matches(self, claim: Claim) -> bool:
+        return self._still_listed(claim) and not self.filter_choice.assigned_to  # an assignee is not on the row
+
+    def _still_listed(self, claim: Claim) -> bool:
+        """Whether the filter takes the claim, an assignment aside (a verdict does not change it)."""
         f = self.filter_choice
         return (
             (not f.unreviewed or claim.verdict is None)
@@ -844,7 +866,6 @@ class MainScreen(BackgroundWork, Screen):
             and (not f.stale or claim.stale)
             and (not f.day_from or (claim.date or "")[:10] >= f.day_from)
             and (not f.day_to or (claim.date or "")[:10] <= f.day_to)
-            and not f.assigned_to  # a claim's assignee is not on the row: a jump shows the whole list
         )
 
     def action_clear_filters(self) -> None:

@@ -114,6 +114,11 @@ class ClaimsPane(Vertical):
             if self.table.has_row(str(claim.id)):  # not while the rows are being made again (forget_rows)
                 self.table.put_row(str(claim.id), self._row(claim))
 
+    def drop(self, claim_id: int) -> None:
+        """A claim that left the list (a verdict under a filter it no longer meets)."""
+        if self.claims.pop(claim_id, None) is not None:
+            self.table.drop_row(str(claim_id))
+
     def select(self, claim_id: int) -> bool:
         """Put the cursor on the claim; False when it is not in the list."""
         if self.table.select_key(str(claim_id)):
