@@ -152,6 +152,8 @@ async def test_fixed_cells_are_padded_and_the_flex_column_takes_the_rest() -> No
         assert "…" in line  # cut at the flex width
         table.set_fixed_width("id", 6)
         assert table.flex_width == table.scrollable_content_region.width - (6 + 2) - 2
+        await pilot.pause()
+        assert screen_lines(app)[1].startswith("      0 ")  # still right-justified in the wider column
 
 
 async def test_a_write_connection_refuses_a_replaced_or_removed_file_and_keeps_no_failed_transaction(tmp_path) -> None:

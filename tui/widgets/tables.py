@@ -210,8 +210,8 @@ class FlexTable(ScrollView, can_focus=True):
         return list(self._cells(self._rows[key]))
 
     def _cells(self, row: Row) -> list[Any]:
-        if row.cells is None:
-            row.cells = self._fixed(self._cells_of(row.source)) if self._cells_of is not None else row.source
+        if row.cells is None:  # (padded again after a column's width changed: _fixed pads only what is short)
+            row.cells = self._fixed(self._cells_of(row.source) if self._cells_of is not None else row.source)
         return row.cells
 
     def _source(self, given: Any) -> Any:
