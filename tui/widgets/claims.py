@@ -43,7 +43,7 @@ class ClaimsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield FlexTable([("id", "#", ID_WIDTH), ("sug", "suggest", 8), ("you", "verdict", 9)], ("claim", "claim"),
-                        min_flex=12, cells_of=self._cells_of, id="claims")  # fmt: skip
+                        min_flex=12, cells_of=self.cells, id="claims")  # fmt: skip
 
     @property
     def table(self) -> FlexTable:
@@ -56,11 +56,8 @@ class ClaimsPane(Vertical):
         return self.claims.get(cid) if cid is not None else None
 
     def _row(self, claim: Claim) -> tuple[Claim, bool]:
-        """What a claim's row shows: the claim, and whether a colleague changed it."""
+        """What a claim's row shows (the arguments of cells): the claim, and whether a colleague changed it."""
         return claim, claim.id in self.changed
-
-    def _cells_of(self, row: tuple[Claim, bool]) -> list:
-        return self.cells(*row)
 
     def cells(self, claim: Claim, changed: bool = False) -> list:
         palette = self.fapp.palette

@@ -35,9 +35,8 @@ ROW_STRIPS_KEPT = 2_000  # drawn rows remembered: a few screens of rows in each 
 @dataclass
 class Row:
     key: str
-    source: Any  # what the row shows: its cells, or what they are made from (FlexTable cells_of)
+    source: Any  # what the row shows: its cells, or the arguments FlexTable's cells_of makes them from
     cells: list[Any] | None = None  # made when the row is first drawn or asked for
-    version: int = 0  # advanced whenever the source changes: the row is drawn again
     strips: dict[tuple, Strip] = field(default_factory=dict)  # the row drawn, by width, cursor and styles
     segments: dict[tuple, list[list[Segment]]] = field(default_factory=dict)  # its cells unstyled, by column widths
 
@@ -46,8 +45,8 @@ class FlexTable(ScrollView, can_focus=True):
     """Rows keyed by stable ids, a row cursor, fixed-width columns and one flex column sized to what is left (no
     horizontal scrolling): text in it is cut in logical order by BidiText at exactly that width.
 
-    Rows are given as (key, cells), or with cells_of as (key, source) whose cells are made from the source when the
-    row is first drawn: listing 20,000 claims costs a row object each, and only the rows on screen are ever made.
+    Rows are given as (key, cells), or with cells_of as (key, source), a tuple of cells_of's arguments from which the
+    cells are made when the row is first drawn: listing 20,000 claims costs a row object each, and only the rows on screen are ever made.
     A row is compared by its source (or cells) to tell whether it changed.
 
     Says FlexTable.RowHighlighted when the row under the cursor becomes another (by key), and FlexTable.RowSelected
@@ -121,7 +120,7 @@ class FlexTable(ScrollView, can_focus=True):
         flex: tuple[str, str],
         *,
         min_flex: int = 10,
-        cells_of: Callable[[Any], Sequence[Any]] | None = None,
+        cells_of: Callable[..., Sequence[Any]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -211,7 +210,7 @@ class FlexTable(ScrollView, can_focus=True):
 
     def _cells(self, row: Row) -> list[Any]:
         if row.cells is None:  # (padded again after a column's width changed: _fixed pads only what is short)
-            row.cells = self._fixed(self._cells_of(row.source) if self._cells_of is not None else row.source)
+            row.cells = self._fixed(self._cells_of(*row.source) if self._cells_of is not None else row.source)
         return row.cells
 
     def _source(self, given: Any) -> Any:
@@ -220,8 +219,7 @@ class FlexTable(ScrollView, can_focus=True):
     def _update(self, row: Row, source: Any) -> bool:
         if source == row.source:
             return False
-        row.source, row.cells = source, None
-        row.version += 1
+        row.source, row.cells = source, None  # drawn again: what was drawn of it goes
         row.strips.clear()
         row.segments.clear()
         return True
@@ -258,10 +256,7 @@ class FlexTable(ScrollView, can_focus=True):
     def put_row(self, key: str, given: Any) -> bool:
         """Add the row at the end, or update it in place. Returns True when it was added."""
         if key not in self._rows:
-            self._rows[key] = Row(key, self._source(given))
-            if self._index is not None:
-                self._index[key] = len(self._order)
-            self._order.append(key)
+            self._append(Row(key, self._source(given)))
             self._rows_changed()
             return True
         if self._update(self._rows[key], self._source(given)):
@@ -285,14 +280,18 @@ class FlexTable(ScrollView, can_focus=True):
                 row = Row(key, source)
             else:
                 self._update(row, source)
-            self._rows[key] = row
-            self._index[key] = len(self._order)
-            self._order.append(key)
+            self._append(row)
         if cursor in self._rows:
             self.cursor_row = self._index[cursor]
         self._rows_changed()
         if restored:  # the rows were all forgotten, the scroll with them: show the cursor's row again
             self.call_after_refresh(self.scroll_to_cursor)
+
+    def _append(self, row: Row) -> None:
+        self._rows[row.key] = row
+        if self._index is not None:
+            self._index[row.key] = len(self._order)
+        self._order.append(row.key)
 
     def clear(self) -> None:
         self._rows, self._order, self._index = {}, [], {}
@@ -433,7 +432,8 @@ class FlexTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self._rows[key]
         cursor = position == self.cursor_row
-        state = (width, tuple(self._widths()), cursor, self._styles_generation, row.version)
+        widths = tuple(self._widths())
+        state = (width, widths, cursor, self._styles_generation)  # a changed row has no strips left (_update)
         strip = row.strips.get(state)
         if strip is None:
             if self._drawn_rows >= ROW_STRIPS_KEPT:
@@ -441,7 +441,6 @@ class FlexTable(ScrollView, can_focus=True):
                     other.strips.clear()
                     other.segments.clear()
                 self._drawn_rows = 0
-            widths = tuple(self._widths())
             if widths not in row.segments:
                 row.segments[widths] = [self._cell_segments(c, w) for c, w in zip(self._cells(row), widths)]
             if cursor:

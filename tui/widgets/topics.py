@@ -44,7 +44,7 @@ class TopicsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield FlexTable([("done", "rev/n", DONE_WIDTH), ("disp", symbols()["disputed"], DISPUTED_WIDTH)],
-                        ("label", "topic"), min_flex=8, cells_of=self._cells_of, id="topics")  # fmt: skip
+                        ("label", "topic"), min_flex=8, cells_of=self.cells, id="topics")  # fmt: skip
         # the chosen topic's whole label, wrapped: a row holds two or three of its words
         yield Static(id="topic-label")
 
@@ -60,9 +60,6 @@ class TopicsPane(Vertical):
 
     def label_of(self, topic_id: int) -> str:
         return next((t.label for t in self.topics if t.id == topic_id), "topic")
-
-    def _cells_of(self, row: tuple[str, int, int, int]) -> list:
-        return self.cells(*row)
 
     def cells(self, label: str, count: int, reviewed: int, disputed: int) -> list:
         """Review progress (reviewed/claims, ✔ when all are), disputed claims (by a reviewer or suggested), label."""
@@ -90,8 +87,9 @@ class TopicsPane(Vertical):
         if topics == self.topics and total == self._total and table.row_count == len(topics) + 1:
             return  # a refresh after another process's commit that left every topic as it was (7,343 rows at 10k)
         self.topics, self._total = topics, total
-        self._fit_counts(self._all_row())
-        table.put_rows([(ALL_TOPICS, self._all_row())] + [(topic_key(t.id), self._row(t)) for t in topics])
+        all_row = self._all_row()
+        self._fit_counts(all_row)
+        table.put_rows([(ALL_TOPICS, all_row)] + [(topic_key(t.id), self._row(t)) for t in topics])
         if not self._user_chose and self.topic_id is None and topics and total.claims > BIG_LIST:
             self.topic_id = topics[0].id  # a big corpus: one topic at a time keeps the screen quick
         if not table.select_key(topic_key(self.topic_id), scroll=True):
@@ -113,8 +111,9 @@ class TopicsPane(Vertical):
         self.topics, self._total = [fresh.get(t.id, t) for t in self.topics], total
         table = self.table
         if ALL_TOPICS in keys and table.has_row(ALL_TOPICS):
-            self._fit_counts(self._all_row())
-            table.put_row(ALL_TOPICS, self._all_row())
+            all_row = self._all_row()
+            self._fit_counts(all_row)
+            table.put_row(ALL_TOPICS, all_row)
         for t in changed:
             key = topic_key(t.id)
             if key in keys and table.has_row(key):
