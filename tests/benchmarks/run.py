@@ -366,8 +366,9 @@ def child_index(folder: str, db: str) -> dict:
     # grouping runs beside the events stage: "topics" is what it adds, starting it and waiting for it
     _timed(indexer, "_start_topics", stages, "topics")
     _timed(indexer, "_finish_topics", stages, "topics")
-    _timed(indexer, "assign_events", stages, "events")
-    _timed(indexer, "rebuild_ledgers", stages, "events")
+    # in this process below EVENTS_IN_PROCESS_FROM new articles, in a child from there: time the stage, not its
+    # functions (at 10,000 articles they ran in the child, and their minute fell under "other")
+    _timed(indexer, "_events_and_ledgers", stages, "events")
     _timed(evidence, "recompute_after_adding", stages, "evidence")
     with Store(db) as store:
         t = time.perf_counter()
@@ -451,11 +452,16 @@ def child_ui(db: str) -> dict:
             await pilot.pause(0.5)
             for name, keys, repeats in UI_ACTIONS:
                 for _ in range(repeats):
-                    started, cpu = time.perf_counter(), time.process_time()
-                    await pilot.press(*keys)
-                    await app.workers.wait_for_complete()
-                    await pilot.pause()
-                    times.setdefault(name, []).append((time.process_time() - cpu) * 1000)
+                    started, action_cpu = time.perf_counter(), 0.0
+                    for key in keys:  # one at a time, as a person types: each key's answer is timed on its own
+                        cpu = time.process_time()
+                        await pilot.press(key)
+                        await app.workers.wait_for_complete()
+                        await pilot.pause()
+                        key_cpu = (time.process_time() - cpu) * 1000
+                        times.setdefault(f"{name} key", []).append(key_cpu)
+                        action_cpu += key_cpu
+                    times.setdefault(name, []).append(action_cpu)
                     times.setdefault(f"{name} wall", []).append((time.perf_counter() - started) * 1000)
         return times
 
@@ -468,7 +474,7 @@ def measure_ui(db: Path, work: Path) -> dict[str, list[float]]:
     shutil.copy(db, copy)
     try:
         answer, _, _ = run_child(["child-ui", str(copy)])
-        return {key: answer[key] for name, _, _ in UI_ACTIONS for key in (name, f"{name} wall")}
+        return {key: answer[key] for name, _, _ in UI_ACTIONS for key in (name, f"{name} wall", f"{name} key")}
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{copy}{suffix}").unlink(missing_ok=True)
@@ -540,11 +546,17 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
         "export_json_s": statistics.median(js),
         "search_p50_ms": percentile(search, 50),
         "search_p95_ms": percentile(search, 95),
-        "ui_p95_ms": {name: percentile(times, 95) for name, times in ui.items() if not name.endswith(" wall")},
-        "ui_p50_ms": {name: percentile(times, 50) for name, times in ui.items() if not name.endswith(" wall")},
-        "ui_wall_p95_ms": {name[:-5]: percentile(times, 95) for name, times in ui.items() if name.endswith(" wall")},
+        "ui_p95_ms": {name: percentile(ui[name], 95) for name, _, _ in UI_ACTIONS},
+        "ui_p50_ms": {name: percentile(ui[name], 50) for name, _, _ in UI_ACTIONS},
+        "ui_wall_p95_ms": {name: percentile(ui[f"{name} wall"], 95) for name, _, _ in UI_ACTIONS},
+        "ui_key_p95_ms": {name: percentile(ui[f"{name} key"], 95) for name, _, _ in UI_ACTIONS},
     }
     return result
+
+
+def _key_p95(result: dict) -> dict[str, float]:
+    """p95 of one key's answer per action; a result measured before keys were timed one by one has the actions'."""
+    return result.get("ui_key_p95_ms", result["ui_p95_ms"])
 
 
 def bench_naive(db: Path, n: int, runs: int) -> dict:
@@ -658,10 +670,14 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
             ok=lambda r: r["search_p95_ms"] < TARGETS["search_p95_ms"],
         ),
         row(
-            "UI actions: the slowest p95 of CPU time, ms (every action below)",
-            lambda r: f"{max(r['ui_p95_ms'].values()):.0f} ({max(r['ui_p95_ms'], key=r['ui_p95_ms'].get)})",
+            "UI: a key's answer, the slowest p95 of CPU time, ms (every action below)",
+            lambda r: f"{max(_key_p95(r).values()):.0f} ({max(_key_p95(r), key=_key_p95(r).get)})",
             target="p95 < 100 ms",
-            ok=lambda r: max(r["ui_p95_ms"].values()) < TARGETS["ui_p95_ms"],
+            ok=lambda r: max(_key_p95(r).values()) < TARGETS["ui_p95_ms"],
+        ),
+        row(
+            "UI: a whole action (all its keys), the slowest p95 of CPU time, ms",
+            lambda r: f"{max(r['ui_p95_ms'].values()):.0f} ({max(r['ui_p95_ms'], key=r['ui_p95_ms'].get)})",
         ),
         row(
             "naive all-pairs scoring, s (measured ≤ 1k, fitted above)",
@@ -700,8 +716,10 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
         "",
         (
             "UI actions (tests/benchmarks/run.py UI_ACTIONS: Textual's pilot at 120x32 on a copy of the database, "
-            "each timed from the key to the screen settled, every worker it started done): the process's CPU time "
-            "p50 / p95, and the wall time p95, which adds the pilot's own waits (about 100 ms: the first row), in ms:"
+            "its keys pressed one at a time, each timed from the key to the screen settled, every worker it started "
+            "done): the process's CPU time for the whole action p50 / p95, the wall time p95, which adds the pilot's "
+            "own waits (about 100 ms a key: the first row), and the p95 of one key's answer (what the target is on; "
+            "the same as the action's where it is one key), in ms:"
         ),
         "",
         "| action | " + " | ".join(f"{c:,} articles" for c in cols) + " |",
@@ -709,7 +727,8 @@ def markdown(results: list[dict], naive: dict, info: dict, plot_points: list[dic
     ]
     for name, _, repeats in UI_ACTIONS:
         cells = [
-            f"{r['ui_p50_ms'][name]:.0f} / {r['ui_p95_ms'][name]:.0f} (wall {r['ui_wall_p95_ms'][name]:.0f})"
+            f"{r['ui_p50_ms'][name]:.0f} / {r['ui_p95_ms'][name]:.0f} (wall {r['ui_wall_p95_ms'][name]:.0f}; "
+            f"a key {_key_p95(r)[name]:.0f})"
             for r in results
         ]
         lines.append(f"| {name} (×{repeats}) | " + " | ".join(cells) + " |")
