@@ -175,7 +175,7 @@ async def test_a_read_that_began_before_the_screens_own_write_is_read_again(app_
     was, and the poll never reads the screen's own write back: it is read again instead."""
     import factcheck_tui.tui.screens.main as screen_module
 
-    read = screen_module._claims_and_origins
+    read = screen_module._listed_claims
     slow = {"on": False}
 
     def slow_read(*args, **kwargs):
@@ -184,7 +184,7 @@ async def test_a_read_that_began_before_the_screens_own_write_is_read_again(app_
             time.sleep(0.6)  # the verdict is saved meanwhile
         return claims
 
-    monkeypatch.setattr(screen_module, "_claims_and_origins", slow_read)
+    monkeypatch.setattr(screen_module, "_listed_claims", slow_read)
     app = app_factory(poll_interval=1000)
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot)
@@ -207,7 +207,7 @@ async def test_a_topic_change_during_a_verdict_under_a_filter_starts_at_the_top(
     import factcheck_tui.tui.screens.main as screen_module
     from factcheck_tui.store import api
 
-    save, read = api.Store.set_verdict, screen_module._claims_and_origins
+    save, read = api.Store.set_verdict, screen_module._listed_claims
     slow = {"on": False}
 
     def slow_save(self, *args, **kwargs):
@@ -221,7 +221,7 @@ async def test_a_topic_change_during_a_verdict_under_a_filter_starts_at_the_top(
         return claims
 
     monkeypatch.setattr(api.Store, "set_verdict", slow_save)
-    monkeypatch.setattr(screen_module, "_claims_and_origins", slow_read)
+    monkeypatch.setattr(screen_module, "_listed_claims", slow_read)
     app = app_factory(poll_interval=1000)
     async with app.run_test(size=SIZE) as pilot:
         screen = await unreviewed_only(pilot)

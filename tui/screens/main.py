@@ -335,7 +335,7 @@ class MainScreen(BackgroundWork, Screen):
         A read whose topic or filter the reader has left meanwhile is not drawn: the read for the new one follows."""
         wanted, order, writes = self.claim_filter(), self.claims_order, self._writes_finished
         try:
-            claims, origins = await self.read(lambda s: _claims_and_origins(s, wanted, order == "agreeing origins"))
+            claims, first_evidence = await self.read(lambda s: _listed_claims(s, wanted, order, from_top))
         except (StoreError, sqlite3.Error) as err:
             self._say_read_error(err)
             return
@@ -345,9 +345,13 @@ class MainScreen(BackgroundWork, Screen):
             self.load_claims(force, from_top)  # read again, after the write
             return
         pane = self.claims_pane
-        moved = pane.show(sorted_claims(claims, order, origins), from_top=from_top)
+        moved = pane.show(claims, from_top=from_top)
         self.update_claims_title()
-        if force or moved:
+        if first_evidence is not None and claims and pane.current_id == claims[0].id:
+            # drawn with the list, in one layout of the screen instead of a second when its own read comes
+            evidence, event = first_evidence
+            self._draw_evidence(claims[0], evidence, event, keep_scroll=False)
+        elif force or moved:
             self.show_evidence()
         elif pane.current_id is not None:
             self.show_evidence(keep_scroll=True)
@@ -1023,10 +1027,17 @@ def _evidence_of(store: Store, claim_id: int, with_links: bool = True) -> tuple[
     return store.evidence(claim_id) if with_links else [], store.event(event_id) if event_id is not None else None
 
 
-def _claims_and_origins(store: Store, wanted: ClaimFilter, origins: bool) -> tuple[list[Claim], dict[int, int]]:
-    """The claims, and when the list is sorted by them, their agreeing origins (Store.agreeing_origins)."""
+def _listed_claims(
+    store: Store, wanted: ClaimFilter, order: str, from_top: bool
+) -> tuple[list[Claim], tuple[list[Evidence], Event | None] | None]:
+    """The claims in this order (sorted by agreeing origins: Store.agreeing_origins), and for a list shown from the
+    top, the first one's evidence (_evidence_of), else None."""
     claims = store.claims(wanted)
-    return claims, store.agreeing_origins(c.id for c in claims) if origins else {}
+    if order == "agreeing origins":
+        claims = sorted_claims(claims, order, store.agreeing_origins(c.id for c in claims))
+    else:
+        claims = sorted_claims(claims, order, {})
+    return claims, _evidence_of(store, claims[0].id) if from_top and claims else None
 
 
 def _on_own_connection(store: Store, job: Callable[[Store], Any]) -> Any:
