@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sqlite3
 import time
 from collections.abc import Callable
@@ -158,6 +159,7 @@ class MainScreen(BackgroundWork, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.filter_choice: FilterChoice = ALL
+        self._settled = False  # the first refresh is drawn
         self.claims_order = SORT_ORDERS[0]
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
         # Writes finished so far: a read that began before one finished may hold what it replaced, and is not
@@ -290,6 +292,13 @@ class MainScreen(BackgroundWork, Screen):
         self.topics_pane.show(topics, stats)
         await self._say_changes_by_others()
         await self._reload_claims(force=force)
+        if not self._settled:
+            self._settled = True
+            # What the app holds once its first screen is drawn (modules, widgets, styles) lives as long as the
+            # app: kept out of the garbage collector's full passes, which otherwise walk it all in the middle of a
+            # key's answer. On the 10k benchmark database the UI actions met 15 full passes over 131,000 objects,
+            # up to 84 ms each (935 ms in all); with these frozen, 14 passes, up to 46 ms (251 ms in all).
+            gc.freeze()
 
     async def _say_changes_by_others(self) -> None:
         """A toast, and a mark on the row, when a colleague changed a claim this reviewer decided or was assigned."""
