@@ -373,3 +373,26 @@ def test_evidence_with_control_characters_renders_them_visibly():
     assert "␛]0;title␇ [the war]" in out
     assert "Outlet [red]" in out and "reason [x]" in out
     assert "Claim → Sentence" in out  # the differing spans, side by side
+
+
+async def test_a_dialog_over_a_resized_screen_dims_the_screen_as_it_is_now(app_factory):
+    """After the terminal is resized with a dialog open, the screen (the dimmed one beneath included) reads as if
+    the dialog had been opened at the new size. (A dimmed screen drawn once and kept, to make dialogs cheaper,
+    failed this: the screen beneath kept its old layout.)"""
+
+    async def help_screen(resize_to: tuple[int, int] | None, size: tuple[int, int]) -> str:
+        app = app_factory(poll_interval=1000)
+        async with app.run_test(size=size) as pilot:
+            await started(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            if resize_to:
+                await pilot.resize_terminal(*resize_to)
+                await pilot.pause(0.2)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            app.clear_notifications()
+            await pilot.pause()
+            return app.export_screenshot(title="dialog")
+
+    assert await help_screen((80, 24), SIZE) == await help_screen(None, (80, 24))
