@@ -4,8 +4,10 @@ visual line fits its width, maps each cell back into the text, and no character 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.style import Style
 
 from factcheck_tui.tui.bidi import layout, sanitize
+from factcheck_tui.tui.widgets.text import BidiText, Display
 
 ALPHABET = "ابتثجحخدلامنهويءأإآىةلا" + "abcXYZ0123456789٠١٢" + ' .،,؟?!:()[]«»"-/\n' + "\u064e\u0651\u200f"
 
@@ -24,3 +26,25 @@ def test_layout_fits_maps_back_and_loses_nothing(text, width, reorder, shaping):
             assert line.text == "".join(shown[a:b] for a, b in line.src)  # logical order, one for one
     covered = {i for line in lines for a, b in line.src for i in range(a, b)}
     assert {i for i, ch in enumerate(shown) if not ch.isspace()} <= covered
+
+
+SPAN_STYLES = [Style(bold=True), Style(underline=True), Style(color="red")]
+
+
+@given(
+    st.text(alphabet=ALPHABET, max_size=120),
+    st.lists(st.tuples(st.integers(-2, 125), st.integers(-2, 125), st.sampled_from(SPAN_STYLES)), min_size=1,
+             max_size=4),
+    st.integers(min_value=2, max_value=40),
+    st.booleans(),
+    st.booleans(),
+)  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_styles_worked_out_once_are_each_characters_spans(text, spans, width, reorder, shaping):
+    """BidiText styles a line's characters from the spans covering each offset, worked out once per text: the same
+    style as trying every span on each character (a ligature stands for two offsets)."""
+    shown = BidiText(text, Display(reorder=reorder, shaping=shaping), spans=spans)
+    style_at = shown._styles_by_source()
+    for line in shown.lines(width):
+        for src in line.src:
+            assert style_at(src) == shown._style_at(src)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,6 +52,7 @@ class BidiText:
         self.align_rtl = align_rtl
         self.end = end
         self.indent = indent
+        self._style_of_source: Callable[[tuple[int, int]], Style] | None = None  # made on the first line drawn
 
     def __repr__(self) -> str:
         return f"BidiText({self.text[:30]!r})"
@@ -82,6 +83,30 @@ class BidiText:
                 style = style + span_style
         return style
 
+    def _styles_by_source(self) -> Callable[[tuple[int, int]], Style]:
+        """_style_at for every character of a line, from the spans covering each logical offset, worked out once:
+        a search hit's sentence has its spans tried for each of its hundreds of characters otherwise."""
+        n = len(self.text)
+        covering: list[tuple[int, ...]] = [()] * n
+        for k, (s0, s1, _) in enumerate(self.spans):
+            for i in range(max(0, s0), min(n, s1)):
+                covering[i] = (*covering[i], k)
+        styles: dict[tuple[int, ...], Style] = {}
+
+        def style_at(src: tuple[int, int]) -> Style:
+            a, b = src
+            if not 0 <= a < b <= n:
+                return self._style_at(src)
+            which = covering[a] if b - a == 1 else tuple(sorted(set().union(*covering[a:b])))
+            if which not in styles:
+                style = self.style
+                for k in which:
+                    style = style + self.spans[k][2]
+                styles[which] = style
+            return styles[which]
+
+        return style_at
+
     def render_line(self, line: bidi.VisualLine, width: int) -> list[Segment]:
         """One visual line padded to width; the indent goes on the line's starting side (right for RTL)."""
         segments: list[Segment] = []
@@ -95,8 +120,11 @@ class BidiText:
             segments.append(Segment(" " * self.indent, self.style))
         run: list[str] = []
         run_style: Style | None = None
+        if self.spans and self._style_of_source is None:
+            self._style_of_source = self._styles_by_source()
+        style_at = self._style_of_source
         for ch, src in zip(line.text, line.src):
-            style = self._style_at(src) if self.spans else self.style
+            style = style_at(src) if style_at else self.style
             if style != run_style and run:
                 segments.append(Segment("".join(run), run_style))
                 run = []
