@@ -620,7 +620,11 @@ class SearchScreen(Dialog):
             yield Label("type, then ↓ to the results · enter jump · escape close", classes="hint", id="search-status")
 
     def on_mount(self) -> None:
-        self.query_one("#search-results", OptionList).styles.max_height = 16
+        results = self.query_one("#search-results", OptionList)
+        results.styles.max_height = RESULT_LINES
+        # The scroll bar's column kept from the start: hits that outgrow the height are laid out (their heights
+        # measured) before the scroll bar comes, and would be laid out again a column narrower
+        results.styles.scrollbar_gutter = "stable"
         self.query_one("#search-input", Input).focus()
         if self.query_text:
             self.run_search(self.query_text)
@@ -669,6 +673,10 @@ class SearchScreen(Dialog):
             )
             # drawn once per width: the list measures every option's height, then draws the ones on screen
             options.append(Option(RenderedOnce(shown), id=str(i)))
+        # Enough hits fill the list's height whatever they say (two lines each at least: where, then the sentence):
+        # the height is then set, not measured (Textual measures an auto height a scroll bar's width wider than it
+        # lays the hits out at: search enter at 10k laid out its 50 hits twice)
+        olist.styles.height = RESULT_LINES if len(options) * 2 >= RESULT_LINES else "auto"
         olist.add_options(options)  # one by one, each addition measured every option again
         status = self.query_one("#search-status", Label)
         if query.strip():
@@ -686,6 +694,7 @@ class SearchScreen(Dialog):
 
 
 HIT_STYLE = Style(bold=True, underline=True)
+RESULT_LINES = 16  # the search results' height at most
 
 
 def _find_all(text: str, word: str) -> list[int]:

@@ -125,7 +125,7 @@ class BidiText:
         style_at = self._style_of_source
         for ch, src in zip(line.text, line.src):
             style = style_at(src) if style_at else self.style
-            if style != run_style and run:
+            if style is not run_style and style != run_style and run:
                 segments.append(Segment("".join(run), run_style))
                 run = []
             run_style = style
