@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -37,6 +38,8 @@ from factcheck_tui.store.reviews import Policy
 from factcheck_tui.store.text import OTHER_LABEL
 from factcheck_tui.store.text.arabic.normalize import normalize
 from factcheck_tui.store.text.arabic.terms import content_terms
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # a date the day filters offer (Store.days)
 
 # What the UI and the CLI use besides Store: the errors they turn into one line, who the reviewer is, the pair
 # judgement the `stance` command prints, and the folder watch.
@@ -325,11 +328,8 @@ class Store:
 
     def days(self) -> list[str]:
         """The days the articles are of ("YYYY-MM-DD"), oldest first: what the date filters offer."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT substr(date, 1, 10) FROM articles WHERE date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
-            "ORDER BY 1"
-        )
-        return [r[0] for r in rows]
+        rows = self.conn.execute("SELECT DISTINCT substr(date, 1, 10) FROM articles ORDER BY 1")  # db._v12's index
+        return [r[0] for r in rows if r[0] is not None and _DAY.fullmatch(r[0])]
 
     def outlets(self) -> list[str]:
         """Outlet names, or article names where the outlet is unknown: what the outlet filter offers."""

@@ -91,3 +91,24 @@ def test_forward_migration_keeps_rows_of_an_older_schema(tmp_path):
     # v4: the full-text index keeps each term whole ("@putin", not "putin"), so its vocabulary is the terms'
     db.conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, sentences_fts, 'row')")
     assert {r[0] for r in db.conn.execute("SELECT term FROM temp.vocab")} == {"نص", "@putin"}
+
+
+def test_the_filters_outlets_and_days_are_read_off_their_indexes(tmp_path):
+    """Store.outlets and Store.days (what the filter dialog offers) come from the indexes db._v12 makes, and days
+    are only dates written YYYY-MM-DD (a time after them is left out; other spellings are no day)."""
+    path = tmp_path / "x.db"
+    conn = connect(path).conn
+    rows = [("a", "okaz", "2015-07-21T10:00:00"), ("b", "okaz", "2015-07-21"), ("c", None, "July 3"),
+            ("d", "sabq", None), ("e", "sabq", "2015-7-2"), ("f", "عكاظ", "2015-07-20 09:00")]  # fmt: skip
+    for name, outlet, date in rows:
+        conn.execute("INSERT INTO articles(path, name, outlet, date, sha256, added_at, text) VALUES (?,?,?,?,?,?,?)",
+                     (name, name, outlet, date, name, "now", "text"))  # fmt: skip
+    conn.commit()
+    for query in ("SELECT DISTINCT COALESCE(outlet, name) FROM articles ORDER BY 1",
+                  "SELECT DISTINCT substr(date, 1, 10) FROM articles ORDER BY 1"):  # fmt: skip
+        plan = " ".join(r[-1] for r in conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+    conn.close()
+    with Store(path) as store:
+        assert store.days() == ["2015-07-20", "2015-07-21"]
+        assert store.outlets() == ["c", "okaz", "sabq", "عكاظ"]
