@@ -448,11 +448,31 @@ def single_line(text: str, width: int, reorder: bool, shaping: bool = True) -> V
     so the beginning of a right-to-left claim stays visible and the … sits at its visual end (the left)."""
     text = one_line(text)
     width = max(1, width)
+    return _fit(text, _enough_for(text, width), width, reorder, shaping)
+
+
+def _enough_for(text: str, width: int) -> str:
+    """The beginning of text that shapes and cuts to one line of width cells as the whole text would: twice the
+    cells and a few more. Shaping joins at most two letters into one glyph (lam-alef), so its glyphs fill the line
+    and some beyond, where a letter's form may differ from the whole text's (its neighbour is cut off) unseen. A
+    claims row is some 60 cells of a sentence of some 200 letters: shaping all of it was a fifth of a topic's
+    rows' drawing."""
+    needed = 2 * width + 4
+    used = 0
+    for k, ch in enumerate(text):
+        if used >= needed and not _is_mark(ch):
+            return text[:k]
+        used += cell_len(ch)
+    return text
+
+
+def _fit(text: str, start: str, width: int, reorder: bool, shaping: bool) -> VisualLine:
+    """single_line of text from start, its beginning (_enough_for) or all of it."""
     rtl = is_rtl(text)
     if reorder and has_rtl(text) and shaping:
-        shaped, smap = shape(text)
+        shaped, smap = shape(start)
     else:
-        shaped, smap = text, [(i, i + 1) for i in range(len(text))]
+        shaped, smap = start, [(i, i + 1) for i in range(len(start))]
     if cell_len(shaped) > width:
         cut = 0
         used = 0

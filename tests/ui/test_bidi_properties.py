@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
 
-from factcheck_tui.tui.bidi import layout, sanitize
+from factcheck_tui.tui.bidi import _fit, layout, one_line, sanitize, single_line
 from factcheck_tui.tui.widgets.text import BidiText, Display
 
 ALPHABET = "ابتثجحخدلامنهويءأإآىةلا" + "abcXYZ0123456789٠١٢" + ' .،,؟?!:()[]«»"-/\n' + "\u064e\u0651\u200f"
@@ -48,3 +48,12 @@ def test_styles_worked_out_once_are_each_characters_spans(text, spans, width, re
     for line in shown.lines(width):
         for src in line.src:
             assert style_at(src) == shown._style_at(src)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=300), st.integers(min_value=1, max_value=80), st.booleans(), st.booleans())
+@settings(max_examples=500, deadline=None)
+def test_one_line_shaped_from_its_beginning_is_the_whole_texts(text, width, reorder, shaping):
+    """single_line shapes and cuts only the beginning of a long text (bidi._enough_for): the line is the one the
+    whole text gives."""
+    whole = one_line(text)
+    assert single_line(text, width, reorder, shaping) == _fit(whole, whole, max(1, width), reorder, shaping)
