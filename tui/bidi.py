@@ -100,6 +100,9 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) in _MARKS
 
 
+# Kept per text, not per width: the evidence is laid out again at another width when focus mode (z) widens its
+# pane, and shaping is a third of laying out Arabic. The mapping is shared: callers read it, never change it.
+@lru_cache(maxsize=4096)
 def shape(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Arabic presentation forms for text, and for each shaped character the source range it stands for."""
     reshaper = _reshaper()
