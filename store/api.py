@@ -328,8 +328,8 @@ class Store:
 
     def days(self) -> list[str]:
         """The days the articles are of ("YYYY-MM-DD"), oldest first: what the date filters offer."""
-        rows = self.conn.execute("SELECT DISTINCT substr(date, 1, 10) FROM articles ORDER BY 1")  # db._v12's index
-        return [r[0] for r in rows if r[0] is not None and _DAY.fullmatch(r[0])]
+        rows = self.conn.execute("SELECT DISTINCT substr(date, 1, 10) FROM articles ORDER BY 1")  # db.LOOKUP_INDEXES
+        return [r[0] for r in rows if isinstance(r[0], str) and _DAY.fullmatch(r[0])]
 
     def outlets(self) -> list[str]:
         """Outlet names, or article names where the outlet is unknown: what the outlet filter offers."""

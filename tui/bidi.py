@@ -101,8 +101,9 @@ def _is_mark(ch: str) -> bool:
 
 
 # Kept per text, not per width: the evidence is laid out again at another width when focus mode (z) widens its
-# pane, and shaping is a third of laying out Arabic. The mapping is shared: callers read it, never change it.
-@lru_cache(maxsize=4096)
+# pane, and shaping is a third of laying out Arabic. The mapping is shared: callers read it, never change it. A
+# few screens' worth: an entry holds a pair of offsets per letter (~20 KB for a news sentence).
+@lru_cache(maxsize=512)
 def shape(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Arabic presentation forms for text, and for each shaped character the source range it stands for."""
     reshaper = _reshaper()
@@ -454,12 +455,18 @@ def single_line(text: str, width: int, reorder: bool, shaping: bool = True) -> V
     return _fit(text, _enough_for(text, width), width, reorder, shaping)
 
 
+ZWJ = "\u200d"
+
+
 def _enough_for(text: str, width: int) -> str:
     """The beginning of text that shapes and cuts to one line of width cells as the whole text would: twice the
     cells and a few more. Shaping joins at most two letters into one glyph (lam-alef), so its glyphs fill the line
     and some beyond, where a letter's form may differ from the whole text's (its neighbour is cut off) unseen. A
     claims row is some 60 cells of a sentence of some 200 letters: shaping all of it was a fifth of a topic's
     rows' drawing."""
+    if ZWJ in text:
+        return text  # the shaping library fails on a joiner before lam-alef (shape): whether it does, the whole
+        # text says, and a beginning of it may or may not end there
     needed = 2 * width + 4
     used = 0
     for k, ch in enumerate(text):

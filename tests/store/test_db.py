@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from factcheck_tui.store.api import Store
-from factcheck_tui.store.db import SCHEMA_VERSION, StoreError, connect, schema_version
+from factcheck_tui.store.db import LOOKUP_INDEXES, SCHEMA_VERSION, StoreError, connect, schema_version
 
 
 def test_new_database_has_current_schema_wal_and_foreign_keys(tmp_path):
@@ -94,8 +94,9 @@ def test_forward_migration_keeps_rows_of_an_older_schema(tmp_path):
 
 
 def test_the_filters_outlets_and_days_are_read_off_their_indexes(tmp_path):
-    """Store.outlets and Store.days (what the filter dialog offers) come from the indexes db._v12 makes, and days
-    are only dates written YYYY-MM-DD (a time after them is left out; other spellings are no day)."""
+    """Store.outlets and Store.days (what the filter dialog offers) come from the indexes db.LOOKUP_INDEXES makes,
+    and days are only dates written YYYY-MM-DD (a time after them is left out; other spellings are no day). A
+    database without those indexes (written before them) opens read-only and gives the same answers."""
     path = tmp_path / "x.db"
     conn = connect(path).conn
     rows = [("a", "okaz", "2015-07-21T10:00:00"), ("b", "okaz", "2015-07-21"), ("c", None, "July 3"),
@@ -108,7 +109,13 @@ def test_the_filters_outlets_and_days_are_read_off_their_indexes(tmp_path):
                   "SELECT DISTINCT substr(date, 1, 10) FROM articles ORDER BY 1"):  # fmt: skip
         plan = " ".join(r[-1] for r in conn.execute(f"EXPLAIN QUERY PLAN {query}"))
         assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+    for name in LOOKUP_INDEXES:
+        conn.execute(f"DROP INDEX {name}")
     conn.close()
-    with Store(path) as store:
+    with Store(path, read_only=True) as store:
         assert store.days() == ["2015-07-20", "2015-07-21"]
         assert store.outlets() == ["c", "okaz", "sabq", "عكاظ"]
+    with Store(path) as store:  # opened for writing: the indexes come back
+        assert store.days() == ["2015-07-20", "2015-07-21"]
+        assert store.outlets() == ["c", "okaz", "sabq", "عكاظ"]
+        assert set(LOOKUP_INDEXES) <= {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}

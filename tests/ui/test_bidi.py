@@ -254,3 +254,29 @@ def test_text_the_shaping_library_fails_on_is_shown_unshaped():
         shown = "".join(line.text for line in bidi.layout(text, 20, True, True))
         assert "ل" in unicodedata.normalize("NFKC", shown) and text[-1] in shown  # unshaped, the letters all there
         assert bidi.single_line(text, 10, True, True).text
+
+
+def test_a_row_cut_from_a_text_with_a_joiner_is_the_whole_texts():
+    """The shaping library fails on a joiner before lam-alef (shape falls back to unshaped text): a claims row cut
+    from the beginning of a long text must fail or not as the whole text does."""
+    from factcheck_tui.tui.bidi import _fit, one_line, single_line
+
+    for text in ("بب " * 20 + "\u200dلا", "\u200d" + "ب" * 22 + "لا" + "ب" * 40):
+        whole = one_line(text)
+        assert single_line(text, 10, True, True) == _fit(whole, whole, 10, True, True)
+
+
+def test_an_empty_span_inside_a_ligature_styles_it_as_trying_each_span_does():
+    """A span of no letters between the two letters of a lam-alef touches the ligature (BidiText._style_at); the
+    spans worked out once per text say the same."""
+    from rich.style import Style
+
+    from factcheck_tui.tui.widgets.text import BidiText, Display
+
+    bold = Style(bold=True)
+    for text, spans in (("لا", [(1, 1, bold)]), ("بلَا", [(3, 2, bold)])):
+        shown = BidiText(text, Display(reorder=True, shaping=True), spans=spans)
+        for line in shown.lines(20):
+            shown.render_line(line, 20)
+            for src in line.src:
+                assert shown._style_by_covering(src) == shown._style_at(src)

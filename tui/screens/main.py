@@ -294,11 +294,7 @@ class MainScreen(BackgroundWork, Screen):
         await self._reload_claims(force=force)
         if not self._settled:
             self._settled = True
-            # What the app holds once its first screen is drawn (modules, widgets, styles) lives as long as the
-            # app: kept out of the garbage collector's full passes, which otherwise walk it all in the middle of a
-            # key's answer. On the 10k benchmark database the UI actions met 15 full passes over 131,000 objects,
-            # up to 84 ms each (935 ms in all); with these frozen, 14 passes, up to 46 ms (251 ms in all).
-            gc.freeze()
+            _freeze_what_lives_on()
 
     async def _say_changes_by_others(self) -> None:
         """A toast, and a mark on the row, when a colleague changed a claim this reviewer decided or was assigned."""
@@ -338,13 +334,15 @@ class MainScreen(BackgroundWork, Screen):
 
         self.in_background(load, group, "reading the claims")
 
-    async def _reload_claims(self, force: bool = False, from_top: bool = False) -> None:
+    async def _reload_claims(self, force: bool = False, from_top: bool = False, first_evidence: bool = True) -> None:
         """The claims of the chosen topic and filter, as stored now; the evidence again when the claim under the
         cursor is another or changed (force: always), else re-read in place (new articles may have brought some).
         A read whose topic or filter the reader has left meanwhile is not drawn: the read for the new one follows."""
         wanted, order, writes = self.claim_filter(), self.claims_order, self._writes_finished
         try:
-            claims, first_evidence = await self.read(lambda s: _listed_claims(s, wanted, order, from_top))
+            claims, evidence_of_first = await self.read(
+                lambda s: _listed_claims(s, wanted, order, from_top and first_evidence)
+            )
         except (StoreError, sqlite3.Error) as err:
             self._say_read_error(err)
             return
@@ -356,9 +354,11 @@ class MainScreen(BackgroundWork, Screen):
         pane = self.claims_pane
         moved = pane.show(claims, from_top=from_top)
         self.update_claims_title()
-        if first_evidence is not None and claims and pane.current_id == claims[0].id:
-            # drawn with the list, in one layout of the screen instead of a second when its own read comes
-            evidence, event = first_evidence
+        if evidence_of_first is not None and claims and pane.current_id == claims[0].id:
+            # drawn with the list, in one layout of the screen instead of a second when its own read comes; a read
+            # of it begun earlier must not draw what it read over this
+            self.workers.cancel_group(self, "evidence")
+            evidence, event = evidence_of_first
             self._draw_evidence(claims[0], evidence, event, keep_scroll=False)
         elif force or moved:
             self.show_evidence()
@@ -855,11 +855,12 @@ class MainScreen(BackgroundWork, Screen):
             if not self.filter_choice.is_all and not self._matches(claim):
                 self.filter_choice = ALL
                 self.fapp.say("filter cleared to show the claim")
+            # the list's first claim's evidence is not wanted: the cursor goes to the claim found
             self.topics_pane.choose(claim.topic_id)
-            await self._reload_claims(force=True, from_top=True)
+            await self._reload_claims(force=True, from_top=True, first_evidence=False)
             if not self.select_claim(claim_id):
                 self.topics_pane.choose(None)
-                await self._reload_claims(force=True, from_top=True)
+                await self._reload_claims(force=True, from_top=True, first_evidence=False)
                 self.select_claim(claim_id)
             claims.table.focus()
 
@@ -1034,6 +1035,22 @@ def _evidence_of(store: Store, claim_id: int, with_links: bool = True) -> tuple[
     """The claim's evidence links (with_links) and its article's event."""
     event_id = store.event_of_claim(claim_id)
     return store.evidence(claim_id) if with_links else [], store.event(event_id) if event_id is not None else None
+
+
+_frozen = False
+
+
+def _freeze_what_lives_on() -> None:
+    """What the app holds once its first screen is drawn (modules, widgets, styles) lives as long as the app: kept
+    out of the garbage collector's full passes, which otherwise walk it all in the middle of a key's answer. On the
+    10k benchmark database the UI actions met 15 full passes over 131,000 objects, up to 84 ms each (935 ms in
+    all); with these frozen, 14 passes, up to 46 ms (251 ms in all). Garbage is collected first, and it is done
+    once a process (an app is one process; a test session runs many apps, whose objects would never be freed)."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 def _listed_claims(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,7 +52,8 @@ class BidiText:
         self.align_rtl = align_rtl
         self.end = end
         self.indent = indent
-        self._style_of_source: Callable[[tuple[int, int]], Style] | None = None  # made on the first line drawn
+        self._covered: list[tuple[int, ...]] | None = None  # _covering(), on the first line drawn ([]: none)
+        self._styles: dict[tuple[int, ...], Style] = {}
 
     def __repr__(self) -> str:
         return f"BidiText({self.text[:30]!r})"
@@ -83,29 +84,33 @@ class BidiText:
                 style = style + span_style
         return style
 
-    def _styles_by_source(self) -> Callable[[tuple[int, int]], Style]:
-        """_style_at for every character of a line, from the spans covering each logical offset, worked out once:
-        a search hit's sentence has its spans tried for each of its hundreds of characters otherwise."""
+    def _covering(self) -> list[tuple[int, ...]] | None:
+        """For each logical offset, the spans (their indexes) covering it; None when a span is empty or inverted
+        (_style_at applies one to a ligature standing for the offsets around it, which no offset says)."""
         n = len(self.text)
         covering: list[tuple[int, ...]] = [()] * n
         for k, (s0, s1, _) in enumerate(self.spans):
+            if s1 <= s0:
+                return None
             for i in range(max(0, s0), min(n, s1)):
                 covering[i] = (*covering[i], k)
-        styles: dict[tuple[int, ...], Style] = {}
+        return covering
 
-        def style_at(src: tuple[int, int]) -> Style:
-            a, b = src
-            if not 0 <= a < b <= n:
-                return self._style_at(src)
-            which = covering[a] if b - a == 1 else tuple(sorted(set().union(*covering[a:b])))
-            if which not in styles:
-                style = self.style
-                for k in which:
-                    style = style + self.spans[k][2]
-                styles[which] = style
-            return styles[which]
-
-        return style_at
+    def _style_by_covering(self, src: tuple[int, int]) -> Style:
+        """_style_at from the spans covering each offset, worked out once (self._covered): a search hit's sentence
+        had its spans tried for each of its hundreds of characters."""
+        covering = self._covered
+        a, b = src
+        if not covering or not 0 <= a < b <= len(covering):
+            return self._style_at(src)
+        which = covering[a] if b - a == 1 else tuple(sorted(set().union(*covering[a:b])))
+        style = self._styles.get(which)
+        if style is None:
+            style = self.style
+            for k in which:
+                style = style + self.spans[k][2]
+            self._styles[which] = style
+        return style
 
     def render_line(self, line: bidi.VisualLine, width: int) -> list[Segment]:
         """One visual line padded to width; the indent goes on the line's starting side (right for RTL)."""
@@ -120,9 +125,11 @@ class BidiText:
             segments.append(Segment(" " * self.indent, self.style))
         run: list[str] = []
         run_style: Style | None = None
-        if self.spans and self._style_of_source is None:
-            self._style_of_source = self._styles_by_source()
-        style_at = self._style_of_source
+        style_at = None
+        if self.spans:
+            if self._covered is None:
+                self._covered = self._covering() or []
+            style_at = self._style_by_covering
         for ch, src in zip(line.text, line.src):
             style = style_at(src) if style_at else self.style
             if style is not run_style and style != run_style and run:
