@@ -465,8 +465,9 @@ def _enough_for(text: str, width: int) -> str:
     claims row is some 60 cells of a sentence of some 200 letters: shaping all of it was a fifth of a topic's
     rows' drawing."""
     if ZWJ in text:
-        return text  # the shaping library fails on a joiner before lam-alef (shape): whether it does, the whole
-        # text says, and a beginning of it may or may not end there
+        # the shaping library fails on a joiner before lam-alef (shape): whether it does, the whole text says, and
+        # a beginning of it may or may not end there
+        return text
     needed = 2 * width + 4
     used = 0
     for k, ch in enumerate(text):

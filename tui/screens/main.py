@@ -159,7 +159,6 @@ class MainScreen(BackgroundWork, Screen):
     def __init__(self) -> None:
         super().__init__()
         self.filter_choice: FilterChoice = ALL
-        self._settled = False  # the first refresh is drawn
         self.claims_order = SORT_ORDERS[0]
         self._write_order = asyncio.Lock()  # writes run one after another, in the order they were asked for
         # Writes finished so far: a read that began before one finished may hold what it replaced, and is not
@@ -292,9 +291,7 @@ class MainScreen(BackgroundWork, Screen):
         self.topics_pane.show(topics, stats)
         await self._say_changes_by_others()
         await self._reload_claims(force=force)
-        if not self._settled:
-            self._settled = True
-            _freeze_what_lives_on()
+        _freeze_what_lives_on()  # once the first screen is drawn (a no-op after)
 
     async def _say_changes_by_others(self) -> None:
         """A toast, and a mark on the row, when a colleague changed a claim this reviewer decided or was assigned."""
@@ -1059,10 +1056,8 @@ def _listed_claims(
     """The claims in this order (sorted by agreeing origins: Store.agreeing_origins), and for a list shown from the
     top, the first one's evidence (_evidence_of), else None."""
     claims = store.claims(wanted)
-    if order == "agreeing origins":
-        claims = sorted_claims(claims, order, store.agreeing_origins(c.id for c in claims))
-    else:
-        claims = sorted_claims(claims, order, {})
+    origins = store.agreeing_origins(c.id for c in claims) if order == "agreeing origins" else {}
+    claims = sorted_claims(claims, order, origins)
     return claims, _evidence_of(store, claims[0].id) if from_top and claims else None
 
 

@@ -52,8 +52,8 @@ class BidiText:
         self.align_rtl = align_rtl
         self.end = end
         self.indent = indent
-        self._covered: list[tuple[int, ...]] | None = None  # _covering(), on the first line drawn ([]: none)
-        self._styles: dict[tuple[int, ...], Style] = {}
+        self._covered = self._covering() if self.spans else None
+        self._styles: dict[tuple[int, ...], Style] = {}  # by the spans covering a character
 
     def __repr__(self) -> str:
         return f"BidiText({self.text[:30]!r})"
@@ -125,11 +125,7 @@ class BidiText:
             segments.append(Segment(" " * self.indent, self.style))
         run: list[str] = []
         run_style: Style | None = None
-        style_at = None
-        if self.spans:
-            if self._covered is None:
-                self._covered = self._covering() or []
-            style_at = self._style_by_covering
+        style_at = self._style_by_covering if self.spans else None
         for ch, src in zip(line.text, line.src):
             style = style_at(src) if style_at else self.style
             if style is not run_style and style != run_style and run:
